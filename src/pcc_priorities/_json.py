@@ -1,0 +1,370 @@
+"""Canonical JSON: the source of truth for statements.
+
+A statement document is a JSON object with ``schema_version`` first and the statement's
+attributes after it, in model order, with attributes at their default left out. Numbers are
+read as exact decimals and written back with the same digits. :func:`dumps` always writes the
+canonical text, so dumping a loaded canonical document gives it back byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import Any
+
+from pcc_priorities._converter import (
+    PathSegment,
+    converter,
+    json_pointer,
+    problems_from_exception,
+)
+from pcc_priorities._files import atomic_write_text
+from pcc_priorities._model import Statement
+from pcc_priorities._reference import body_kinds, forces, frameworks
+from pcc_priorities.exceptions import DocumentError, Problem
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+#: The version of the statement format this library writes.
+SCHEMA_VERSION = "1.0"
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+class _DuplicateKeys(dict[str, Any]):
+    """A JSON object in which some key was written more than once."""
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        marked = _DuplicateKeys(result)
+        seen: set[str] = set()
+        marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+        return marked
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _parse(text: str | bytes, source: str | None) -> Any:
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise DocumentError(
+                [Problem(path="", message=f"not UTF-8 text (byte {error.start}: {error.reason})")],
+                source,
+            ) from None
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_object_pairs,
+        )
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            [
+                Problem(
+                    path="",
+                    message=f"not valid JSON: {error.msg}",
+                    line=error.lineno,
+                    column=error.colno,
+                )
+            ],
+            source,
+        ) from None
+    except (ValueError, RecursionError) as error:
+        message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise DocumentError([Problem(path="", message=f"not valid JSON: {message}")], source) from None
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> Statement:
+    """Load a statement from canonical JSON text.
+
+    Args:
+        text: The document, as text or as UTF-8 bytes.
+        source: A name for the document in error messages (a file name).
+
+    Raises:
+        DocumentError: The document is not a valid statement; lists every problem.
+    """
+    return from_dict(_parse(text, source), source=source)
+
+
+def load(path: str | os.PathLike[str]) -> Statement:
+    """Load a statement from a canonical JSON file.
+
+    Raises:
+        DocumentError: The file is not a valid statement; lists every problem.
+        OSError: The file cannot be read.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return loads(data, source=os.fspath(path))
+
+
+def from_dict(data: object, *, source: str | None = None) -> Statement:
+    """Return the statement a parsed JSON document describes.
+
+    ``data`` is what :func:`json.loads` returns for the document (numbers with a fraction
+    as :class:`~decimal.Decimal`, to keep them exact).
+
+    Raises:
+        DocumentError: The document is not a valid statement; lists every problem.
+    """
+    if not isinstance(data, dict):
+        raise DocumentError(
+            [Problem(path="", message="expected a statement document (a JSON object)")], source
+        )
+    found: list[tuple[tuple[PathSegment, ...], str]] = []
+    version = data.get("schema_version")
+    if version is None:
+        found.append((("schema_version",), f"this required key is missing (use {SCHEMA_VERSION!r})"))
+    elif version != SCHEMA_VERSION:
+        found.append(
+            (
+                ("schema_version",),
+                f"this library reads schema_version {SCHEMA_VERSION!r}, got {version!r}",
+            )
+        )
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    found.extend(_reference_problems(data))
+    found.extend(_duplicate_key_problems(data, ()))
+    if not found:
+        try:
+            return converter(detailed=False).structure(body, Statement)
+        except Exception:  # noqa: BLE001, S110 - the detailed pass says what is wrong
+            pass
+    try:
+        statement = converter(detailed=True).structure(body, Statement)
+    except Exception as error:  # noqa: BLE001 - every problem, with its path
+        found.extend(problems_from_exception(error))
+    else:
+        if not found:  # pragma: no cover - the fast pass failed where the detailed one passed
+            return statement
+    order = _document_order(data)
+    found.sort(key=lambda item: _position(order, item[0]))
+    raise DocumentError(
+        [Problem(path=json_pointer(path), message=message) for path, message in found], source
+    )
+
+
+def _document_order(data: object) -> dict[tuple[PathSegment, ...], int]:
+    order: dict[tuple[PathSegment, ...], int] = {}
+    stack: list[tuple[tuple[PathSegment, ...], object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        order[path] = len(order)
+        if isinstance(value, dict):
+            stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+    return order
+
+
+def _position(order: Mapping[tuple[PathSegment, ...], int], path: tuple[PathSegment, ...]) -> tuple[int, int]:
+    for length in range(len(path), -1, -1):
+        if path[:length] in order:
+            return order[path[:length]], len(path) - length
+    return len(order), 0  # pragma: no cover - the root is always known
+
+
+def _duplicate_key_problems(
+    value: object, path: tuple[PathSegment, ...]
+) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
+    if isinstance(value, dict):
+        if isinstance(value, _DuplicateKeys):
+            for key in value.duplicates:
+                yield (*path, key), "this key is written more than once in the object"
+        for key, item in value.items():
+            yield from _duplicate_key_problems(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _duplicate_key_problems(item, (*path, index))
+
+
+def _items(value: object) -> Iterator[tuple[int, dict[str, Any]]]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _block_figures(
+    blocks: object, path: tuple[PathSegment, ...]
+) -> Iterator[tuple[tuple[PathSegment, ...], dict[str, Any]]]:
+    for index, block in _items(blocks):
+        for figure_index, figure in _items(block.get("figures")):
+            yield (*path, index, "figures", figure_index), figure
+        yield from _block_figures(block.get("blocks"), (*path, index, "blocks"))
+
+
+def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
+    """Check what the structure cannot: ids against reference data and each other."""
+    body = data.get("body")
+    kinds = {kind.id for kind in body_kinds()}
+    if isinstance(body, dict) and isinstance(body.get("kind"), str) and body["kind"] not in kinds:
+        yield ("body", "kind"), f"unknown body kind {body['kind']!r}; expected one of: {', '.join(sorted(kinds))}"
+    force = data.get("force")
+    codes = {registered.code for registered in forces()}
+    if isinstance(force, dict) and isinstance(force.get("code"), str) and force["code"] not in codes:
+        yield ("force", "code"), (
+            f"unknown police force area code {force['code']!r}; expected an ONS code such as "
+            "'E23000016' (see `pcc-priorities forces`)"
+        )
+    language = data.get("language")
+    if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
+        yield ("language",), f"expected a language tag such as 'en-GB' or 'cy', got {language!r}"
+
+    known = {framework.id: framework for framework in frameworks()}
+    framework = known.get(data["framework"]) if isinstance(data.get("framework"), str) else None
+    if isinstance(data.get("framework"), str) and framework is None:
+        yield ("framework",), (
+            f"unknown framework {data['framework']!r}; known: {', '.join(sorted(known))}"
+        )
+    priority_ids = {p.id for p in framework.priorities} if framework else set()
+    national_metrics = {m.id for m in framework.metrics} if framework else set()
+
+    metric_ids: set[str] = set()
+    figure_ids: set[str] = set()
+    references: list[tuple[tuple[PathSegment, ...], str]] = []
+    located: list[tuple[tuple[PathSegment, ...], dict[str, Any]]] = []
+    for key in ("preamble", "introduction"):
+        located.extend(_block_figures(data.get(key), (key,)))
+    for index, section in _items(data.get("sections")):
+        path: tuple[PathSegment, ...] = ("sections", index)
+        priority = section.get("priority")
+        if framework and isinstance(priority, str) and priority not in priority_ids:
+            yield (*path, "priority"), (
+                f"unknown priority {priority!r} in framework {framework.id!r}; "
+                f"expected one of: {', '.join(p.id for p in framework.priorities)}"
+            )
+        for metric_index, metric in _items(section.get("metrics")):
+            metric_path = (*path, "metrics", metric_index)
+            metric_id = metric.get("id")
+            if isinstance(metric_id, str):
+                if metric_id in metric_ids:
+                    yield (*metric_path, "id"), f"metric id {metric_id!r} is used twice"
+                metric_ids.add(metric_id)
+            national = metric.get("national_metric")
+            if framework and isinstance(national, str) and national not in national_metrics:
+                yield (*metric_path, "national_metric"), (
+                    f"unknown national metric {national!r} in framework {framework.id!r}; "
+                    f"expected one of: {', '.join(sorted(national_metrics))}"
+                )
+        located.extend(
+            ((*path, "figures", figure_index), figure)
+            for figure_index, figure in _items(section.get("figures"))
+        )
+        located.extend(_block_figures(section.get("blocks"), (*path, "blocks")))
+    for figure_path, figure in located:
+        figure_id = figure.get("id")
+        if isinstance(figure_id, str):
+            if figure_id in figure_ids:
+                yield (*figure_path, "id"), f"figure id {figure_id!r} is used twice"
+            figure_ids.add(figure_id)
+        if isinstance(figure.get("metric"), str):
+            references.append(((*figure_path, "metric"), figure["metric"]))
+        availability = figure.get("availability")
+        if isinstance(availability, dict) and isinstance(availability.get("proxy_metric"), str):
+            references.append(
+                ((*figure_path, "availability", "proxy_metric"), availability["proxy_metric"])
+            )
+    for path, metric_id in references:
+        if metric_id not in metric_ids:
+            yield path, (
+                f"unknown metric {metric_id!r}; a figure names a metric by the id of one of the "
+                "statement's metrics"
+            )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def to_dict(statement: Statement) -> dict[str, Any]:
+    """Return the canonical JSON data of ``statement``: dicts, lists, str, int, Decimal."""
+    body = converter(detailed=False).unstructure(statement, Statement)
+    return {"schema_version": SCHEMA_VERSION, **body}
+
+
+def dumps(statement: Statement) -> str:
+    """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline)."""
+    parts: list[str] = []
+    _write(to_dict(statement), "\n", parts)
+    parts.append("\n")
+    return "".join(parts)
+
+
+def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
+    """Write ``statement`` to ``path`` as canonical JSON, atomically."""
+    atomic_write_text(path, dumps(statement))
+
+
+def _number(value: Decimal) -> str:
+    if -64 <= value.adjusted() <= 64:
+        return format(value, "f")
+    return str(value)
+
+
+def _write(value: object, newline: str, parts: list[str]) -> None:
+    if isinstance(value, str):
+        parts.append(encode_basestring(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, int):
+        parts.append(str(value))
+    elif isinstance(value, Decimal):
+        parts.append(_number(value))
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        parts.append("{")
+        first = True
+        for key, item in value.items():
+            parts.append(inner if first else "," + inner)
+            first = False
+            parts.append(encode_basestring(key))
+            parts.append(": ")
+            _write(item, inner, parts)
+        parts.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        parts.append("[")
+        for index, item in enumerate(value):
+            parts.append(inner if index == 0 else "," + inner)
+            _write(item, inner, parts)
+        parts.append(newline + "]")
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")

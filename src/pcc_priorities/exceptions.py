@@ -1,0 +1,86 @@
+"""The exceptions pcc-priorities raises, all under one base class.
+
+Catch :class:`PccPrioritiesError` to handle every error the library raises on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "DocumentError",
+    "PccPrioritiesError",
+    "Problem",
+    "ReferenceDataError",
+    "UnknownForceError",
+    "UnknownFrameworkError",
+]
+
+
+class PccPrioritiesError(Exception):
+    """The base class of every error pcc-priorities raises on purpose."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a document.
+
+    Attributes:
+        path: Where the problem is, as a JSON Pointer (RFC 6901) into the document;
+            ``""`` is the whole document.
+        message: What is wrong and what was expected, in a sentence.
+        line: The line of the source text, where the parser knows it (1-based).
+        column: The column of the source text, where the parser knows it (1-based).
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "(document)"
+        if self.line is not None:
+            where += f" (line {self.line}" + (
+                f", column {self.column})" if self.column is not None else ")"
+            )
+        return f"{where}: {self.message}"
+
+
+class DocumentError(PccPrioritiesError, ValueError):
+    """A document is not a valid statement; lists every problem found.
+
+    Attributes:
+        problems: Every problem found, in document order, each with its JSON Pointer path.
+        source: The file or other source the document came from, where known.
+    """
+
+    problems: tuple[Problem, ...]
+    source: str | None
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        head = f"{self.source}: " if self.source else ""
+        lines = [f"{head}not a valid statement document ({count} {noun}):"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+class ReferenceDataError(PccPrioritiesError, ValueError):
+    """A framework or register file is malformed."""
+
+
+class UnknownFrameworkError(PccPrioritiesError, LookupError):
+    """No framework is registered with the given id."""
+
+
+class UnknownForceError(PccPrioritiesError, LookupError):
+    """No force in the register matches the given code or name."""
