@@ -208,7 +208,7 @@ def _tuple_hook_factory(
             for index, item in enumerate(value):
                 try:
                     result.append(handler(item, element_type))
-                except Exception as error:  # noqa: BLE001 - collected with its path
+                except Exception as error:
                     error.__notes__ = [
                         *getattr(error, "__notes__", []),
                         IterableValidationNote(f"@ index {index}", index, element_type),
@@ -254,7 +254,9 @@ def _structure_block(conv: cattrs.Converter) -> Callable[[object, object], Block
 
     def structure(value: object, _type: object) -> Block:
         if not isinstance(value, dict):
-            raise Invalid(f"expected a narrative block (an object with a 'type'), got {_describe(value)}")
+            raise Invalid(
+                f"expected a narrative block (an object with a 'type'), got {_describe(value)}"
+            )
         tag = value.get("type")
         if not hooks:  # looked up on first use: a subsection's blocks are blocks too
             hooks.update({t: conv.get_structure_hook(cls) for t, cls in BLOCK_TAGS.items()})
@@ -268,7 +270,7 @@ def _structure_block(conv: cattrs.Converter) -> Callable[[object, object], Block
             error.__notes__ = [AttributeValidationNote("type", "type", str)]
             raise ClassValidationError("invalid block", [error], Block)  # type: ignore[arg-type]
         rest = {key: item for key, item in value.items() if key != "type"}
-        return typing.cast(Block, hook(rest, BLOCK_TAGS[tag]))
+        return typing.cast(Block, hook(rest, BLOCK_TAGS[typing.cast(str, tag)]))
 
     return structure
 
@@ -351,8 +353,8 @@ def problems_from_exception(
     elif isinstance(error, Invalid):
         yield path, str(error)
     elif isinstance(error, BaseExceptionGroup):
-        for child in error.exceptions:
-            yield from problems_from_exception(child, path)
+        for member in error.exceptions:
+            yield from problems_from_exception(member, path)
     elif isinstance(error, ValueError | TypeError):
         yield path, str(error)
     else:

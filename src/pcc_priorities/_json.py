@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 from pcc_priorities._converter import (
@@ -98,7 +98,9 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         ) from None
     except (ValueError, RecursionError) as error:
         message = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise DocumentError([Problem(path="", message=f"not valid JSON: {message}")], source) from None
+        raise DocumentError(
+            [Problem(path="", message=f"not valid JSON: {message}")], source
+        ) from None
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Statement:
@@ -142,7 +144,9 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     found: list[tuple[tuple[PathSegment, ...], str]] = []
     version = data.get("schema_version")
     if version is None:
-        found.append((("schema_version",), f"this required key is missing (use {SCHEMA_VERSION!r})"))
+        found.append(
+            (("schema_version",), f"this required key is missing (use {SCHEMA_VERSION!r})")
+        )
     elif version != SCHEMA_VERSION:
         found.append(
             (
@@ -156,11 +160,11 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     if not found:
         try:
             return converter(detailed=False).structure(body, Statement)
-        except Exception:  # noqa: BLE001, S110 - the detailed pass says what is wrong
+        except Exception:
             pass
     try:
         statement = converter(detailed=True).structure(body, Statement)
-    except Exception as error:  # noqa: BLE001 - every problem, with its path
+    except Exception as error:
         found.extend(problems_from_exception(error))
     else:
         if not found:  # pragma: no cover - the fast pass failed where the detailed one passed
@@ -185,7 +189,9 @@ def _document_order(data: object) -> dict[tuple[PathSegment, ...], int]:
     return order
 
 
-def _position(order: Mapping[tuple[PathSegment, ...], int], path: tuple[PathSegment, ...]) -> tuple[int, int]:
+def _position(
+    order: Mapping[tuple[PathSegment, ...], int], path: tuple[PathSegment, ...]
+) -> tuple[int, int]:
     for length in range(len(path), -1, -1):
         if path[:length] in order:
             return order[path[:length]], len(path) - length
@@ -227,13 +233,23 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     body = data.get("body")
     kinds = {kind.id for kind in body_kinds()}
     if isinstance(body, dict) and isinstance(body.get("kind"), str) and body["kind"] not in kinds:
-        yield ("body", "kind"), f"unknown body kind {body['kind']!r}; expected one of: {', '.join(sorted(kinds))}"
+        yield (
+            ("body", "kind"),
+            f"unknown body kind {body['kind']!r}; expected one of: {', '.join(sorted(kinds))}",
+        )
     force = data.get("force")
     codes = {registered.code for registered in forces()}
-    if isinstance(force, dict) and isinstance(force.get("code"), str) and force["code"] not in codes:
-        yield ("force", "code"), (
-            f"unknown police force area code {force['code']!r}; expected an ONS code such as "
-            "'E23000016' (see `pcc-priorities forces`)"
+    if (
+        isinstance(force, dict)
+        and isinstance(force.get("code"), str)
+        and force["code"] not in codes
+    ):
+        yield (
+            ("force", "code"),
+            (
+                f"unknown police force area code {force['code']!r}; expected an ONS code such as "
+                "'E23000016' (see `pcc-priorities forces`)"
+            ),
         )
     language = data.get("language")
     if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
@@ -242,8 +258,9 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     known = {framework.id: framework for framework in frameworks()}
     framework = known.get(data["framework"]) if isinstance(data.get("framework"), str) else None
     if isinstance(data.get("framework"), str) and framework is None:
-        yield ("framework",), (
-            f"unknown framework {data['framework']!r}; known: {', '.join(sorted(known))}"
+        yield (
+            ("framework",),
+            (f"unknown framework {data['framework']!r}; known: {', '.join(sorted(known))}"),
         )
     priority_ids = {p.id for p in framework.priorities} if framework else set()
     national_metrics = {m.id for m in framework.metrics} if framework else set()
@@ -258,9 +275,12 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
         path: tuple[PathSegment, ...] = ("sections", index)
         priority = section.get("priority")
         if framework and isinstance(priority, str) and priority not in priority_ids:
-            yield (*path, "priority"), (
-                f"unknown priority {priority!r} in framework {framework.id!r}; "
-                f"expected one of: {', '.join(p.id for p in framework.priorities)}"
+            yield (
+                (*path, "priority"),
+                (
+                    f"unknown priority {priority!r} in framework {framework.id!r}; "
+                    f"expected one of: {', '.join(p.id for p in framework.priorities)}"
+                ),
             )
         for metric_index, metric in _items(section.get("metrics")):
             metric_path = (*path, "metrics", metric_index)
@@ -271,9 +291,12 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
                 metric_ids.add(metric_id)
             national = metric.get("national_metric")
             if framework and isinstance(national, str) and national not in national_metrics:
-                yield (*metric_path, "national_metric"), (
-                    f"unknown national metric {national!r} in framework {framework.id!r}; "
-                    f"expected one of: {', '.join(sorted(national_metrics))}"
+                yield (
+                    (*metric_path, "national_metric"),
+                    (
+                        f"unknown national metric {national!r} in framework {framework.id!r}; "
+                        f"expected one of: {', '.join(sorted(national_metrics))}"
+                    ),
                 )
         located.extend(
             ((*path, "figures", figure_index), figure)
@@ -295,9 +318,12 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
             )
     for path, metric_id in references:
         if metric_id not in metric_ids:
-            yield path, (
-                f"unknown metric {metric_id!r}; a figure names a metric by the id of one of the "
-                "statement's metrics"
+            yield (
+                path,
+                (
+                    f"unknown metric {metric_id!r}; a figure names a metric by the id of "
+                    "one of the statement's metrics"
+                ),
             )
 
 

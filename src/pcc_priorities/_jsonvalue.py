@@ -12,7 +12,7 @@ __all__ = ["FrozenJSONObject", "JSONValue", "freeze", "freeze_object", "thaw"]
 #: tuples and numbers with a fraction or exponent are :class:`~decimal.Decimal`, so that the
 #: value written in the document is kept exactly.
 JSONValue: TypeAlias = (
-    "None | bool | int | Decimal | str | tuple[JSONValue, ...] | FrozenJSONObject"
+    "bool | int | Decimal | str | tuple[JSONValue, ...] | FrozenJSONObject | None"
 )
 
 

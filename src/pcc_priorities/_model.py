@@ -291,7 +291,9 @@ class PartialDate:
         if self.day is not None:
             last = calendar.monthrange(year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise ValueError(f"day {self.day} is out of range 1-{last} for {year}-{self.month:02}")
+                raise ValueError(
+                    f"day {self.day} is out of range 1-{last} for {year}-{self.month:02}"
+                )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

@@ -216,7 +216,7 @@ class Framework:
 def _structure(data: Any, cls: type[Any], source: str) -> Any:
     try:
         return converter(detailed=False).structure(data, cls)
-    except Exception:  # noqa: BLE001 - re-run for every problem with its path
+    except Exception:
         pass
     try:
         return converter(detailed=True).structure(data, cls)
@@ -420,7 +420,9 @@ def _register() -> tuple[_Register, dict[str, RegisteredForce]]:
     for force in register.forces:
         for term in force.bodies:
             if term.kind not in kinds:
-                raise ReferenceDataError(f"forces.json: {force.code}: unknown body kind {term.kind!r}")
+                raise ReferenceDataError(
+                    f"forces.json: {force.code}: unknown body kind {term.kind!r}"
+                )
         for key in (force.code, force.area, force.force_name, *force.aliases):
             folded = normalise_name(key)
             if index.setdefault(folded, force) is not force:
@@ -463,4 +465,3 @@ def get_force(key: str) -> RegisteredForce:
     if found is None:
         raise UnknownForceError(f"no force in the register matches {key!r}")
     return found
-

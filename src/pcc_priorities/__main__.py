@@ -1,0 +1,10 @@
+"""``python -m pcc_priorities``: the command line."""
+
+from __future__ import annotations
+
+import sys
+
+from pcc_priorities._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
