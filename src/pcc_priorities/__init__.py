@@ -5,6 +5,7 @@ must publish under the Elected Local Policing Bodies (Specified Information) Ord
 Sch. para 7A (inserted by SI 2021/547).
 """
 
+from pcc_priorities._change import ChangeCheck, check_change, percent_change
 from pcc_priorities._json import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
 from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
 from pcc_priorities._model import (
@@ -86,6 +87,7 @@ __all__ = [
     "BodyTerm",
     "BulletList",
     "Change",
+    "ChangeCheck",
     "Citation",
     "Comparison",
     "ComparisonBasis",
@@ -129,6 +131,7 @@ __all__ = [
     "UnknownFrameworkError",
     "__version__",
     "body_kinds",
+    "check_change",
     "dump",
     "dumps",
     "forces",
@@ -139,6 +142,7 @@ __all__ = [
     "load",
     "load_framework",
     "loads",
+    "percent_change",
     "register_framework",
     "to_dict",
 ]
