@@ -5,7 +5,9 @@ must publish under the Elected Local Policing Bodies (Specified Information) Ord
 Sch. para 7A (inserted by SI 2021/547).
 """
 
+from pcc_priorities._builtin import RULESET_VERSION
 from pcc_priorities._change import ChangeCheck, check_change, percent_change
+from pcc_priorities._check import check
 from pcc_priorities._json import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
 from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
 from pcc_priorities._model import (
@@ -44,6 +46,7 @@ from pcc_priorities._model import (
     ReportingPeriod,
     Statement,
     Subsection,
+    Suppression,
     Unit,
 )
 from pcc_priorities._reference import (
@@ -63,18 +66,34 @@ from pcc_priorities._reference import (
     load_framework,
     register_framework,
 )
+from pcc_priorities._report import REPORT_VERSION, Category, Finding, Report, Severity
+from pcc_priorities._rules import (
+    CheckContext,
+    Occurrence,
+    Rule,
+    RuleRegistry,
+    get_rule,
+    register_rule,
+    rule,
+    rules,
+)
+from pcc_priorities._scaffold import new_statement
 from pcc_priorities.exceptions import (
     DocumentError,
     PccPrioritiesError,
     Problem,
     ReferenceDataError,
+    RuleError,
     UnknownForceError,
     UnknownFrameworkError,
+    UnknownRuleError,
 )
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "REPORT_VERSION",
+    "RULESET_VERSION",
     "SCHEMA_VERSION",
     "Applicability",
     "ApplicabilityAssessment",
@@ -86,8 +105,10 @@ __all__ = [
     "BodyKind",
     "BodyTerm",
     "BulletList",
+    "Category",
     "Change",
     "ChangeCheck",
+    "CheckContext",
     "Citation",
     "Comparison",
     "ComparisonBasis",
@@ -97,6 +118,7 @@ __all__ = [
     "Direction",
     "DocumentError",
     "Figure",
+    "Finding",
     "Framework",
     "FrozenJSONObject",
     "GlossaryEntry",
@@ -105,6 +127,7 @@ __all__ = [
     "NarrativeRole",
     "NationalMetric",
     "NationalPriority",
+    "Occurrence",
     "Paragraph",
     "PartialDate",
     "PccPrioritiesError",
@@ -123,14 +146,22 @@ __all__ = [
     "RateDenominator",
     "ReferenceDataError",
     "RegisteredForce",
+    "Report",
     "ReportingPeriod",
+    "Rule",
+    "RuleError",
+    "RuleRegistry",
+    "Severity",
     "Statement",
     "Subsection",
+    "Suppression",
     "Unit",
     "UnknownForceError",
     "UnknownFrameworkError",
+    "UnknownRuleError",
     "__version__",
     "body_kinds",
+    "check",
     "check_change",
     "dump",
     "dumps",
@@ -139,10 +170,15 @@ __all__ = [
     "from_dict",
     "get_force",
     "get_framework",
+    "get_rule",
     "load",
     "load_framework",
     "loads",
+    "new_statement",
     "percent_change",
     "register_framework",
+    "register_rule",
+    "rule",
+    "rules",
     "to_dict",
 ]

@@ -14,8 +14,10 @@ __all__ = [
     "PccPrioritiesError",
     "Problem",
     "ReferenceDataError",
+    "RuleError",
     "UnknownForceError",
     "UnknownFrameworkError",
+    "UnknownRuleError",
 ]
 
 
@@ -84,3 +86,11 @@ class UnknownFrameworkError(PccPrioritiesError, LookupError):
 
 class UnknownForceError(PccPrioritiesError, LookupError):
     """No force in the register matches the given code or name."""
+
+
+class UnknownRuleError(PccPrioritiesError, LookupError):
+    """No rule has the given code, or no rule code starts with the given prefix."""
+
+
+class RuleError(PccPrioritiesError):
+    """A rule is badly defined, could not be loaded from its entry point, or failed."""

@@ -68,6 +68,7 @@ from pcc_priorities._model import (
     ReportingPeriod,
     Statement,
     Subsection,
+    Suppression,
     Unit,
 )
 from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
@@ -92,7 +93,9 @@ __all__ = [
     "policing_bodies",
     "priority_sections",
     "reporting_periods",
+    "json_pointers",
     "statements",
+    "suppressions",
     "texts",
 ]
 
@@ -354,6 +357,22 @@ def plan_references() -> st.SearchStrategy[PlanReference]:
     )
 
 
+def json_pointers() -> st.SearchStrategy[str]:
+    """JSON Pointers (RFC 6901): ``""`` or ``/``-separated, escaped segments."""
+    segment = texts(max_size=10) | st.integers(min_value=0, max_value=20).map(str)
+    return st.lists(segment, max_size=5).map(
+        lambda parts: "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+    )
+
+
+def suppressions() -> st.SearchStrategy[Suppression]:
+    """Suppressions of check findings, by rule code or prefix, path and reason."""
+    codes = st.from_regex(r"[A-Z]{2,5}[0-9]{0,3}", fullmatch=True)
+    return st.builds(
+        Suppression, rule=codes | texts(max_size=8), path=json_pointers(), reason=texts()
+    )
+
+
 @st.composite
 def priority_sections(
     draw: st.DrawFn, framework: Framework | None = None, metric_ids: Sequence[str] = ()
@@ -409,6 +428,7 @@ def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement
         source_url=draw(_optional(texts())),
         plans=draw(_tuples(plan_references(), max_size=2)),
         glossary=draw(_tuples(glossary_entries())),
+        suppressions=draw(_tuples(suppressions(), max_size=2)),
         extensions=draw(extensions()),
     )
     return _number_figures(statement)
