@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from pcc_priorities._change import check_change
-from pcc_priorities._glossary import acronym_key, find_acronyms, located_definitions
+from pcc_priorities._glossary import find_acronyms, located_definitions
 from pcc_priorities._model import (
     Applicability,
     ApplicabilityAssessment,
@@ -162,10 +162,12 @@ def _covers(covered: list[NationalPriority]) -> str:
     ),
 )
 def priority_not_addressed(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A covers every key national priority the Secretary of State communicated, so
-    each priority of the statement's framework must be addressed: by a section of its own,
-    or by a statement-wide assessment that the priorities are not applicable in the area.
-    The finding points at the sections, where the missing one belongs.
+    """Every national priority of the framework must be addressed.
+
+    Para 7A covers every key national priority the Secretary of State communicated, so each
+    priority of the statement's framework needs a section of its own, unless a statement-wide
+    assessment says the priorities are not applicable in the area. The finding points at the
+    sections, where the missing one belongs.
     """
     if context.framework is None:
         return
@@ -199,9 +201,11 @@ def priority_not_addressed(statement: Statement, context: CheckContext) -> Itera
     ),
 )
 def applicability_missing(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A(b) requires an explanation of which national priorities are assessed to be
-    applicable in the police area and which are not. Each priority needs an assessment:
-    its section's own, or the statement-wide one.
+    """Every national priority needs an applicability assessment.
+
+    Para 7A(b) requires an explanation of which national priorities are assessed to be
+    applicable in the police area and which are not. Each priority needs an assessment: its
+    section's own, or the statement-wide one.
     """
     if context.framework is None:
         return
@@ -227,13 +231,13 @@ def applicability_missing(statement: Statement, context: CheckContext) -> Iterat
     category=Category.STATUTORY,
     citation=ORDER_7A_B,
     suppressible=False,
-    summary="An applicability assessment is deferred (\u201cwill be provided\u201d).",
+    summary="An applicability assessment is deferred (“will be provided”).",
     fix="Make the assessment: applicable or not applicable, with the reasons.",
 )
-def applicability_not_assessed(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """An assessment with status `not_yet_assessed` records that the statement defers the
+def applicability_not_assessed(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """A deferred assessment does not meet para 7A(b).
+
+    An assessment with status `not_yet_assessed` records that the statement defers the
     explanation para 7A(b) requires; until it is made, the statement does not meet the Order.
     """
     for assessment, path, covered in _grouped_assessments(statement, context):
@@ -260,13 +264,13 @@ def applicability_not_assessed(
 def not_applicable_without_reasons(
     statement: Statement, context: CheckContext
 ) -> Iterator[Occurrence]:
-    """Para 7A(b) requires the reasons for the assessment; a priority assessed not
-    applicable in the area must carry them.
+    """A priority assessed not applicable must carry the reasons.
+
+    Para 7A(b) requires the reasons for the assessment; a priority assessed not applicable in
+    the area must give them in the assessment's `reasons`.
     """
     for assessment, path, covered in _grouped_assessments(statement, context):
-        if assessment.status is Applicability.NOT_APPLICABLE and not _nonblank(
-            assessment.reasons
-        ):
+        if assessment.status is Applicability.NOT_APPLICABLE and not _nonblank(assessment.reasons):
             yield Occurrence(
                 path=(*path, "reasons"),
                 message=(
@@ -286,16 +290,16 @@ def not_applicable_without_reasons(
     summary="A priority assessed applicable has no reasons and names no plan it aligns with.",
     fix=(
         "Give the reasons in the assessment's `reasons`, or name the local plans or strategies "
-        "the assessment rests on in `aligns_with` (\u201cthey align to the Police and Crime "
-        "Plan\u201d)."
+        "the assessment rests on in `aligns_with` (“they align to the Police and Crime "
+        "Plan”)."
     ),
 )
-def applicable_without_reasons(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Para 7A(b) requires the reasons for the assessment either way. Statements usually
-    give them by naming the local police and crime plan or control strategy the national
-    priorities align with; either a reason or such a plan satisfies this rule.
+def applicable_without_reasons(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """A priority assessed applicable needs reasons too.
+
+    Para 7A(b) requires the reasons for the assessment either way. Statements usually give them
+    by naming the local police and crime plan or control strategy the national priorities align
+    with; either a reason or such a plan satisfies this rule.
     """
     for assessment, path, covered in _grouped_assessments(statement, context):
         if (
@@ -326,10 +330,12 @@ def applicable_without_reasons(
     ),
 )
 def contribution_missing(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A(a) requires a statement on the force's contribution to achieving
-    improvements against each priority. A section for a priority that is not assessed not
-    applicable needs narrative that says something: empty text, and text that only promises
-    content later ("To follow."), do not count. Figures alone are not a statement.
+    """Each applicable priority needs a statement of the force's contribution.
+
+    Para 7A(a) requires a statement on the force's contribution to achieving improvements
+    against each priority. A section for a priority that is not assessed not applicable needs
+    narrative that says something: empty text, and text that only promises content later ("To
+    follow."), do not count. Figures alone are not a statement.
     """
     if context.framework is None:
         return
@@ -364,19 +370,19 @@ def contribution_missing(statement: Statement, context: CheckContext) -> Iterato
     suppressible=False,
     summary="The statement does not identify the elected local policing body.",
     fix=(
-        "Name the body (\u201cPolice and Crime Commissioner for West Mercia\u201d) and give its "
+        "Name the body (“Police and Crime Commissioner for West Mercia”) and give its "
         "kind, one of those `pcc-priorities forces` lists."
     ),
 )
 def body_not_identified(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A places the duty on the elected local policing body; the statement must say
-    which body publishes it. A body with an empty name, or of a kind the register does not
-    know, does not identify it.
+    """The statement must identify the elected local policing body.
+
+    Para 7A places the duty on the elected local policing body; the statement must say which
+    body publishes it. A body with an empty name, or of a kind the register does not know, does
+    not identify it.
     """
     if not statement.body.name.strip():
-        yield Occurrence(
-            path=("body", "name"), message="The policing body's name is empty."
-        )
+        yield Occurrence(path=("body", "name"), message="The policing body's name is empty.")
     try:
         get_body_kind(statement.body.kind)
     except KeyError:
@@ -400,9 +406,11 @@ def body_not_identified(statement: Statement, context: CheckContext) -> Iterator
     ),
 )
 def force_not_identified(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A(a) is a statement on the contribution of the police force the body maintains;
-    the statement must say which force. A force with an empty name or a code that is not
-    in the register does not identify it.
+    """The statement must identify the police force.
+
+    Para 7A(a) is a statement on the contribution of the police force the body maintains; the
+    statement must say which force. A force with an empty name or a code that is not in the
+    register does not identify it.
     """
     if not statement.force.name.strip():
         yield Occurrence(path=("force", "name"), message="The police force's name is empty.")
@@ -430,10 +438,11 @@ def force_not_identified(statement: Statement, context: CheckContext) -> Iterato
     ),
 )
 def framework_not_identified(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A refers to the key national priorities "as communicated" by the Secretary of
-    State, which change over time; the statement must say which set it reports against.
-    Without a known framework, the rules that compare the statement with its priorities
-    cannot run.
+    """The statement must identify the national priorities it reports against.
+
+    Para 7A refers to the key national priorities "as communicated" by the Secretary of State,
+    which change over time; the statement must say which set it reports against. Without a known
+    framework, the rules that compare the statement with its priorities cannot run.
     """
     if context.framework is None:
         yield Occurrence(
@@ -452,12 +461,12 @@ def framework_not_identified(statement: Statement, context: CheckContext) -> Ite
     summary="The statement has no publication date.",
     fix="Give the publication date (`published`), to the day if known (YYYY-MM-DD).",
 )
-def publication_date_missing(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Readers, and anyone holding the body to account, must be able to tell when the
-    statement was published and so whether it is current; the checker treats a dated
-    statement as part of meeting para 7A.
+def publication_date_missing(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """The statement must be dated.
+
+    Readers, and anyone holding the body to account, must be able to tell when the statement
+    was published and so whether it is current; the checker treats a dated statement as part of
+    meeting para 7A.
     """
     if statement.published is None:
         yield Occurrence(path=("published",), message="The statement has no publication date.")
@@ -479,9 +488,11 @@ def publication_date_missing(
     ),
 )
 def section_without_figures(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """The national priorities come with national metrics; a section on a priority that
-    applies in the area, without any metric or figure, gives readers nothing to judge the
-    contribution by. Sections for priorities assessed not applicable are not checked.
+    """A priority section should list metrics or state figures.
+
+    The national priorities come with national metrics; a section on a priority that applies in
+    the area, without any metric or figure, gives readers nothing to judge the contribution by.
+    Sections for priorities assessed not applicable are not checked.
     """
     for index, section in enumerate(statement.sections):
         found = context.assessment(section.priority)
@@ -501,13 +512,13 @@ def section_without_figures(statement: Statement, context: CheckContext) -> Iter
     category=Category.COMPLETENESS,
     citation=STATISTICS_CODE,
     summary="A metric has no data source.",
-    fix="Say where the metric's data comes from (\u201cPolice recorded crime\u201d, \u201cNHS\u201d).",
+    fix="Say where the metric's data comes from (“Police recorded crime”, “NHS”).",
 )
-def metric_without_data_source(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Readers need to know where a metric's data comes from to judge it; statements list
-    each metric with its data source in brackets.
+def metric_without_data_source(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Every metric should name its data source.
+
+    Readers need to know where a metric's data comes from to judge it; statements list each
+    metric with its data source in brackets.
     """
     for index, section in enumerate(statement.sections):
         for metric_index, metric in enumerate(section.metrics):
@@ -525,11 +536,14 @@ def metric_without_data_source(
     category=Category.COMPLETENESS,
     citation=STATISTICS_CODE,
     summary="A figure does not say what period it covers.",
-    fix="Give the figure's period (\u201cQ1 2023/24\u201d, \u201crolling 12 months to June 2023\u201d).",
+    fix="Give the figure's period (“Q1 2023/24”, “rolling 12 months to June 2023”).",
 )
 def figure_without_period(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """A count or a rate means little without the period it covers. Figures whose data is
-    recorded as not available are not checked.
+    """Every figure should say what period it covers.
+
+    A count or a rate means little without the period it covers ("in the last quarter" is a
+    period only if the reader knows which quarter). Figures whose data is recorded as not
+    available are not checked.
     """
     for located in context.figures():
         figure = located.figure
@@ -550,8 +564,10 @@ def figure_without_period(statement: Statement, context: CheckContext) -> Iterat
     fix="Give the unit: count, percent, money, rate or rank.",
 )
 def figure_without_unit(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Without a unit a value cannot be read (16 offences, 16%, £16 or 16 per 1,000?), and
-    changes cannot be checked.
+    """Every figure with a value should have a unit.
+
+    Without a unit a value cannot be read (16 offences, 16%, £16 or 16 per 1,000?), and changes
+    cannot be checked.
     """
     for located in context.figures():
         figure = located.figure
@@ -575,8 +591,10 @@ def figure_without_unit(statement: Statement, context: CheckContext) -> Iterator
     ),
 )
 def rate_or_rank_incomplete(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """A rate is per something (per 1,000 population, per 1,000 households); a rank counts
-    from the highest or the lowest of a group. Without them the figure cannot be compared.
+    """Rates need their base and ranks their ranking.
+
+    A rate is per something (per 1,000 population, per 1,000 households); a rank counts from the
+    highest or the lowest of a group. Without them the figure cannot be compared.
     """
     for located in context.figures():
         figure = located.figure
@@ -588,7 +606,9 @@ def rate_or_rank_incomplete(statement: Statement, context: CheckContext) -> Iter
         if figure.unit is Unit.RANK and figure.rank is None:
             yield Occurrence(
                 path=(*located.path, "rank"),
-                message=f"The rank “{figure.measure}” does not say what it ranks or from which end.",
+                message=(
+                    f"The rank “{figure.measure}” does not say what it ranks, or from which end."
+                ),
             )
 
 
@@ -611,16 +631,16 @@ _DATED_BASES = frozenset(
     citation=STATISTICS_CODE,
     summary="A comparison with an earlier figure does not give the earlier figure's period.",
     fix=(
-        "Give the period compared with (the baseline \u201cyear ending June 2019\u201d, the "
-        "previous quarter \u201cQ4 2022/23\u201d)."
+        "Give the period compared with (the baseline “year ending June 2019”, the "
+        "previous quarter “Q4 2022/23”)."
     ),
 )
-def comparison_without_period(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """A change against the previous period, the same period last year, a baseline, a peak
-    or a previously published figure means little unless the reader knows which period
-    that was. Baselines in particular differ between forces and editions.
+def comparison_without_period(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """A comparison with an earlier figure should say which period that was.
+
+    A change against the previous period, the same period last year, a baseline, a peak or a
+    previously published figure means little unless the reader knows which period that was.
+    Baselines in particular differ between forces and editions.
     """
     for located in context.figures():
         for index, comparison in enumerate(located.figure.comparisons):
@@ -643,12 +663,12 @@ def comparison_without_period(
     summary="A change is stated without saying what it is compared with.",
     fix="Say what the figure is compared with: the same period last year, a baseline, a target.",
 )
-def comparison_basis_unstated(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """"A 3% decrease" leaves the reader to guess: down on last quarter, on last year, on
-    the 2019 baseline? The comparison's basis is recorded as `unstated` when the published
-    text does not say.
+def comparison_basis_unstated(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """A change should say what it is compared with.
+
+    "A 3% decrease" leaves the reader to guess: down on last quarter, on last year, on the 2019
+    baseline? The comparison's basis is recorded as `unstated` when the published text does not
+    say.
     """
     for located in context.figures():
         for index, comparison in enumerate(located.figure.comparisons):
@@ -671,8 +691,10 @@ def comparison_basis_unstated(
     fix="Write the text, or remove the empty block.",
 )
 def empty_narrative(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Empty paragraphs, lists, list items, quotations and subsections are left-overs of
-    drafting; they render as gaps or stray headings.
+    """Narrative blocks should not be empty.
+
+    Empty paragraphs, lists, list items, quotations and subsections are left-overs of drafting;
+    they render as gaps or stray headings.
     """
     for located in context.blocks():
         block, path = located.block, located.path
@@ -699,12 +721,15 @@ def empty_narrative(statement: Statement, context: CheckContext) -> Iterator[Occ
     name="placeholder-text",
     severity=Severity.WARNING,
     category=Category.COMPLETENESS,
-    summary="Text is a placeholder (\u201cTBC\u201d, \u201cto follow\u201d, \u201cin due course\u201d).",
+    summary="Text is a placeholder (“TBC”, “to follow”, “in due course”).",
     fix="Replace the placeholder with the content, or say plainly when it will be published.",
 )
 def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Placeholders promise content that is not there; readers cannot tell whether it ever
-    came. A figure whose data is recorded as `to_follow` is a placeholder too.
+    """Text should not be a placeholder.
+
+    Placeholders ("TBC", "to follow", "in due course", "[insert figure]") promise content that is
+    not there; readers cannot tell whether it ever came. A figure whose data is recorded as
+    `to_follow` is a placeholder too.
     """
     for located in context.texts():
         found = placeholders(located.text)
@@ -713,12 +738,12 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
             yield Occurrence(
                 path=located.path, message=f"This text holds a placeholder: {wording}."
             )
-    for located in context.figures():
-        availability = located.figure.availability
+    for figure_at in context.figures():
+        availability = figure_at.figure.availability
         if availability is not None and availability.status is DataStatus.TO_FOLLOW:
             yield Occurrence(
-                path=(*located.path, "availability", "status"),
-                message=f"The figure “{located.figure.measure}” is still to follow.",
+                path=(*figure_at.path, "availability", "status"),
+                message=f"The figure “{figure_at.figure.measure}” is still to follow.",
             )
 
 
@@ -734,8 +759,10 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
 def unavailable_data_unexplained(
     statement: Statement, context: CheckContext
 ) -> Iterator[Occurrence]:
-    """Some national metrics' data is not available to forces (hospital admissions data,
-    for one); statements say why and what they use instead.
+    """Data that is not available should say why.
+
+    Some national metrics' data is not available to forces (hospital admissions data, for one);
+    statements say why and what they use instead.
     """
     for located in context.figures():
         availability = located.figure.availability
@@ -765,12 +792,14 @@ def unavailable_data_unexplained(
     ),
 )
 def change_inconsistent(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """A stated change is checked against the figure and the figure compared with: the
-    count must match exactly, the percentage to the precision it is written with (43% for
-    35 → 50, which is 42.9%), and the direction word must agree with the numbers. Where
-    only one figure and the count are stated, the other is derived: "1,209 ... a 7% (n = 76)
-    decrease" implies 1,285 before, and 76 / 1,285 is 5.9%, not 7%. Hedged figures
-    ("~80%", "up to 53%") and ranges are not checked.
+    """A stated change must match the stated figures.
+
+    A stated change is checked against the figure and the figure compared with: the count must
+    match exactly, the percentage to the precision it is written with (43% for 35 → 50, which
+    is 42.9%), and the direction word must agree with the numbers. Where only one figure and the
+    count are stated, the other is derived: "1,209 ... a 7% (n = 76) decrease" implies 1,285
+    before, and 76 / 1,285 is 5.9%, not 7%. Hedged figures ("~80%", "up to 53%") and ranges are
+    not checked.
     """
     for located in context.figures():
         figure = located.figure
@@ -798,11 +827,11 @@ def change_inconsistent(statement: Statement, context: CheckContext) -> Iterator
         "planned publication date (`--as-of`)."
     ),
 )
-def publication_date_in_future(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """A publication date after the date of the check is usually a mistyped year. A date
-    known only to the month or year counts as in the future only if all of it is.
+def publication_date_in_future(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """The publication date should not be in the future.
+
+    A publication date after the date of the check is usually a mistyped year. A date known only
+    to the month or year counts as in the future only if all of it is.
     """
     published = statement.published
     if published is not None and published.earliest > context.as_of:
@@ -827,9 +856,11 @@ def publication_date_in_future(
     ),
 )
 def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """The statement's periods, figures' periods and comparisons' periods must have ended
-    by the date of the check. Targets' periods and local plans' periods may run into the
-    future and are not checked.
+    """Reporting periods should have ended by the date of the check.
+
+    The statement's periods, figures' periods and comparisons' periods must have ended by the
+    date of the check. Targets' periods and local plans' periods may run into the future and are
+    not checked.
     """
     for located in context.periods():
         if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
@@ -852,12 +883,12 @@ def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Oc
     summary="A reporting period ends after the statement's publication date.",
     fix="Correct the period or the publication date; one of them is mistyped.",
 )
-def period_after_publication(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """A statement cannot report figures for days after it was published. Periods that
-    also end after the date of the check are reported by PCC303 instead; targets' periods
-    are not checked.
+def period_after_publication(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Reporting periods should end by the publication date.
+
+    A statement cannot report figures for days after it was published. Periods that also end
+    after the date of the check are reported by PCC303 instead; targets' periods are not
+    checked.
     """
     published = statement.published
     if published is None:
@@ -884,11 +915,11 @@ def period_after_publication(
     summary="Two sections address the same national priority.",
     fix="Merge the sections, or give the second its own priority.",
 )
-def duplicate_priority_section(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Each national priority should have one section; a second one for the same priority
-    is usually a mislabelled section for another priority.
+def duplicate_priority_section(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Each national priority should have one section.
+
+    A second section for the same priority is usually a mislabelled section for another
+    priority.
     """
     first = _first_sections(statement)
     for index, section in enumerate(statement.sections):
@@ -910,11 +941,11 @@ def duplicate_priority_section(
     summary="A section names a priority that is not in the statement's framework.",
     fix="Use the id of one of the framework's priorities (`pcc-priorities frameworks -v`).",
 )
-def unknown_priority_section(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Sections are matched to the framework's priorities by id; a section with an unknown
-    id addresses none of them.
+def unknown_priority_section(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Sections should name priorities of the statement's framework.
+
+    Sections are matched to the framework's priorities by id; a section with an unknown id
+    addresses none of them.
     """
     if context.framework is None:
         return
@@ -924,8 +955,7 @@ def unknown_priority_section(
             yield Occurrence(
                 path=("sections", index, "priority"),
                 message=(
-                    f"The framework {context.framework.id!r} has no priority "
-                    f"{section.priority!r}."
+                    f"The framework {context.framework.id!r} has no priority {section.priority!r}."
                 ),
             )
 
@@ -966,10 +996,12 @@ def title_similarity(title: str, wording: str) -> float:
     ),
 )
 def priority_title_mismatch(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Readers look for the national priorities by their official wording. A section title
-    that resembles none of its priority's wordings (its title and the aliases statements
-    use) may confuse them, or may mean the section was given the wrong priority id; the
-    message says so when the title reads like another priority.
+    """A section's title should resemble its priority's official wording.
+
+    Readers look for the national priorities by their official wording. A section title that
+    resembles none of its priority's wordings (its title and the aliases statements use) may
+    confuse them, or may mean the section was given the wrong priority id; the message says so
+    when the title reads like another priority.
     """
     if context.framework is None:
         return
@@ -1010,8 +1042,10 @@ def priority_title_mismatch(statement: Statement, context: CheckContext) -> Iter
     fix="Move the metric to the section of its priority, or correct its `national_metric`.",
 )
 def metric_of_other_priority(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Each national metric measures one priority; listing it under another priority's
-    section misleads readers about what is measured.
+    """A section should list only its own priority's national metrics.
+
+    Each national metric measures one priority; listing it under another priority's section
+    misleads readers about what is measured.
     """
     if context.framework is None:
         return
@@ -1042,10 +1076,12 @@ def metric_of_other_priority(statement: Statement, context: CheckContext) -> Ite
     ),
 )
 def data_source_differs(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """National metrics are measured from set data sources (victim satisfaction from the
-    Crime Survey for England and Wales, for one). A metric linked to a national metric whose
-    data source is a different known source is worth a second look: it may be right, but
-    readers should know the figures are not the national measure.
+    """A national metric reported from another source deserves a second look.
+
+    National metrics are measured from set data sources (victim satisfaction from the Crime
+    Survey for England and Wales, for one). A metric linked to a national metric whose data
+    source is a different known source may be right, but readers should know the figures are
+    not the national measure.
     """
     if context.framework is None:
         return
@@ -1079,12 +1115,12 @@ def data_source_differs(statement: Statement, context: CheckContext) -> Iterator
         "kinds of body (a commissioner to a mayor)."
     ),
 )
-def body_differs_from_register(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """The register records which kind of body held policing functions for each force
-    over time. The body is compared with the register on the publication date (or the date
-    of the check if there is none).
+def body_differs_from_register(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """The policing body should be the one the register has at the time.
+
+    The register records which kind of body held policing functions for each force over time.
+    The body is compared with the register on the publication date (or the date of the check if
+    there is none).
     """
     registered = next((f for f in forces() if f.code == statement.force.code), None)
     if registered is None:
@@ -1114,9 +1150,10 @@ def body_differs_from_register(
     fix="Nothing to fix if the body publishes the statement voluntarily.",
 )
 def body_not_elected(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Para 7A binds elected local policing bodies. A statement by another kind of body
-    (the Common Council of the City of London) is voluntary, so the statutory rules are
-    good practice for it.
+    """Para 7A binds elected local policing bodies only.
+
+    A statement by another kind of body (the Common Council of the City of London) is voluntary,
+    so the statutory rules are good practice for it.
     """
     try:
         kind = get_body_kind(statement.body.kind)
@@ -1163,16 +1200,18 @@ def _times(count: int) -> str:
     citation=GOV_UK_STYLE,
     summary="An acronym is used without being spelled out anywhere in the statement.",
     fix=(
-        "Spell the acronym out at its first use (\u201corganised crime groups (OCG)\u201d) or add "
+        "Spell the acronym out at its first use (“organised crime groups (OCG)”) or add "
         "it to the statement's glossary."
     ),
 )
 def acronym_not_spelled_out(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """Statements are for the public, who do not know policing's acronyms. Each acronym
-    should be spelled out at its first use, in either form ("organised crime groups (OCG)"
-    or "OCG (organised crime group)"), or in the statement's glossary. Acronyms style guides
-    call well known (UK, NHS) need not be. The finding points at the first use and, where
-    the shipped glossary knows the acronym, suggests what it usually stands for.
+    """Acronyms should be spelled out.
+
+    Statements are for the public, who do not know policing's acronyms. Each acronym should be
+    spelled out at its first use, in either form ("organised crime groups (OCG)" or "OCG
+    (organised crime group)"), or in the statement's glossary. Acronyms style guides call well
+    known (UK, NHS) need not be. The finding points at the first use and, where the shipped
+    glossary knows the acronym, suggests what it usually stands for.
     """
     defined = {definition.term for _, definition in located_definitions(statement)}
     for term, (_, _, path, count) in _acronym_uses(context).items():
@@ -1202,16 +1241,17 @@ def acronym_not_spelled_out(statement: Statement, context: CheckContext) -> Iter
     summary="An acronym is used before the place that spells it out.",
     fix="Spell the acronym out at its first use instead.",
 )
-def acronym_spelled_out_late(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Readers meet an acronym at its first use; spelling it out only later leaves them
-    guessing until then. Acronyms in the statement's glossary count as spelled out before
-    any use.
+def acronym_spelled_out_late(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Acronyms should be spelled out at their first use.
+
+    Readers meet an acronym at its first use; spelling it out only later leaves them guessing
+    until then. Acronyms in the statement's glossary count as spelled out before any use.
     """
     first_definition: dict[str, tuple[int, int, str]] = {}
     for order, definition in located_definitions(statement):
-        first_definition.setdefault(definition.term, (order, definition.start or 0, definition.path))
+        first_definition.setdefault(
+            definition.term, (order, definition.start or 0, definition.path)
+        )
     for term, (order, start, path, _count) in _acronym_uses(context).items():
         found = first_definition.get(term)
         if found is None:
@@ -1245,7 +1285,9 @@ def _same_expansion(first: str, second: str) -> bool:
 def acronym_defined_twice_differently(
     statement: Statement, context: CheckContext
 ) -> Iterator[Occurrence]:
-    """An acronym spelled out as two different things ("DA: domestic abuse", "DA: district
+    """An acronym should stand for one thing.
+
+    An acronym spelled out as two different things ("DA: domestic abuse", "DA: district
     attorney") leaves readers unsure which is meant. Differences of case and plural do not
     count.
     """
@@ -1287,10 +1329,10 @@ def _suppression_rules(context: CheckContext, code: str) -> list[Rule]:
         "provides the rule."
     ),
 )
-def suppression_unknown_rule(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """A suppression's `rule` is a rule code or a prefix of codes. One that matches no rule
+def suppression_unknown_rule(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Suppressions should name known rules.
+
+    A suppression's `rule` is a rule code or a prefix of codes. One that matches no rule
     suppresses nothing: usually a typing mistake, or a rule from a package not installed.
     """
     for index, suppression in enumerate(statement.suppressions):
@@ -1309,16 +1351,15 @@ def suppression_unknown_rule(
     suppressible=False,
     summary="A suppression's path does not name a part of the statement.",
     fix=(
-        "Copy the path from the finding (the report gives it), or use \u201c\u201d for the "
-        "whole statement."
+        "Copy the path from the finding (the report gives it), or use “” for the whole statement."
     ),
 )
-def suppression_path_not_found(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """A suppression's `path` is a JSON Pointer to the finding's path or to a part that
-    contains it. A path that is not a JSON Pointer, or names no part of the statement
-    (often after the statement was edited), suppresses nothing.
+def suppression_path_not_found(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Suppressions should name parts of the statement.
+
+    A suppression's `path` is a JSON Pointer to the finding's path or to a part that contains
+    it. A path that is not a JSON Pointer, or names no part of the statement (often after the
+    statement was edited), suppresses nothing.
     """
     for index, suppression in enumerate(statement.suppressions):
         if not resolves(statement, suppression.path):
@@ -1338,10 +1379,12 @@ def suppression_path_not_found(
     fix="Remove the suppression: what it suppressed has been fixed or has moved.",
 )
 def suppression_unused(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
-    """A suppression that matches none of the findings of the rules that ran is stale; left
-    in place it would hide a later, different finding at the same place. Suppressions of
-    rules that did not run (not selected, or ignored) are not reported. The checker applies
-    this rule itself, after all the others.
+    """Suppressions should match a finding.
+
+    A suppression that matches none of the findings of the rules that ran is stale; left in
+    place it would hide a later, different finding at the same place. Suppressions of rules
+    that did not run (not selected, or ignored) are not reported. The checker applies this rule
+    itself, after all the others.
     """
     return iter(())
 
@@ -1355,11 +1398,11 @@ def suppression_unused(statement: Statement, context: CheckContext) -> Iterator[
     summary="A suppression gives no reason.",
     fix="Say why the finding is accepted, for the next person who reviews the statement.",
 )
-def suppression_without_reason(
-    statement: Statement, context: CheckContext
-) -> Iterator[Occurrence]:
-    """Suppressions are decisions reviewers must be able to follow; the reason is shown in
-    the report beside every finding the suppression covers.
+def suppression_without_reason(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """Suppressions should give their reason.
+
+    Suppressions are decisions reviewers must be able to follow; the reason is shown in the
+    report beside every finding the suppression covers.
     """
     for index, suppression in enumerate(statement.suppressions):
         if not suppression.reason.strip():
@@ -1383,9 +1426,11 @@ def suppression_without_reason(
 def suppression_of_unsuppressible_rule(
     statement: Statement, context: CheckContext
 ) -> Iterator[Occurrence]:
-    """The statutory rules (PCC1xx) and the suppression rules (PCC9xx) cannot be
-    suppressed: a statement that does not meet para 7A cannot be declared conformant by its
-    authors. A suppression of such rules has no effect.
+    """Statutory findings cannot be suppressed.
+
+    The statutory rules (PCC1xx) and the suppression rules (PCC9xx) cannot be suppressed: a
+    statement that does not meet para 7A cannot be declared conformant by its authors. A
+    suppression of such rules has no effect.
     """
     for index, suppression in enumerate(statement.suppressions):
         matched = _suppression_rules(context, suppression.rule)

@@ -29,11 +29,7 @@ def _covers(suppression: Suppression, finding: Finding) -> bool:
         return False
     if parse_pointer(suppression.path) is None:
         return False
-    return (
-        suppression.path == ""
-        or finding.path == suppression.path
-        or finding.path.startswith(suppression.path + "/")
-    )
+    return suppression.path in ("", finding.path) or finding.path.startswith(suppression.path + "/")
 
 
 def check(

@@ -377,11 +377,13 @@ def find_definitions(text: str) -> Iterator[InlineDefinition]:
         candidate = _clean(before[len(before) - word.end() :])
         if not _is_acronym(candidate):
             continue
-        expansion = _expansion_inside(content, candidate)
-        if expansion is not None:
-            start = before.rfind(candidate)
+        inside = _expansion_inside(content, candidate)
+        if inside is not None:
             yield InlineDefinition(
-                term=acronym_key(candidate), expansion=expansion, start=start, end=match.end()
+                term=acronym_key(candidate),
+                expansion=inside,
+                start=before.rfind(candidate),
+                end=match.end(),
             )
 
 
@@ -420,23 +422,29 @@ def located_definitions(
     for index, entry in enumerate(statement.glossary):
         term = acronym_key(entry.term)
         if term and entry.expansion.strip():
-            yield -1, AcronymDefinition(
-                term=term,
-                expansion=entry.expansion.strip(),
-                path=pointer(("glossary", index)),
-                inline=False,
+            yield (
+                -1,
+                AcronymDefinition(
+                    term=term,
+                    expansion=entry.expansion.strip(),
+                    path=pointer(("glossary", index)),
+                    inline=False,
+                ),
             )
     for order, located in enumerate(iter_texts(statement)):
         if located.kind not in _READER_TEXT:
             continue
         for found in find_definitions(located.text):
-            yield order, AcronymDefinition(
-                term=found.term,
-                expansion=found.expansion,
-                path=pointer(located.path),
-                inline=True,
-                start=found.start,
-                end=found.end,
+            yield (
+                order,
+                AcronymDefinition(
+                    term=found.term,
+                    expansion=found.expansion,
+                    path=pointer(located.path),
+                    inline=True,
+                    start=found.start,
+                    end=found.end,
+                ),
             )
 
 

@@ -386,9 +386,7 @@ class Report:
             shown = findings if max_per_rule is None else findings[:max_per_rule]
             for finding in shown:
                 where = finding.path or "(whole statement)"
-                mark = (
-                    f" [suppressed: {finding.suppression.reason}]" if finding.suppression else ""
-                )
+                mark = f" [suppressed: {finding.suppression.reason}]" if finding.suppression else ""
                 lines.append(f"  {where}: {finding.message}{mark}")
             hidden = len(findings) - len(shown)
             if hidden:

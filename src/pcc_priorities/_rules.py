@@ -388,9 +388,7 @@ class RuleRegistry:
 
 
 def _entry_point_rules() -> Iterator[Rule]:
-    for entry in sorted(
-        metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda item: item.name
-    ):
+    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda item: item.name):
         try:
             loaded: Any = entry.load()
         except Exception as error:
@@ -435,7 +433,9 @@ def default_registry() -> RuleRegistry:
     if _default is None:
         from pcc_priorities._builtin import BUILTIN_RULES  # noqa: PLC0415 - they import this
 
-        registry = RuleRegistry(attrs.evolve(item, origin="pcc-priorities") for item in BUILTIN_RULES)
+        registry = RuleRegistry(
+            attrs.evolve(item, origin="pcc-priorities") for item in BUILTIN_RULES
+        )
         for item in _entry_point_rules():
             registry.register(item)
         _default = registry

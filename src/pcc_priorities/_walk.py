@@ -216,14 +216,18 @@ def iter_periods(statement: Statement) -> Iterator[PeriodAt]:
 
 def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAt]:
     if isinstance(block, Paragraph):
-        yield TextAt(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
+        yield TextAt(
+            path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
+        )
     elif isinstance(block, BulletList):
         for index, item in enumerate(block.items):
             yield TextAt(
                 path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
             )
     elif isinstance(block, Quotation):
-        yield TextAt(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
+        yield TextAt(
+            path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
+        )
         if block.attribution is not None:
             yield TextAt(
                 path=(*path, "attribution"),
@@ -232,7 +236,9 @@ def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[Text
                 section=section,
             )
     else:
-        yield TextAt(path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section)
+        yield TextAt(
+            path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section
+        )
         for index, child in enumerate(block.blocks):
             yield from _block_texts(child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
@@ -263,7 +269,10 @@ def _assessment_texts(
         )
     if assessment.wording is not None:
         yield TextAt(
-            path=(*path, "wording"), text=assessment.wording, kind=TextKind.ASSESSMENT, section=section
+            path=(*path, "wording"),
+            text=assessment.wording,
+            kind=TextKind.ASSESSMENT,
+            section=section,
         )
 
 
@@ -289,7 +298,9 @@ def iter_texts(statement: Statement) -> Iterator[TextAt]:
         )
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        yield TextAt(path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index)
+        yield TextAt(
+            path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index
+        )
         for metric_index, metric in enumerate(section.metrics):
             metric_path = (*path, "metrics", metric_index)
             yield TextAt(
@@ -342,7 +353,7 @@ def _step(value: object, segment: str) -> tuple[bool, int, object]:
             return True, keys.index(segment), value[segment]
         return False, 0, None
     if attrs.has(type(value)):
-        names = [field.name for field in attrs.fields(type(value))]
+        names = [field.name for field in attrs.fields(type(value))]  # type: ignore[arg-type]
         if segment == "type" and isinstance(value, Paragraph | BulletList | Quotation | Subsection):
             return True, -1, None  # a block's tag comes first in JSON
         if segment in names:

@@ -85,6 +85,7 @@ __all__ = [
     "extensions",
     "figures",
     "glossary_entries",
+    "json_pointers",
     "json_values",
     "metric_references",
     "partial_dates",
@@ -93,7 +94,6 @@ __all__ = [
     "policing_bodies",
     "priority_sections",
     "reporting_periods",
-    "json_pointers",
     "statements",
     "suppressions",
     "texts",
@@ -106,9 +106,7 @@ _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
     """Any Unicode text a document can hold: everything but lone surrogates."""
-    return st.text(
-        alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size
-    )
+    return st.text(alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
 
 
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
