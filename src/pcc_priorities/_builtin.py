@@ -623,6 +623,15 @@ _DATED_BASES = frozenset(
 )
 
 
+_BASIS_WORDS = {
+    ComparisonBasis.PREVIOUS_PERIOD: "previous period",
+    ComparisonBasis.SAME_PERIOD_LAST_YEAR: "same period last year",
+    ComparisonBasis.BASELINE: "baseline",
+    ComparisonBasis.PEAK: "peak",
+    ComparisonBasis.PREVIOUSLY_PUBLISHED: "figure published before",
+}
+
+
 @rule(
     code="PCC206",
     name="comparison-without-period",
@@ -649,7 +658,7 @@ def comparison_without_period(statement: Statement, context: CheckContext) -> It
                     path=(*located.path, "comparisons", index, "period"),
                     message=(
                         f"The comparison of “{located.figure.measure}” with the "
-                        f"{comparison.basis.replace('_', ' ')} does not give that period."
+                        f"{_BASIS_WORDS[comparison.basis]} does not give that period."
                     ),
                 )
 
@@ -1180,6 +1189,8 @@ def _acronym_uses(
         if located.kind not in _ACRONYM_TEXT:
             continue
         for use in find_acronyms(located.text):
+            if _PLACEHOLDER_TOKENS.fullmatch(use.term):
+                continue  # reported by PCC209
             if use.term in uses:
                 first = uses[use.term]
                 uses[use.term] = (*first[:3], first[3] + 1)

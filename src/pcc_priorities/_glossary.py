@@ -166,7 +166,8 @@ class AcronymUse:
 # A run of capitals, digits and inner '&', starting with a capital that no letter, digit or
 # '&' precedes; a plural 's' may follow. Classification happens in find_acronyms.
 _CANDIDATE = re.compile(r"(?<![\w&])([A-Z][A-Za-z0-9&]*[A-Za-z0-9]|[A-Z])(?![\w&])")
-_ROMAN = re.compile(r"[IVX]+")
+#: Roman numerals of I, V and X only: "CD" and "DC" are far more often acronyms.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _PLURAL = re.compile(r"(?:['’]?s)$")
 
 

@@ -390,7 +390,7 @@ class Report:
                 lines.append(f"  {where}: {finding.message}{mark}")
             hidden = len(findings) - len(shown)
             if hidden:
-                lines.append(f"  ... and {hidden} more (show all with max_per_rule=None)")
+                lines.append(f"  ... and {hidden} more not listed")
         return "\n".join(lines) + "\n"
 
 
