@@ -704,6 +704,12 @@ def test_invalid_pointer_in_a_suppression_is_reported() -> None:
     assert ("PCC401", "/sections/0/blocks/0/text") in found(statement)
 
 
+def test_a_suppression_with_a_bad_path_is_reported_once() -> None:
+    """A suppression whose path names nothing is reported as such, not also as unused."""
+    statement = suppressing(clean(), _suppression("PCC401", "/sections/99"))
+    assert [code for code, _ in found(statement)] == ["PCC902"]
+
+
 def test_suppressions_of_rules_not_run_are_not_unused() -> None:
     """A suppression of a rule that was ignored is not reported as unused."""
     statement = suppressing(clean(), _suppression("PCC401", "/sections/0"))

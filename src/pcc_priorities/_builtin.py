@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from pcc_priorities._change import check_change
-from pcc_priorities._glossary import find_acronyms, located_definitions
+from pcc_priorities._glossary import AcronymDefinition, find_acronyms, located_definitions
 from pcc_priorities._model import (
     Applicability,
     ApplicabilityAssessment,
@@ -1017,7 +1017,7 @@ def priority_title_mismatch(statement: Statement, context: CheckContext) -> Iter
     priorities = {priority.id: priority for priority in context.framework.priorities}
     for index, section in enumerate(statement.sections):
         own = priorities.get(section.priority)
-        if own is None:
+        if own is None or context.framework.match_priority(section.title) is own:
             continue
         score = max(title_similarity(section.title, wording) for wording in own.wordings)
         if score >= TITLE_SIMILARITY:
@@ -1180,6 +1180,11 @@ def body_not_elected(statement: Statement, context: CheckContext) -> Iterator[Oc
 _ACRONYM_TEXT = frozenset(TextKind) - {TextKind.FIGURE}
 
 
+def _definitions(context: CheckContext) -> tuple[tuple[int, AcronymDefinition], ...]:
+    """Every acronym definition with its text order (shared by the acronym rules)."""
+    return tuple(located_definitions(context.statement))
+
+
 def _acronym_uses(
     context: CheckContext,
 ) -> dict[str, tuple[int, int, Path, int]]:
@@ -1224,8 +1229,8 @@ def acronym_not_spelled_out(statement: Statement, context: CheckContext) -> Iter
     known (UK, NHS) need not be. The finding points at the first use and, where the shipped
     glossary knows the acronym, suggests what it usually stands for.
     """
-    defined = {definition.term for _, definition in located_definitions(statement)}
-    for term, (_, _, path, count) in _acronym_uses(context).items():
+    defined = {definition.term for _, definition in context.shared(_definitions)}
+    for term, (_, _, path, count) in context.shared(_acronym_uses).items():
         if term in defined:
             continue
         entry = context.glossary.get(term)
@@ -1259,11 +1264,11 @@ def acronym_spelled_out_late(statement: Statement, context: CheckContext) -> Ite
     until then. Acronyms in the statement's glossary count as spelled out before any use.
     """
     first_definition: dict[str, tuple[int, int, str]] = {}
-    for order, definition in located_definitions(statement):
+    for order, definition in context.shared(_definitions):
         first_definition.setdefault(
             definition.term, (order, definition.start or 0, definition.path)
         )
-    for term, (order, start, path, _count) in _acronym_uses(context).items():
+    for term, (order, start, path, _count) in context.shared(_acronym_uses).items():
         found = first_definition.get(term)
         if found is None:
             continue
@@ -1303,7 +1308,7 @@ def acronym_defined_twice_differently(
     count.
     """
     first: dict[str, tuple[str, str]] = {}
-    for _, definition in located_definitions(statement):
+    for _, definition in context.shared(_definitions):
         if definition.term not in first:
             first[definition.term] = (definition.expansion, definition.path)
             continue
@@ -1394,7 +1399,8 @@ def suppression_unused(statement: Statement, context: CheckContext) -> Iterator[
 
     A suppression that matches none of the findings of the rules that ran is stale; left in
     place it would hide a later, different finding at the same place. Suppressions of rules
-    that did not run (not selected, or ignored) are not reported. The checker applies this rule
+    that did not run (not selected, or ignored), and suppressions whose path names no part of
+    the statement (reported by PCC902), are not reported. The checker applies this rule
     itself, after all the others.
     """
     return iter(())

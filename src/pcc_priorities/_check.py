@@ -14,7 +14,7 @@ from pcc_priorities._model import Statement, Suppression
 from pcc_priorities._reference import Framework, frameworks
 from pcc_priorities._report import Finding, Report
 from pcc_priorities._rules import CheckContext, Rule, RuleRegistry, default_registry
-from pcc_priorities._walk import parse_pointer, path_sort_key, pointer
+from pcc_priorities._walk import parse_pointer, path_sort_key, pointer, resolves
 
 __all__ = ["check"]
 
@@ -110,7 +110,7 @@ def check(
         for index, suppression in enumerate(statement.suppressions):
             wanted = suppression.rule.strip().upper()
             applies = wanted and any(code.startswith(wanted) for code in ran & suppressible)
-            if index not in used and applies:
+            if index not in used and applies and resolves(statement, suppression.path):
                 findings.append(
                     Finding(
                         code=unused_rule.code,

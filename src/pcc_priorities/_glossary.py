@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
-from attrs import frozen
+from attrs import field, frozen
 
 from pcc_priorities._converter import converter, to_problems
 from pcc_priorities._model import Statement
@@ -94,11 +94,16 @@ class AcronymGlossary:
     acronyms: tuple[Acronym, ...]
     sources: tuple[GlossarySource, ...] = ()
     note: str | None = None
+    _by_key: Mapping[str, Acronym] = field(init=False, eq=False, repr=False)
+
+    @_by_key.default
+    def _index(self) -> Mapping[str, Acronym]:
+        return {acronym_key(acronym.term): acronym for acronym in self.acronyms}
 
     def get(self, term: str) -> Acronym | None:
         """Return the entry for ``term`` ("OCGs" and "SARS" find "OCG" and "SAR"), or None."""
         key = acronym_key(term)
-        index = _index(self)
+        index = self._by_key
         found = index.get(key)
         if found is None and len(key) > 2 and key.endswith("S"):
             found = index.get(key[:-1])
@@ -106,11 +111,6 @@ class AcronymGlossary:
 
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and self.get(term) is not None
-
-
-@cache
-def _index(glossary: AcronymGlossary) -> Mapping[str, Acronym]:
-    return {acronym_key(acronym.term): acronym for acronym in glossary.acronyms}
 
 
 @cache
@@ -188,10 +188,10 @@ def _is_acronym(word: str) -> bool:
 
 
 def _shouting(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 24:
+    if len(text) < 24:
         return False
-    return sum(1 for ch in letters if ch.isupper()) / len(letters) > 0.6
+    letters = sum(map(str.isalpha, text))
+    return letters >= 24 and sum(map(str.isupper, text)) / letters > 0.6
 
 
 def find_acronyms(text: str) -> Iterator[AcronymUse]:

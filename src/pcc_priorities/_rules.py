@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import inspect
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cached_property
 from importlib import metadata
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -59,6 +60,8 @@ ENTRY_POINT_GROUP = "pcc_priorities.rules"
 #: The code prefix reserved for the rules that ship with pcc-priorities.
 BUILTIN_PREFIX = "PCC"
 
+T = TypeVar("T")
+
 _CODE = re.compile(r"[A-Z][A-Z0-9]*[0-9]")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -97,6 +100,12 @@ class CheckContext:
         self._as_of = as_of
         self._framework = framework
         self._known_rules = tuple(known_rules)
+        self._shared: dict[Callable[[CheckContext], Any], Any] = {}
+
+    @property
+    def statement(self) -> Statement:
+        """The statement being checked."""
+        return self._statement
 
     @property
     def as_of(self) -> date:
@@ -149,6 +158,16 @@ class CheckContext:
     def periods(self) -> tuple[PeriodAt, ...]:
         """The periods figures are reported for: the statement's, figures', comparisons'."""
         return self._periods
+
+    def shared(self, compute: Callable[[CheckContext], T]) -> T:
+        """Return ``compute(self)``, computed once per check for every rule that asks.
+
+        Rules that need the same derived data (every acronym and where it is first used, say)
+        pass the same function and share one result.
+        """
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        return typing.cast(T, self._shared[compute])
 
     def assessment(self, priority: str) -> tuple[ApplicabilityAssessment, Path] | None:
         """Return the applicability assessment that covers ``priority``, and its path.
