@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import pcc_priorities as p
 from check_helpers import AS_OF, clean, suppressing, with_paragraphs
 from pcc_priorities._report import CSV_COLUMNS, reports_to_csv
-from pcc_priorities.testing import json_pointers, texts
+from pcc_priorities.testing import reports
 
 ERROR, WARNING, INFO = p.Severity.ERROR, p.Severity.WARNING, p.Severity.INFO
 
@@ -44,31 +44,6 @@ def report(*findings: p.Finding, source: str | None = "draft.json") -> p.Report:
         rules=("PCC101", "PCC401"),
         source=source,
     )
-
-
-findings = st.builds(
-    p.Finding,
-    code=st.from_regex(r"[A-Z]{2,4}[0-9]{1,3}", fullmatch=True),
-    rule=st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8}){0,2}", fullmatch=True),
-    severity=st.sampled_from(p.Severity),
-    category=st.sampled_from(p.Category),
-    message=texts(),
-    path=json_pointers(),
-    citation=st.none() | texts(),
-    suppression=st.none()
-    | st.builds(p.Suppression, rule=texts(max_size=6), path=json_pointers(), reason=texts()),
-)
-reports = st.builds(
-    p.Report,
-    findings=st.lists(findings, max_size=6).map(tuple),
-    framework=texts(min_size=1),
-    framework_version=st.none() | texts(),
-    ruleset_version=texts(),
-    library_version=texts(),
-    as_of=st.dates(),
-    rules=st.lists(texts(max_size=6), max_size=4).map(tuple),
-    source=st.none() | texts(),
-)
 
 
 def test_severities_are_ordered() -> None:
@@ -122,7 +97,7 @@ def test_json_shape_is_as_documented() -> None:
     assert data["findings"][1]["suppressed"] == {"rule": "PCC110", "path": "", "reason": reason}
 
 
-@given(reports)
+@given(reports())
 def test_json_round_trip(made: p.Report) -> None:
     """A report read back from its JSON equals the report."""
     assert p.Report.from_json(made.to_json()) == made
@@ -142,7 +117,7 @@ def test_inconsistent_json_is_refused() -> None:
         p.Report.from_dict({**report().to_dict(), "report_version": "9"})
 
 
-@given(st.lists(reports, max_size=3))
+@given(st.lists(reports(), max_size=3))
 def test_csv_has_one_row_per_finding(made: list[p.Report]) -> None:
     """The CSV reads back as a header and one row per finding, every cell kept exactly."""
     text = reports_to_csv(made)

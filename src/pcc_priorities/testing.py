@@ -72,6 +72,7 @@ from pcc_priorities._model import (
     Unit,
 )
 from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
+from pcc_priorities._report import Category, Finding, Report, Severity
 
 __all__ = [
     "applicability_assessments",
@@ -84,6 +85,7 @@ __all__ = [
     "decimals",
     "extensions",
     "figures",
+    "findings",
     "glossary_entries",
     "json_pointers",
     "json_values",
@@ -94,6 +96,7 @@ __all__ = [
     "policing_bodies",
     "priority_sections",
     "reporting_periods",
+    "reports",
     "statements",
     "suppressions",
     "texts",
@@ -491,4 +494,34 @@ def _number_figures(statement: Statement) -> Statement:
             )
             for s in statement.sections
         ),
+    )
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """Check findings of every severity and category, suppressed or not."""
+    return st.builds(
+        Finding,
+        code=st.from_regex(r"[A-Z]{2,4}[0-9]{1,3}", fullmatch=True),
+        rule=st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8}){0,2}", fullmatch=True),
+        severity=st.sampled_from(Severity),
+        category=st.sampled_from(Category),
+        message=texts(),
+        path=json_pointers(),
+        citation=_optional(texts()),
+        suppression=_optional(suppressions()),
+    )
+
+
+def reports() -> st.SearchStrategy[Report]:
+    """Check reports with up to six findings (not tied to any statement)."""
+    return st.builds(
+        Report,
+        findings=_tuples(findings(), max_size=6),
+        framework=texts(min_size=1),
+        framework_version=_optional(texts()),
+        ruleset_version=texts(),
+        library_version=texts(),
+        as_of=dates(),
+        rules=_tuples(texts(max_size=6), max_size=4),
+        source=_optional(texts()),
     )
