@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import pcc_priorities as p
@@ -363,7 +363,6 @@ def mutated_documents(draw: st.DrawFn) -> object:
     return document
 
 
-@settings(max_examples=300)
 @given(mutated_documents())
 def test_malformed_documents_raise_only_document_error(document: object) -> None:
     """A mutated document either loads or raises DocumentError whose problems have paths."""

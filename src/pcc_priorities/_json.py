@@ -24,7 +24,7 @@ from pcc_priorities._converter import (
 )
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
-from pcc_priorities._reference import body_kinds, forces, frameworks
+from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
 from pcc_priorities.exceptions import DocumentError, Problem
 
 __all__ = [
@@ -40,6 +40,9 @@ __all__ = [
 #: The version of the statement format this library writes.
 SCHEMA_VERSION = "1.0"
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A lone surrogate can only enter parsed JSON through an escape, or from a str given as is.
+_SUSPECT_TEXT = re.compile(r"[\ud800-\udfff]|\\u[dD][89abcdefABCDEF]")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
@@ -49,14 +52,15 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        marked = _DuplicateKeys(result)
-        seen: set[str] = set()
-        marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
-        return marked
-    return result
+def _mark_duplicates(pairs: list[tuple[str, Any]], result: dict[str, Any]) -> _DuplicateKeys:
+    marked = _DuplicateKeys(result)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _ in pairs:
+        if key in seen:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
 
 
 def _reject_constant(name: str) -> Any:
@@ -66,7 +70,21 @@ def _reject_constant(name: str) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _parse(text: str | bytes, source: str | None) -> Any:
+def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
+    """Return the parsed document, and whether it repeats a key or may hold a lone surrogate.
+
+    A lone surrogate can only come from an escape, or from a str given with one in it.
+    """
+    duplicates = False
+
+    def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicates
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        duplicates = True
+        return _mark_duplicates(pairs, result)
+
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -78,11 +96,11 @@ def _parse(text: str | bytes, source: str | None) -> Any:
     elif text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return json.loads(
+        data = json.loads(
             text,
             parse_float=Decimal,
             parse_constant=_reject_constant,
-            object_pairs_hook=_object_pairs,
+            object_pairs_hook=object_pairs,
         )
     except json.JSONDecodeError as error:
         raise DocumentError(
@@ -101,6 +119,7 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         raise DocumentError(
             [Problem(path="", message=f"not valid JSON: {message}")], source
         ) from None
+    return data, duplicates, _SUSPECT_TEXT.search(text) is not None
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Statement:
@@ -113,7 +132,8 @@ def loads(text: str | bytes, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
-    return from_dict(_parse(text, source), source=source)
+    data, duplicates, suspect = _parse(text, source)
+    return _from_data(data, source, duplicates=duplicates, suspect=suspect)
 
 
 def load(path: str | os.PathLike[str]) -> Statement:
@@ -137,6 +157,21 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
+    return _from_data(data, source, duplicates=False, suspect=_holds_surrogate(data))
+
+
+def _holds_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_surrogate(item) for item in value)
+    return False
+
+
+def _from_data(data: object, source: str | None, *, duplicates: bool, suspect: bool) -> Statement:
+    """Structure parsed data; the fast path runs unless the text may hold lone surrogates."""
     if not isinstance(data, dict):
         raise DocumentError(
             [Problem(path="", message="expected a statement document (a JSON object)")], source
@@ -156,18 +191,19 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     found.extend(_reference_problems(data))
-    found.extend(_duplicate_key_problems(data, ()))
-    if not found:
+    if duplicates:
+        found.extend(_duplicate_key_problems(data, ()))
+    if not found and not suspect:
         try:
             return converter(detailed=False).structure(body, Statement)
-        except Exception:
+        except Exception:  # any problem at all: the detailed pass says what it is
             pass
     try:
         statement = converter(detailed=True).structure(body, Statement)
     except Exception as error:
         found.extend(problems_from_exception(error))
     else:
-        if not found:  # pragma: no cover - the fast pass failed where the detailed one passed
+        if not found:  # text that looked suspect but held no lone surrogate
             return statement
     order = _document_order(data)
     found.sort(key=lambda item: _position(order, item[0]))
@@ -228,17 +264,34 @@ def _block_figures(
         yield from _block_figures(block.get("blocks"), (*path, index, "blocks"))
 
 
+def _reference_ids() -> tuple[set[str], set[str], dict[str, Framework]]:
+    """The body kinds, force codes and frameworks known now (frameworks can be registered)."""
+    registered = frameworks()
+    if _REFERENCE_CACHE and _REFERENCE_CACHE[0] == registered:
+        cached: tuple[set[str], set[str], dict[str, Framework]] = _REFERENCE_CACHE[1]
+        return cached
+    ids = (
+        {kind.id for kind in body_kinds()},
+        {force.code for force in forces()},
+        {framework.id: framework for framework in registered},
+    )
+    _REFERENCE_CACHE[:] = [registered, ids]
+    return ids
+
+
+_REFERENCE_CACHE: list[Any] = []
+
+
 def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
     """Check what the structure cannot: ids against reference data and each other."""
+    kinds, codes, known = _reference_ids()
     body = data.get("body")
-    kinds = {kind.id for kind in body_kinds()}
     if isinstance(body, dict) and isinstance(body.get("kind"), str) and body["kind"] not in kinds:
         yield (
             ("body", "kind"),
             f"unknown body kind {body['kind']!r}; expected one of: {', '.join(sorted(kinds))}",
         )
     force = data.get("force")
-    codes = {registered.code for registered in forces()}
     if (
         isinstance(force, dict)
         and isinstance(force.get("code"), str)
@@ -255,7 +308,6 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
         yield ("language",), f"expected a language tag such as 'en-GB' or 'cy', got {language!r}"
 
-    known = {framework.id: framework for framework in frameworks()}
     framework = known.get(data["framework"]) if isinstance(data.get("framework"), str) else None
     if isinstance(data.get("framework"), str) and framework is None:
         yield (
