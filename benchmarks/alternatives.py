@@ -9,10 +9,8 @@ does more work per document than either alternative.
 
 from __future__ import annotations
 
-import datetime
-import decimal
-import enum
 import sys
+import types
 import typing
 from typing import Annotated, Any, Literal, Union
 
@@ -63,8 +61,7 @@ class _PydanticBase(pydantic.BaseModel):
 def _pydantic_type(hint: Any, models: dict[type[Any], Any]) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    if hint is _model.Block or (origin in (Union, getattr(__import__("types"), "UnionType"))
-                                and set(args) == set(BLOCK_TAGS.values())):
+    if origin in (Union, types.UnionType) and set(args) == set(BLOCK_TAGS.values()):
         return Annotated[
             Union[tuple(models[cls] for cls in BLOCK_TAGS.values())],  # noqa: UP007
             pydantic.Field(discriminator="type"),
@@ -73,7 +70,7 @@ def _pydantic_type(hint: Any, models: dict[type[Any], Any]) -> Any:
         return tuple[_pydantic_type(args[0], models), ...]
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
-        return Union[tuple(_pydantic_type(a, models) for a in rest) + (type(None),)]  # noqa: UP007
+        return Union[(*(_pydantic_type(a, models) for a in rest), type(None))]
     if hint is _model.PartialDate:
         return Annotated[str, pydantic.StringConstraints(pattern=_PARTIAL_DATE)]
     if hint is FrozenJSONObject:
@@ -121,15 +118,13 @@ def build_pydantic() -> type[pydantic.BaseModel]:
 def _msgspec_type(hint: Any, structs: dict[type[Any], Any]) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
-    if origin in (Union, getattr(__import__("types"), "UnionType")) and set(
-        a for a in args if a is not type(None)
-    ) == set(BLOCK_TAGS.values()):
+    if origin in (Union, types.UnionType) and set(args) == set(BLOCK_TAGS.values()):
         return Union[tuple(structs[cls] for cls in BLOCK_TAGS.values())]  # noqa: UP007
     if origin is tuple:
         return tuple[_msgspec_type(args[0], structs), ...]
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
-        return Union[tuple(_msgspec_type(a, structs) for a in rest) + (type(None),)]  # noqa: UP007
+        return Union[(*(_msgspec_type(a, structs) for a in rest), type(None))]
     if hint is _model.PartialDate:
         return Annotated[str, msgspec.Meta(pattern=_PARTIAL_DATE)]
     if hint is FrozenJSONObject:
@@ -152,7 +147,7 @@ def build_msgspec() -> type[msgspec.Struct]:
         hints = typing.get_type_hints(cls, vars(_model))
         fields: list[Any] = []
         for field in attrs.fields(cls):
-            annotation = _msgspec_type(hints[field.name], {k: v for k, v in structs.items()})
+            annotation = _msgspec_type(hints[field.name], structs)
             if field.default is attrs.NOTHING:
                 fields.append((field.name, annotation))
             elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
@@ -213,6 +208,3 @@ __all__ = [
     "pydantic_dumps",
     "pydantic_loads",
 ]
-
-# Keep the imports used for their side effects and type names visible to linters.
-_ = (datetime, decimal, enum)

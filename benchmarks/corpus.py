@@ -24,15 +24,75 @@ import pcc_priorities as p
 SEED = 20231
 QUARTERS = 8
 
-_WORDS = (
-    "force partners prevention officers investigation offenders victims support safeguarding "
-    "neighbourhood teams operation intelligence performance local policing areas recorded "
-    "offences reduction increase activity county lines organised crime groups disruption "
-    "domestic abuse satisfaction survey response times action plan training delivery review "
-    "community safety partnership violence reduction unit hotspot patrols problem solving "
-    "evidence outcomes charges arrests warrants seizures referrals diversion pathways "
-    "awareness campaign engagement schools youth town centres night-time economy"
-).split()
+_WORDS = [
+    "force",
+    "partners",
+    "prevention",
+    "officers",
+    "investigation",
+    "offenders",
+    "victims",
+    "support",
+    "safeguarding",
+    "neighbourhood",
+    "teams",
+    "operation",
+    "intelligence",
+    "performance",
+    "local",
+    "policing",
+    "areas",
+    "recorded",
+    "offences",
+    "reduction",
+    "increase",
+    "activity",
+    "county",
+    "lines",
+    "organised",
+    "crime",
+    "groups",
+    "disruption",
+    "domestic",
+    "abuse",
+    "satisfaction",
+    "survey",
+    "response",
+    "times",
+    "action",
+    "plan",
+    "training",
+    "delivery",
+    "review",
+    "community",
+    "safety",
+    "partnership",
+    "violence",
+    "reduction",
+    "unit",
+    "hotspot",
+    "patrols",
+    "problem",
+    "solving",
+    "evidence",
+    "outcomes",
+    "charges",
+    "arrests",
+    "warrants",
+    "seizures",
+    "referrals",
+    "diversion",
+    "pathways",
+    "awareness",
+    "campaign",
+    "engagement",
+    "schools",
+    "youth",
+    "town",
+    "centres",
+    "night-time",
+    "economy",
+]
 
 _SECTIONS = {
     "homicide": ("Reduce murder and other homicide", ["homicides"]),
@@ -203,7 +263,9 @@ def _section(
     )
 
 
-def statement(force: p.RegisteredForce, financial_year: int, quarter: int, rng: random.Random) -> p.Statement:
+def statement(
+    force: p.RegisteredForce, financial_year: int, quarter: int, rng: random.Random
+) -> p.Statement:
     """Return one generated statement for ``force`` and a financial-year quarter."""
     period = _quarter(financial_year, quarter)
     published = period.end + relativedelta(months=2)

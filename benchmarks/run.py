@@ -36,7 +36,9 @@ README = ROOT / "benchmarks" / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
-def _time_rounds(contenders: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+def _time_rounds(
+    contenders: dict[str, Callable[[], object]], rounds: int
+) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(rounds):
         for name, run in contenders.items():
@@ -55,7 +57,9 @@ def _row(name: str, times: list[float], reference: float | None, floor: float | 
     return f"| {name} | {median * 1000:.0f} | {spread} | {ratio} | {floor_ratio} |"
 
 
-def _table(title: str, results: dict[str, list[float]], reference: str, floor: str | None) -> list[str]:
+def _table(
+    title: str, results: dict[str, list[float]], reference: str, floor: str | None
+) -> list[str]:
     ref = statistics.median(results[reference])
     flo = statistics.median(results[floor]) if floor else None
     lines = [
@@ -102,7 +106,9 @@ def main() -> None:
 
     load = _time_rounds(
         {
-            "pydantic v2 (model_validate_json)": lambda: [alternatives.pydantic_loads(d) for d in documents],
+            "pydantic v2 (model_validate_json)": lambda: [
+                alternatives.pydantic_loads(d) for d in documents
+            ],
             "pcc-priorities (loads)": lambda: [p.loads(d) for d in documents],
             "msgspec (typed decode)": lambda: [alternatives.msgspec_loads(d) for d in documents],
             "json.loads (floor)": lambda: [json.loads(d) for d in documents],
@@ -115,7 +121,9 @@ def main() -> None:
     )
     dump = _time_rounds(
         {
-            "pydantic v2 (model_dump_json)": lambda: [alternatives.pydantic_dumps(m) for m in pyd_models],
+            "pydantic v2 (model_dump_json)": lambda: [
+                alternatives.pydantic_dumps(m) for m in pyd_models
+            ],
             "pcc-priorities (dumps)": lambda: [p.dumps(s) for s in statements],
             "msgspec (encode)": lambda: [alternatives.msgspec_dumps(m) for m in msg_models],
         },
@@ -126,7 +134,12 @@ def main() -> None:
         f"{platform.python_version()}; corpus {len(documents)} statements, {megabytes:.1f} MiB "
         f"of JSON; {args.rounds} rounds; run on {date.today()}.",
         "",
-        *_table("Load: JSON bytes → model", load, "pydantic v2 (model_validate_json)", "orjson.loads (floor)"),
+        *_table(
+            "Load: JSON bytes → model",
+            load,
+            "pydantic v2 (model_validate_json)",
+            "orjson.loads (floor)",
+        ),
         "",
         *_table("Dump: model → JSON", dump, "pydantic v2 (model_dump_json)", None),
         "",
