@@ -138,6 +138,23 @@ class HookGenerator:
             return [f"{indent}{var} = {self._name(hint, 'cls')}_s({var})"]
         raise TypeError(f"no fast structure hook for {hint!r}")  # pragma: no cover
 
+    @staticmethod
+    def _memoizable(hints: Mapping[str, Any], fields: tuple[attrs.Attribute[Any], ...]) -> bool:
+        """Whether every field is text-like, so equal JSON means an equal object.
+
+        Numbers are left out: 1, 1.0 and true are equal as dictionary keys.
+        """
+
+        def textual(hint: Any) -> bool:
+            inner = _optional_inner(hint)
+            if inner is not None:
+                return textual(inner)
+            return hint in (str, date, PartialDate) or (
+                isinstance(hint, type) and issubclass(hint, Enum)
+            )
+
+        return all(textual(hints[field.name]) for field in fields)
+
     def _compile_element(self, element: Any, body: list[str], item: str) -> Callable[[Any], Any]:
         if not body:
             return lambda value: value  # pragma: no cover - every element type is checked
@@ -166,24 +183,54 @@ class HookGenerator:
             "    if type(o) is not dict or not o.keys() <= " + allowed_name + ": raise Unfit",
             "    g = o.get",
         ]
+        memo = self._memoizable(hints, fields)
+        if memo:
+            # Leaf objects made only of text (periods, areas) repeat across a document and
+            # across documents: reuse the frozen object built for the same text.
+            memo_name = self._name({}, "memo")
+            key = ", ".join(f"g({field.name!r})" for field in fields)
+            lines += [
+                f"    key = ({key},)",
+                f"    hit = {memo_name}.get(key)",
+                "    if hit is not None: return hit",
+            ]
         arguments = []
         for field in fields:
             var = f"v_{field.name}"
             hint = hints[field.name]
+            default = _default_of(field)
             if field.default is attrs.NOTHING:
-                lines.append(f"    {var} = g({field.name!r}, _MISSING)")
-                lines.append(f"    if {var} is _MISSING: raise Unfit")
+                lines.append(f"    {var} = o[{field.name!r}]")
+                lines.extend(self._check(hint, var, "    "))
+            elif default is None and _optional_inner(hint) is not None:
+                # Absent and null both mean None; the optional check lets None through.
+                lines.append(f"    {var} = g({field.name!r})")
                 lines.extend(self._check(hint, var, "    "))
             else:
-                default = _default_of(field)
-                default_name = self._name(default, "default")
-                lines.append(f"    {var} = g({field.name!r}, _MISSING)")
-                lines.append(f"    if {var} is _MISSING: {var} = {default_name}")
-                lines.append("    else:")
+                # A default JSON cannot spell (an empty tuple, frozen object) marks absence;
+                # otherwise a sentinel does.
+                spelled = not isinstance(default, tuple | FrozenJSONObject)
+                marker = "_MISSING" if spelled else self._name(default, "default")
+                lines.append(f"    {var} = g({field.name!r}, {marker})")
+                if spelled:
+                    lines.append(
+                        f"    if {var} is _MISSING: {var} = {self._name(default, 'default')}"
+                    )
+                    lines.append("    else:")
+                else:
+                    lines.append(f"    if {var} is not {marker}:")
                 checks = self._check(hint, var, "        ")
                 lines.extend(checks or ["        pass"])
             arguments.append(f"{field.name}={var}")
-        lines.append(f"    return {name}({', '.join(arguments)})")
+        if memo:
+            lines += [
+                f"    result = {name}({', '.join(arguments)})",
+                f"    if len({memo_name}) >= 4096: {memo_name}.clear()",
+                f"    {memo_name}[key] = result",
+                "    return result",
+            ]
+        else:
+            lines.append(f"    return {name}({', '.join(arguments)})")
         source = "\n".join(lines)
         exec(compile(source, f"<pcc fast structure {cls.__name__}>", "exec"), self.globals)
         self.structure[cls] = self.globals[f"{name}_s"]

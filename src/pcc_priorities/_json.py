@@ -42,7 +42,7 @@ SCHEMA_VERSION = "1.0"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A lone surrogate can only enter parsed JSON through an escape, or from a str given as is.
-_SUSPECT_TEXT = re.compile(r"[\ud800-\udfff]|\\u[dD][89abcdefABCDEF]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
@@ -85,6 +85,7 @@ def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
         duplicates = True
         return _mark_duplicates(pairs, result)
 
+    decoded = isinstance(text, bytes | bytearray)
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -119,7 +120,20 @@ def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
         raise DocumentError(
             [Problem(path="", message=f"not valid JSON: {message}")], source
         ) from None
-    return data, duplicates, _SUSPECT_TEXT.search(text) is not None
+    return data, duplicates, _may_hold_surrogate(text, decoded=decoded)
+
+
+def _may_hold_surrogate(text: str, *, decoded: bool) -> bool:
+    """Whether parsing ``text`` may have produced a lone surrogate (cheap C-speed checks)."""
+    if "\\u" in text and _ESCAPED_SURROGATE.search(text):
+        return True
+    if decoded:  # text decoded from UTF-8 holds no surrogate of its own
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Statement:
