@@ -13,7 +13,6 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring
 from typing import Any
 
 from pcc_priorities._converter import (
@@ -21,6 +20,7 @@ from pcc_priorities._converter import (
     converter,
     json_pointer,
     problems_from_exception,
+    text_writer,
 )
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
@@ -396,6 +396,10 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
 # --------------------------------------------------------------------------- writing
 
 
+_VERSION_MEMBER = f'"schema_version": "{SCHEMA_VERSION}"'
+_STATEMENT_TEXT = text_writer(Statement)
+
+
 def to_dict(statement: Statement) -> dict[str, Any]:
     """Return the canonical JSON data of ``statement``: dicts, lists, str, int, Decimal."""
     body = converter(detailed=False).unstructure(statement, Statement)
@@ -404,59 +408,9 @@ def to_dict(statement: Statement) -> dict[str, Any]:
 
 def dumps(statement: Statement) -> str:
     """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline)."""
-    parts: list[str] = []
-    _write(to_dict(statement), "\n", parts)
-    parts.append("\n")
-    return "".join(parts)
+    return _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
 
 
 def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
     """Write ``statement`` to ``path`` as canonical JSON, atomically."""
     atomic_write_text(path, dumps(statement))
-
-
-def _number(value: Decimal) -> str:
-    if -64 <= value.adjusted() <= 64:
-        return format(value, "f")
-    return str(value)
-
-
-def _write(value: object, newline: str, parts: list[str]) -> None:
-    if isinstance(value, str):
-        parts.append(encode_basestring(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(str(value))
-    elif isinstance(value, Decimal):
-        parts.append(_number(value))
-    elif isinstance(value, dict):
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "  "
-        parts.append("{")
-        first = True
-        for key, item in value.items():
-            parts.append(inner if first else "," + inner)
-            first = False
-            parts.append(encode_basestring(key))
-            parts.append(": ")
-            _write(item, inner, parts)
-        parts.append(newline + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        parts.append("[")
-        for index, item in enumerate(value):
-            parts.append(inner if index == 0 else "," + inner)
-            _write(item, inner, parts)
-        parts.append(newline + "]")
-    else:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
