@@ -15,6 +15,8 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from attrs import frozen
+
 from pcc_priorities._converter import (
     PathSegment,
     converter,
@@ -28,7 +30,9 @@ from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
 from pcc_priorities.exceptions import DocumentError, Problem
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "SCHEMA_VERSION",
+    "Limits",
     "dump",
     "dumps",
     "from_dict",
@@ -136,33 +140,116 @@ def _may_hold_surrogate(text: str, *, decoded: bool) -> bool:
     return False
 
 
-def loads(text: str | bytes, *, source: str | None = None) -> Statement:
+@frozen(kw_only=True)
+class Limits:
+    """Limits on what a loader accepts, so hostile input is refused quickly.
+
+    Attributes:
+        max_bytes: The largest document, in bytes of UTF-8 (default 20 MiB; statements are
+            well under 1 MiB).
+        max_depth: The deepest nesting of objects and arrays (default 64; statements nest
+            about 12 deep, more with nested subsections or extension data).
+    """
+
+    max_bytes: int = 20 * 2**20
+    max_depth: int = 64
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _too_large(size: int, limits: Limits, source: str | None) -> DocumentError:
+    return DocumentError(
+        [
+            Problem(
+                path="",
+                message=(
+                    f"the document is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+                    "(Limits.max_bytes)"
+                ),
+            )
+        ],
+        source,
+    )
+
+
+def _check_depth(data: object, limits: Limits, source: str | None) -> None:
+    """Refuse data nested deeper than ``limits.max_depth`` (this also stops cycles)."""
+    stack: list[tuple[object, int, tuple[PathSegment, ...]]] = [(data, 1, ())]
+    while stack:
+        value, depth, path = stack.pop()
+        if depth > limits.max_depth:
+            raise DocumentError(
+                [
+                    Problem(
+                        path=json_pointer(path),
+                        message=(
+                            f"nested more than {limits.max_depth} levels deep (Limits.max_depth)"
+                        ),
+                    )
+                ],
+                source,
+            )
+        if type(value) is dict or isinstance(value, dict):
+            stack.extend(
+                (item, depth + 1, (*path, key))
+                for key, item in value.items()
+                if isinstance(item, dict | list | tuple)
+            )
+        elif isinstance(value, list | tuple):
+            stack.extend(
+                (item, depth + 1, (*path, index))
+                for index, item in enumerate(value)
+                if isinstance(item, dict | list | tuple)
+            )
+
+
+def loads(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Load a statement from canonical JSON text.
 
     Args:
         text: The document, as text or as UTF-8 bytes.
         source: A name for the document in error messages (a file name).
+        limits: The largest and deepest document accepted.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
+    size = (
+        len(text)
+        if isinstance(text, bytes | bytearray)
+        else len(text.encode("utf-8", "surrogatepass"))
+    )
+    if size > limits.max_bytes:
+        raise _too_large(size, limits, source)
     data, duplicates, suspect = _parse(text, source)
+    _check_depth(data, limits, source)
     return _from_data(data, source, duplicates=duplicates, suspect=suspect)
 
 
-def load(path: str | os.PathLike[str]) -> Statement:
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
     """Load a statement from a canonical JSON file.
+
+    A file over ``limits.max_bytes`` is refused before it is read.
 
     Raises:
         DocumentError: The file is not a valid statement; lists every problem.
         OSError: The file cannot be read.
     """
+    source = os.fspath(path)
     with open(path, "rb") as handle:
-        data = handle.read()
-    return loads(data, source=os.fspath(path))
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.max_bytes:
+            raise _too_large(size, limits, source)
+        data = handle.read(limits.max_bytes + 1)
+    return loads(data, source=source, limits=limits)
 
 
-def from_dict(data: object, *, source: str | None = None) -> Statement:
+def from_dict(
+    data: object, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Return the statement a parsed JSON document describes.
 
     ``data`` is what :func:`json.loads` returns for the document (numbers with a fraction
@@ -171,6 +258,7 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
+    _check_depth(data, limits, source)
     return _from_data(data, source, duplicates=False, suspect=_holds_surrogate(data))
 
 
