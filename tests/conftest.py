@@ -10,10 +10,27 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
+# Whole generated statements are expensive to draw; the default keeps the suite quick on a
+# two-core machine, and CI runs more examples (HYPOTHESIS_PROFILE=ci in .ci/run).
 settings.register_profile(
-    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default",
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(
-    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+    "ci",
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+# The fuzzing profile: at least 10,000 examples per loader (run by .ci/run with -m fuzz).
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -38,12 +38,16 @@ def test_ncpm_2021_has_the_six_priorities_in_official_order() -> None:
 @pytest.mark.parametrize(
     ("wording", "priority"),
     [
-        ("Improve victim satisfaction with a focus on victims of domestic abuse",
-         "victim-satisfaction"),
+        (
+            "Improve victim satisfaction with a focus on victims of domestic abuse",
+            "victim-satisfaction",
+        ),
         ("Tackle cyber-crime", "cyber-crime"),
         ("cybercrime", "cyber-crime"),
-        ("Continue to disrupt drugs supply and county lines drug dealing",
-         "drugs-and-county-lines"),
+        (
+            "Continue to disrupt drugs supply and county lines drug dealing",
+            "drugs-and-county-lines",
+        ),
         ("REDUCE MURDER AND OTHER HOMICIDE", "homicide"),
     ],
 )

@@ -8,7 +8,16 @@ Sch. para 7A (inserted by SI 2021/547).
 from pcc_priorities._builtin import RULESET_VERSION
 from pcc_priorities._change import ChangeCheck, check_change, percent_change
 from pcc_priorities._check import check
-from pcc_priorities._json import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
+from pcc_priorities._json import (
+    SCHEMA_VERSION,
+    Limits,
+    dump,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    to_dict,
+)
 from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
 from pcc_priorities._model import (
     Applicability,
@@ -123,6 +132,7 @@ __all__ = [
     "FrozenJSONObject",
     "GlossaryEntry",
     "JSONValue",
+    "Limits",
     "MetricReference",
     "NarrativeRole",
     "NationalMetric",

@@ -13,22 +13,26 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring
 from typing import Any
+
+from attrs import frozen
 
 from pcc_priorities._converter import (
     PathSegment,
     converter,
     json_pointer,
     problems_from_exception,
+    text_writer,
 )
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
-from pcc_priorities._reference import body_kinds, forces, frameworks
+from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
 from pcc_priorities.exceptions import DocumentError, Problem
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "SCHEMA_VERSION",
+    "Limits",
     "dump",
     "dumps",
     "from_dict",
@@ -40,6 +44,9 @@ __all__ = [
 #: The version of the statement format this library writes.
 SCHEMA_VERSION = "1.0"
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A lone surrogate can only enter parsed JSON through an escape, or from a str given as is.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
@@ -49,14 +56,15 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        marked = _DuplicateKeys(result)
-        seen: set[str] = set()
-        marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
-        return marked
-    return result
+def _mark_duplicates(pairs: list[tuple[str, Any]], result: dict[str, Any]) -> _DuplicateKeys:
+    marked = _DuplicateKeys(result)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _ in pairs:
+        if key in seen:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
 
 
 def _reject_constant(name: str) -> Any:
@@ -66,7 +74,22 @@ def _reject_constant(name: str) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _parse(text: str | bytes, source: str | None) -> Any:
+def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
+    """Return the parsed document, and whether it repeats a key or may hold a lone surrogate.
+
+    A lone surrogate can only come from an escape, or from a str given with one in it.
+    """
+    duplicates = False
+
+    def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicates
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        duplicates = True
+        return _mark_duplicates(pairs, result)
+
+    decoded = isinstance(text, bytes | bytearray)
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -78,11 +101,11 @@ def _parse(text: str | bytes, source: str | None) -> Any:
     elif text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return json.loads(
+        data = json.loads(
             text,
             parse_float=Decimal,
             parse_constant=_reject_constant,
-            object_pairs_hook=_object_pairs,
+            object_pairs_hook=object_pairs,
         )
     except json.JSONDecodeError as error:
         raise DocumentError(
@@ -101,34 +124,132 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         raise DocumentError(
             [Problem(path="", message=f"not valid JSON: {message}")], source
         ) from None
+    return data, duplicates, _may_hold_surrogate(text, decoded=decoded)
 
 
-def loads(text: str | bytes, *, source: str | None = None) -> Statement:
+def _may_hold_surrogate(text: str, *, decoded: bool) -> bool:
+    """Whether parsing ``text`` may have produced a lone surrogate (cheap C-speed checks)."""
+    if "\\u" in text and _ESCAPED_SURROGATE.search(text):
+        return True
+    if decoded:  # text decoded from UTF-8 holds no surrogate of its own
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@frozen(kw_only=True)
+class Limits:
+    """Limits on what a loader accepts, so hostile input is refused quickly.
+
+    Attributes:
+        max_bytes: The largest document, in bytes of UTF-8 (default 20 MiB; statements are
+            well under 1 MiB).
+        max_depth: The deepest nesting of objects and arrays (default 64; statements nest
+            about 12 deep, more with nested subsections or extension data).
+    """
+
+    max_bytes: int = 20 * 2**20
+    max_depth: int = 64
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _too_large(size: int, limits: Limits, source: str | None) -> DocumentError:
+    return DocumentError(
+        [
+            Problem(
+                path="",
+                message=(
+                    f"the document is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+                    "(Limits.max_bytes)"
+                ),
+            )
+        ],
+        source,
+    )
+
+
+def _check_depth(data: object, limits: Limits, source: str | None) -> None:
+    """Refuse data nested deeper than ``limits.max_depth`` (this also stops cycles)."""
+    stack: list[tuple[object, int, tuple[PathSegment, ...]]] = [(data, 1, ())]
+    while stack:
+        value, depth, path = stack.pop()
+        if depth > limits.max_depth:
+            raise DocumentError(
+                [
+                    Problem(
+                        path=json_pointer(path),
+                        message=(
+                            f"nested more than {limits.max_depth} levels deep (Limits.max_depth)"
+                        ),
+                    )
+                ],
+                source,
+            )
+        if type(value) is dict or isinstance(value, dict):
+            stack.extend(
+                (item, depth + 1, (*path, key))
+                for key, item in value.items()
+                if isinstance(item, dict | list | tuple)
+            )
+        elif isinstance(value, list | tuple):
+            stack.extend(
+                (item, depth + 1, (*path, index))
+                for index, item in enumerate(value)
+                if isinstance(item, dict | list | tuple)
+            )
+
+
+def loads(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Load a statement from canonical JSON text.
 
     Args:
         text: The document, as text or as UTF-8 bytes.
         source: A name for the document in error messages (a file name).
+        limits: The largest and deepest document accepted.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
-    return from_dict(_parse(text, source), source=source)
+    size = (
+        len(text)
+        if isinstance(text, bytes | bytearray)
+        else len(text.encode("utf-8", "surrogatepass"))
+    )
+    if size > limits.max_bytes:
+        raise _too_large(size, limits, source)
+    data, duplicates, suspect = _parse(text, source)
+    _check_depth(data, limits, source)
+    return _from_data(data, source, duplicates=duplicates, suspect=suspect)
 
 
-def load(path: str | os.PathLike[str]) -> Statement:
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
     """Load a statement from a canonical JSON file.
+
+    A file over ``limits.max_bytes`` is refused before it is read.
 
     Raises:
         DocumentError: The file is not a valid statement; lists every problem.
         OSError: The file cannot be read.
     """
+    source = os.fspath(path)
     with open(path, "rb") as handle:
-        data = handle.read()
-    return loads(data, source=os.fspath(path))
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.max_bytes:
+            raise _too_large(size, limits, source)
+        data = handle.read(limits.max_bytes + 1)
+    return loads(data, source=source, limits=limits)
 
 
-def from_dict(data: object, *, source: str | None = None) -> Statement:
+def from_dict(
+    data: object, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Return the statement a parsed JSON document describes.
 
     ``data`` is what :func:`json.loads` returns for the document (numbers with a fraction
@@ -137,6 +258,22 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
+    _check_depth(data, limits, source)
+    return _from_data(data, source, duplicates=False, suspect=_holds_surrogate(data))
+
+
+def _holds_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_surrogate(item) for item in value)
+    return False
+
+
+def _from_data(data: object, source: str | None, *, duplicates: bool, suspect: bool) -> Statement:
+    """Structure parsed data; the fast path runs unless the text may hold lone surrogates."""
     if not isinstance(data, dict):
         raise DocumentError(
             [Problem(path="", message="expected a statement document (a JSON object)")], source
@@ -156,18 +293,19 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
         )
     body = {key: value for key, value in data.items() if key != "schema_version"}
     found.extend(_reference_problems(data))
-    found.extend(_duplicate_key_problems(data, ()))
-    if not found:
+    if duplicates:
+        found.extend(_duplicate_key_problems(data, ()))
+    if not found and not suspect:
         try:
             return converter(detailed=False).structure(body, Statement)
-        except Exception:
+        except Exception:  # any problem at all: the detailed pass says what it is
             pass
     try:
         statement = converter(detailed=True).structure(body, Statement)
     except Exception as error:
         found.extend(problems_from_exception(error))
     else:
-        if not found:  # pragma: no cover - the fast pass failed where the detailed one passed
+        if not found:  # text that looked suspect but held no lone surrogate
             return statement
     order = _document_order(data)
     found.sort(key=lambda item: _position(order, item[0]))
@@ -228,17 +366,34 @@ def _block_figures(
         yield from _block_figures(block.get("blocks"), (*path, index, "blocks"))
 
 
+def _reference_ids() -> tuple[set[str], set[str], dict[str, Framework]]:
+    """The body kinds, force codes and frameworks known now (frameworks can be registered)."""
+    registered = frameworks()
+    if _REFERENCE_CACHE and _REFERENCE_CACHE[0] == registered:
+        cached: tuple[set[str], set[str], dict[str, Framework]] = _REFERENCE_CACHE[1]
+        return cached
+    ids = (
+        {kind.id for kind in body_kinds()},
+        {force.code for force in forces()},
+        {framework.id: framework for framework in registered},
+    )
+    _REFERENCE_CACHE[:] = [registered, ids]
+    return ids
+
+
+_REFERENCE_CACHE: list[Any] = []
+
+
 def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
     """Check what the structure cannot: ids against reference data and each other."""
+    kinds, codes, known = _reference_ids()
     body = data.get("body")
-    kinds = {kind.id for kind in body_kinds()}
     if isinstance(body, dict) and isinstance(body.get("kind"), str) and body["kind"] not in kinds:
         yield (
             ("body", "kind"),
             f"unknown body kind {body['kind']!r}; expected one of: {', '.join(sorted(kinds))}",
         )
     force = data.get("force")
-    codes = {registered.code for registered in forces()}
     if (
         isinstance(force, dict)
         and isinstance(force.get("code"), str)
@@ -255,7 +410,6 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
         yield ("language",), f"expected a language tag such as 'en-GB' or 'cy', got {language!r}"
 
-    known = {framework.id: framework for framework in frameworks()}
     framework = known.get(data["framework"]) if isinstance(data.get("framework"), str) else None
     if isinstance(data.get("framework"), str) and framework is None:
         yield (
@@ -330,6 +484,10 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
 # --------------------------------------------------------------------------- writing
 
 
+_VERSION_MEMBER = f'"schema_version": "{SCHEMA_VERSION}"'
+_STATEMENT_TEXT = text_writer(Statement)
+
+
 def to_dict(statement: Statement) -> dict[str, Any]:
     """Return the canonical JSON data of ``statement``: dicts, lists, str, int, Decimal."""
     body = converter(detailed=False).unstructure(statement, Statement)
@@ -338,59 +496,9 @@ def to_dict(statement: Statement) -> dict[str, Any]:
 
 def dumps(statement: Statement) -> str:
     """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline)."""
-    parts: list[str] = []
-    _write(to_dict(statement), "\n", parts)
-    parts.append("\n")
-    return "".join(parts)
+    return _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
 
 
 def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
     """Write ``statement`` to ``path`` as canonical JSON, atomically."""
     atomic_write_text(path, dumps(statement))
-
-
-def _number(value: Decimal) -> str:
-    if -64 <= value.adjusted() <= 64:
-        return format(value, "f")
-    return str(value)
-
-
-def _write(value: object, newline: str, parts: list[str]) -> None:
-    if isinstance(value, str):
-        parts.append(encode_basestring(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(str(value))
-    elif isinstance(value, Decimal):
-        parts.append(_number(value))
-    elif isinstance(value, dict):
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "  "
-        parts.append("{")
-        first = True
-        for key, item in value.items():
-            parts.append(inner if first else "," + inner)
-            first = False
-            parts.append(encode_basestring(key))
-            parts.append(": ")
-            _write(item, inner, parts)
-        parts.append(newline + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        parts.append("[")
-        for index, item in enumerate(value):
-            parts.append(inner if index == 0 else "," + inner)
-            _write(item, inner, parts)
-        parts.append(newline + "]")
-    else:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
