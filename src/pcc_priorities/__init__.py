@@ -87,6 +87,7 @@ from pcc_priorities._rules import (
     rules,
 )
 from pcc_priorities._scaffold import new_statement
+from pcc_priorities._walk import LocatedBlock, LocatedFigure, LocatedPeriod, LocatedText, TextKind
 from pcc_priorities.exceptions import (
     DocumentError,
     PccPrioritiesError,
@@ -133,6 +134,10 @@ __all__ = [
     "GlossaryEntry",
     "JSONValue",
     "Limits",
+    "LocatedBlock",
+    "LocatedFigure",
+    "LocatedPeriod",
+    "LocatedText",
     "MetricReference",
     "NarrativeRole",
     "NationalMetric",
@@ -165,6 +170,7 @@ __all__ = [
     "Statement",
     "Subsection",
     "Suppression",
+    "TextKind",
     "Unit",
     "UnknownForceError",
     "UnknownFrameworkError",

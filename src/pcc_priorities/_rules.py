@@ -29,11 +29,11 @@ from pcc_priorities._model import ApplicabilityAssessment, Statement
 from pcc_priorities._reference import Framework
 from pcc_priorities._report import Category, Severity
 from pcc_priorities._walk import (
-    BlockAt,
-    FigureAt,
+    LocatedBlock,
+    LocatedFigure,
+    LocatedPeriod,
+    LocatedText,
     Path,
-    PeriodAt,
-    TextAt,
     iter_blocks,
     iter_figures,
     iter_periods,
@@ -84,8 +84,10 @@ class Occurrence:
 class CheckContext:
     """What a rule may use besides the statement: the date, the framework, shared walks.
 
-    The walks (:meth:`texts`, :meth:`figures` ...) are computed once per check and shared by
-    every rule.
+    :func:`~pcc_priorities.check` makes one per check. The walks (:meth:`texts`,
+    :meth:`figures` ...) are computed once and shared by every rule. To test a rule on its
+    own, make one: ``CheckContext(statement, as_of=date(2023, 10, 1),
+    framework=get_framework(statement.framework))``.
     """
 
     def __init__(
@@ -128,34 +130,34 @@ class CheckContext:
         return shipped_glossary()
 
     @cached_property
-    def _texts(self) -> tuple[TextAt, ...]:
+    def _texts(self) -> tuple[LocatedText, ...]:
         return tuple(iter_texts(self._statement))
 
     @cached_property
-    def _blocks(self) -> tuple[BlockAt, ...]:
+    def _blocks(self) -> tuple[LocatedBlock, ...]:
         return tuple(iter_blocks(self._statement))
 
     @cached_property
-    def _figures(self) -> tuple[FigureAt, ...]:
+    def _figures(self) -> tuple[LocatedFigure, ...]:
         return tuple(iter_figures(self._statement))
 
     @cached_property
-    def _periods(self) -> tuple[PeriodAt, ...]:
+    def _periods(self) -> tuple[LocatedPeriod, ...]:
         return tuple(iter_periods(self._statement))
 
-    def texts(self) -> tuple[TextAt, ...]:
+    def texts(self) -> tuple[LocatedText, ...]:
         """Every piece of text a reader sees, in document order (see ``iter_texts``)."""
         return self._texts
 
-    def blocks(self) -> tuple[BlockAt, ...]:
+    def blocks(self) -> tuple[LocatedBlock, ...]:
         """Every narrative block, subsections' blocks included, in document order."""
         return self._blocks
 
-    def figures(self) -> tuple[FigureAt, ...]:
+    def figures(self) -> tuple[LocatedFigure, ...]:
         """Every figure, in document order."""
         return self._figures
 
-    def periods(self) -> tuple[PeriodAt, ...]:
+    def periods(self) -> tuple[LocatedPeriod, ...]:
         """The periods figures are reported for: the statement's, figures', comparisons'."""
         return self._periods
 

@@ -29,11 +29,11 @@ from pcc_priorities._model import (
 )
 
 __all__ = [
-    "BlockAt",
-    "FigureAt",
+    "LocatedBlock",
+    "LocatedFigure",
+    "LocatedPeriod",
+    "LocatedText",
     "Path",
-    "PeriodAt",
-    "TextAt",
     "TextKind",
     "iter_blocks",
     "iter_figures",
@@ -89,7 +89,7 @@ class TextKind(StrEnum):
 
 
 @frozen(kw_only=True)
-class TextAt:
+class LocatedText:
     """A piece of text a reader of the statement sees, and where it is.
 
     Attributes:
@@ -106,7 +106,7 @@ class TextAt:
 
 
 @frozen(kw_only=True)
-class BlockAt:
+class LocatedBlock:
     """A narrative block and where it is.
 
     Attributes:
@@ -121,7 +121,7 @@ class BlockAt:
 
 
 @frozen(kw_only=True)
-class FigureAt:
+class LocatedFigure:
     """A figure and where it is.
 
     Attributes:
@@ -136,7 +136,7 @@ class FigureAt:
 
 
 @frozen(kw_only=True)
-class PeriodAt:
+class LocatedPeriod:
     """A reporting period the statement reports figures for, and where it is.
 
     Plans' periods are not included: a plan may rightly run into the future.
@@ -152,19 +152,19 @@ class PeriodAt:
     comparison: Comparison | None = None
 
 
-def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAt]:
-    yield BlockAt(path=path, block=block, section=section)
+def _block_members(block: Block, path: Path, section: int | None) -> Iterator[LocatedBlock]:
+    yield LocatedBlock(path=path, block=block, section=section)
     if isinstance(block, Subsection):
         for index, child in enumerate(block.blocks):
             yield from _block_members(child, (*path, "blocks", index), section)
 
 
-def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[BlockAt]:
+def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[LocatedBlock]:
     for index, block in enumerate(blocks):
         yield from _block_members(block, (*path, index), section)
 
 
-def iter_blocks(statement: Statement) -> Iterator[BlockAt]:
+def iter_blocks(statement: Statement) -> Iterator[LocatedBlock]:
     """Yield every narrative block, subsections and the blocks inside them, in document order."""
     yield from _blocks(statement.preamble, ("preamble",), None)
     yield from _blocks(statement.introduction, ("introduction",), None)
@@ -174,76 +174,76 @@ def iter_blocks(statement: Statement) -> Iterator[BlockAt]:
 
 def _figures_in_blocks(
     blocks: tuple[Block, ...], path: Path, section: int | None
-) -> Iterator[FigureAt]:
+) -> Iterator[LocatedFigure]:
     for index, block in enumerate(blocks):
         if isinstance(block, Subsection):
             block_path = (*path, index)
             yield from _figures_in_blocks(block.blocks, (*block_path, "blocks"), section)
             for figure_index, figure in enumerate(block.figures):
-                yield FigureAt(
+                yield LocatedFigure(
                     path=(*block_path, "figures", figure_index), figure=figure, section=section
                 )
 
 
-def iter_figures(statement: Statement) -> Iterator[FigureAt]:
+def iter_figures(statement: Statement) -> Iterator[LocatedFigure]:
     """Yield every figure, in sections and in subsections anywhere, in document order."""
     yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
     yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
     for index, section in enumerate(statement.sections):
         for figure_index, figure in enumerate(section.figures):
-            yield FigureAt(
+            yield LocatedFigure(
                 path=("sections", index, "figures", figure_index), figure=figure, section=index
             )
         yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
 
 
-def iter_periods(statement: Statement) -> Iterator[PeriodAt]:
+def iter_periods(statement: Statement) -> Iterator[LocatedPeriod]:
     """Yield the periods the statement reports on: its own, figures' and comparisons'."""
     for index, period in enumerate(statement.periods):
-        yield PeriodAt(path=("periods", index), period=period)
+        yield LocatedPeriod(path=("periods", index), period=period)
     for located in iter_figures(statement):
         figure = located.figure
         if figure.period is not None:
-            yield PeriodAt(path=(*located.path, "period"), period=figure.period)
+            yield LocatedPeriod(path=(*located.path, "period"), period=figure.period)
         for index, comparison in enumerate(figure.comparisons):
             if comparison.period is not None:
-                yield PeriodAt(
+                yield LocatedPeriod(
                     path=(*located.path, "comparisons", index, "period"),
                     period=comparison.period,
                     comparison=comparison,
                 )
 
 
-def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAt]:
+def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[LocatedText]:
     if isinstance(block, Paragraph):
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
         )
     elif isinstance(block, BulletList):
         for index, item in enumerate(block.items):
-            yield TextAt(
+            yield LocatedText(
                 path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
             )
     elif isinstance(block, Quotation):
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
         )
         if block.attribution is not None:
-            yield TextAt(
+            yield LocatedText(
                 path=(*path, "attribution"),
                 text=block.attribution,
                 kind=TextKind.NARRATIVE,
                 section=section,
             )
     else:
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section
         )
         for index, child in enumerate(block.blocks):
             yield from _block_texts(child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
             if figure.wording is not None:
-                yield TextAt(
+                yield LocatedText(
                     path=(*path, "figures", index, "wording"),
                     text=figure.wording,
                     kind=TextKind.FIGURE,
@@ -253,22 +253,22 @@ def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[Text
 
 def _assessment_texts(
     assessment: ApplicabilityAssessment | None, path: Path, section: int | None
-) -> Iterator[TextAt]:
+) -> Iterator[LocatedText]:
     if assessment is None:
         return
     for index, reason in enumerate(assessment.reasons):
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "reasons", index), text=reason, kind=TextKind.ASSESSMENT, section=section
         )
     for index, title in enumerate(assessment.aligns_with):
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "aligns_with", index),
             text=title,
             kind=TextKind.ASSESSMENT,
             section=section,
         )
     if assessment.wording is not None:
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "wording"),
             text=assessment.wording,
             kind=TextKind.ASSESSMENT,
@@ -276,7 +276,7 @@ def _assessment_texts(
         )
 
 
-def iter_texts(statement: Statement) -> Iterator[TextAt]:
+def iter_texts(statement: Statement) -> Iterator[LocatedText]:
     """Yield every piece of text a reader sees, in document order.
 
     Covers the title, edition, preamble, applicability assessments, introduction, headings,
@@ -284,30 +284,30 @@ def iter_texts(statement: Statement) -> Iterator[TextAt]:
     Names and identifiers (the body, the force, URLs, glossary entries, suppressions) are not
     included.
     """
-    yield TextAt(path=("title",), text=statement.title, kind=TextKind.HEADING)
+    yield LocatedText(path=("title",), text=statement.title, kind=TextKind.HEADING)
     if statement.edition is not None:
-        yield TextAt(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
+        yield LocatedText(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
     for index, block in enumerate(statement.preamble):
         yield from _block_texts(block, ("preamble", index), None)
     yield from _assessment_texts(statement.applicability, ("applicability",), None)
     for index, block in enumerate(statement.introduction):
         yield from _block_texts(block, ("introduction", index), None)
     if statement.sections_heading is not None:
-        yield TextAt(
+        yield LocatedText(
             path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
         )
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        yield TextAt(
+        yield LocatedText(
             path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index
         )
         for metric_index, metric in enumerate(section.metrics):
             metric_path = (*path, "metrics", metric_index)
-            yield TextAt(
+            yield LocatedText(
                 path=(*metric_path, "name"), text=metric.name, kind=TextKind.METRIC, section=index
             )
             if metric.data_source is not None:
-                yield TextAt(
+                yield LocatedText(
                     path=(*metric_path, "data_source"),
                     text=metric.data_source,
                     kind=TextKind.METRIC,
@@ -315,7 +315,7 @@ def iter_texts(statement: Statement) -> Iterator[TextAt]:
                 )
         for figure_index, figure in enumerate(section.figures):
             if figure.wording is not None:
-                yield TextAt(
+                yield LocatedText(
                     path=(*path, "figures", figure_index, "wording"),
                     text=figure.wording,
                     kind=TextKind.FIGURE,
@@ -325,11 +325,11 @@ def iter_texts(statement: Statement) -> Iterator[TextAt]:
         for block_index, block in enumerate(section.blocks):
             yield from _block_texts(block, (*path, "blocks", block_index), index)
     if statement.review is not None:
-        yield TextAt(path=("review",), text=statement.review, kind=TextKind.OTHER)
+        yield LocatedText(path=("review",), text=statement.review, kind=TextKind.OTHER)
     for index, plan in enumerate(statement.plans):
-        yield TextAt(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
+        yield LocatedText(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
         for priority_index, priority in enumerate(plan.priorities):
-            yield TextAt(
+            yield LocatedText(
                 path=("plans", index, "priorities", priority_index),
                 text=priority,
                 kind=TextKind.PLAN,
