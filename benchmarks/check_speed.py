@@ -14,6 +14,7 @@ from datetime import date
 import attrs
 
 import pcc_priorities as p
+from pcc_priorities._glossary import find_definitions
 from pcc_priorities._rules import CheckContext, default_registry
 
 AS_OF = date(2023, 10, 1)
@@ -52,6 +53,9 @@ def main() -> None:
     path = "examples/west-mercia-2023-09.json"
     both_ms = median_ms(lambda: p.check(p.load(path), as_of=AS_OF))
     print(f"load + check the example file: {both_ms:.1f} ms")
+    hostile = "a (OCG) " * 100_000
+    hostile_ms = median_ms(lambda: list(find_definitions(hostile)), 3)
+    print(f"acronym definitions in 800 kB of 'a (OCG) ': {hostile_ms:.0f} ms")
     framework = p.get_framework(big.framework)
     per_rule = []
     for rule in default_registry():

@@ -167,6 +167,8 @@ def test_find_definitions(text: str, term: str, expansion: str, span: str) -> No
         "partners, Areas (LPA)",
         "Homicides (Police recorded data)",
         "the figure (TBC)",
+        "OCG (OCG)",
+        "(OCG) (OCG)",
     ],
 )
 def test_not_definitions(text: str) -> None:

@@ -972,6 +972,7 @@ def unknown_priority_section(statement: Statement, context: CheckContext) -> Ite
 _TITLE_STOPWORDS = frozenset({"a", "an", "and", "the", "of", "to", "with", "in", "on", "for"})
 #: Below this similarity to every official wording, a title is "far" from its priority.
 TITLE_SIMILARITY = 0.6
+_TITLE_CHARACTERS = 300
 
 
 def _stems(text: str) -> set[str]:
@@ -986,7 +987,8 @@ def title_similarity(title: str, wording: str) -> float:
     "reducing homicides" matches "reduce homicide").
     """
     first, second = normalise_name(title), normalise_name(wording)
-    characters = SequenceMatcher(None, first, second).ratio()
+    # Titles are short; a very long one is far from any wording and is not compared in full.
+    characters = SequenceMatcher(None, first[:_TITLE_CHARACTERS], second).ratio()
     a, b = _stems(title), _stems(wording)
     words = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
     return max(characters, words)

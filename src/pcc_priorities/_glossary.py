@@ -237,6 +237,10 @@ _WORD = re.compile(r"\S+")
 _QUOTES = "\"'‘’“”«»"
 _EDGE = _QUOTES + ".,;:!?()[]{}"
 _CLAUSE_END = ".,;:!?"
+#: The most letters an acronym that is spelled out can have ("HMICFRS" has seven).
+_MAX_LETTERS = 12
+#: How far before an acronym in brackets its expansion is looked for, in characters.
+_WINDOW = 400
 #: Words an acronym may skip ("Theft from the person (TFP)" skips "the").
 _SKIPPABLE = frozenset(
     {"a", "an", "and", "&", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
@@ -272,24 +276,37 @@ def _options(token: str) -> list[str]:
     return options
 
 
-def _spells(letters: str, tokens: Sequence[str]) -> bool:
-    """Return whether ``tokens`` spell ``letters``, the first token contributing."""
+def _spelling_starts(letters: str, tokens: Sequence[str]) -> list[int]:
+    """Return each ``i``, last first, such that ``tokens[i:]`` spell ``letters``.
+
+    The first and the last of the tokens must each give letters; small words between them
+    may be skipped. One table of partial results serves every start, so the work is
+    proportional to the letters times the tokens.
+    """
     if not tokens or not letters:
-        return False
+        return []
+    options = [_options(token) for token in tokens]
+    skippable = [_clean(token).casefold() in _SKIPPABLE for token in tokens]
+    last = len(tokens) - 1
 
     @cache
-    def match(position: int, index: int) -> bool:
-        if index == len(tokens):
+    def rest(position: int, index: int) -> bool:
+        if index > last:
             return position == len(letters)
-        token = tokens[index]
-        if index > 0 and _clean(token).casefold() in _SKIPPABLE and match(position, index + 1):
+        if skippable[index] and index < last and rest(position, index + 1):
             return True
         return any(
-            letters.startswith(option, position) and match(position + len(option), index + 1)
-            for option in _options(token)
+            letters.startswith(option, position) and rest(position + len(option), index + 1)
+            for option in options[index]
         )
 
-    return match(0, 0)
+    return [
+        index
+        for index in range(last, -1, -1)
+        if any(
+            letters.startswith(option) and rest(len(option), index + 1) for option in options[index]
+        )
+    ]
 
 
 def _term_letters(term: str) -> list[str]:
@@ -302,8 +319,14 @@ def _term_letters(term: str) -> list[str]:
 
 
 def _acronym_only(content: str) -> str | None:
+    if len(content) > 4 * _MAX_LETTERS:
+        return None
     stripped = content.strip().strip(_QUOTES)
-    if _WORD.fullmatch(stripped) and _is_acronym(stripped) and "&" not in stripped[:1]:
+    if (
+        _WORD.fullmatch(stripped)
+        and _is_acronym(stripped)
+        and len(_letters(stripped)) <= _MAX_LETTERS
+    ):
         return stripped
     return None
 
@@ -317,22 +340,26 @@ def _possessive(text: str) -> str:
 
 def _expansion_before(text: str, end: int, term: str) -> tuple[int, str] | None:
     """Find the words just before ``end`` that spell ``term``; return (start, expansion)."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, 0, end)]
+    window = max(0, end - _WINDOW)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window, end)]
+    if window > 0 and words:
+        words = words[1:]  # the first word may be cut by the window
     kept: list[tuple[int, int, str]] = []
     for start, stop, word in reversed(words):
-        if kept and word.rstrip(_QUOTES)[-1:] in _CLAUSE_END:
+        if "(" in word or ")" in word or (kept and word.rstrip(_QUOTES)[-1:] in _CLAUSE_END):
             break
         kept.append((start, stop, word))
         if len(kept) > 2 * len(term) + 4:
             break
     kept.reverse()
+    # An expansion has words, not only capitals: "OCG OCG (OCG)" defines nothing.
+    worded = [any(ch.islower() for ch in word) for _, _, word in kept]
     for letters in _term_letters(term):
-        for size in range(1, len(kept) + 1):
-            chosen = kept[-size:]
-            if _spells(letters, [word for _, _, word in chosen]):
-                start = chosen[0][0]
-                expansion = _possessive(text[start : chosen[-1][1]].strip(_EDGE + " "))
-                start += len(text[start:]) - len(text[start:].lstrip(_EDGE))
+        for index in _spelling_starts(letters, [word for _, _, word in kept]):
+            if any(worded[index:]):
+                first = kept[index][2]
+                start = kept[index][0] + len(first) - len(first.lstrip(_EDGE))
+                expansion = _possessive(text[start : kept[-1][1]].strip(_EDGE + " "))
                 return start, expansion
     return None
 
@@ -341,10 +368,10 @@ def _expansion_inside(content: str, term: str) -> str | None:
     """Return the parenthesised ``content`` if it spells ``term`` (up to a comma)."""
     clause = re.split(r"[,;:]", content, maxsplit=1)[0].strip().strip(_QUOTES).strip()
     tokens = clause.split()
-    if not tokens:
+    if not tokens or not any(ch.islower() for ch in clause):
         return None
     for letters in _term_letters(term):
-        if _spells(letters, tokens):
+        if 0 in _spelling_starts(letters, tokens):
             return clause
     return None
 
@@ -371,19 +398,20 @@ def find_definitions(text: str) -> Iterator[InlineDefinition]:
                     term=acronym_key(inner), expansion=expansion, start=start, end=match.end()
                 )
             continue
-        before = text[: match.start()].rstrip()
+        window = max(0, match.start() - 2 * _MAX_LETTERS)
+        before = text[window : match.start()].rstrip()
         word = _WORD.search(before[::-1])
         if word is None:
             continue
         candidate = _clean(before[len(before) - word.end() :])
-        if not _is_acronym(candidate):
+        if not _is_acronym(candidate) or len(_letters(candidate)) > _MAX_LETTERS:
             continue
         inside = _expansion_inside(content, candidate)
         if inside is not None:
             yield InlineDefinition(
                 term=acronym_key(candidate),
                 expansion=inside,
-                start=before.rfind(candidate),
+                start=window + before.rfind(candidate),
                 end=match.end(),
             )
 
