@@ -340,7 +340,8 @@ def _possessive(text: str) -> str:
 
 def _expansion_before(text: str, end: int, term: str) -> tuple[int, str] | None:
     """Find the words just before ``end`` that spell ``term``; return (start, expansion)."""
-    window = max(0, end - _WINDOW)
+    limit = 2 * len(term) + 4  # words: every letter's word and a small word between each
+    window = max(0, end - min(_WINDOW, 20 * (limit + 1)))
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, window, end)]
     if window > 0 and words:
         words = words[1:]  # the first word may be cut by the window
@@ -349,7 +350,7 @@ def _expansion_before(text: str, end: int, term: str) -> tuple[int, str] | None:
         if "(" in word or ")" in word or (kept and word.rstrip(_QUOTES)[-1:] in _CLAUSE_END):
             break
         kept.append((start, stop, word))
-        if len(kept) > 2 * len(term) + 4:
+        if len(kept) > limit:
             break
     kept.reverse()
     # An expansion has words, not only capitals: "OCG OCG (OCG)" defines nothing.
