@@ -85,6 +85,7 @@ STYLESHEET = """\
   border: 1px solid currentColor;
   border-radius: 0.2em;
   font-weight: 700;
+  white-space: nowrap;
 }
 .pcc-statement .pcc-status-applicable { color: #005a30; background: #cce2d8; }
 .pcc-statement .pcc-status-not-applicable { color: #942514; background: #f4cdc6; }

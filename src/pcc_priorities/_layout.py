@@ -37,6 +37,7 @@ from pcc_priorities._model import (
     PrioritySection,
     Qualifier,
     Quotation,
+    Rank,
     RankOrder,
     RateDenominator,
     ReportingPeriod,
@@ -410,10 +411,8 @@ def _label(table: Mapping[_Key, str], value: _Key) -> str:
 
 
 def _unit_words(figure: Figure) -> str:
-    if figure.unit is None:
-        return "Not stated"
-    words = _label(_UNIT, figure.unit)
-    if figure.unit is Unit.RATE and figure.rate_base is not None:
+    words = "Not stated" if figure.unit is None else _label(_UNIT, figure.unit)
+    if figure.rate_base is not None:
         base = figure.rate_base
         words += f" per {base.per:,} {_label(_DENOMINATOR, base.denominator)}"
     return words
@@ -445,9 +444,7 @@ class _Acronyms:
         self.used: set[str] = set()
         terms = sorted(self.expansions, key=lambda term: (-len(term), term))
         self.pattern = (
-            re.compile(
-                r"(?<![^\W_])(" + "|".join(re.escape(t) for t in terms) + r")(?=s?(?![^\W_]))"
-            )
+            re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?=s?(?!\w))")
             if terms
             else None
         )
@@ -488,6 +485,11 @@ _FALLBACK_TITLE = "Statement on the national policing priorities"
 def _blank(content: Inlines) -> bool:
     """Return whether inline content has no visible characters."""
     return all(not getattr(piece, "text", "").strip() for piece in content)
+
+
+def _adds_to(wording: str, figure_wording: str | None) -> bool:
+    """Return whether a comparison's wording says more than the figure's own wording."""
+    return figure_wording is None or wording not in figure_wording
 
 
 def _comma_separated(parts: Sequence[Inlines]) -> Inlines:
@@ -860,8 +862,10 @@ class _Builder:
             comparisons: Sequence[Comparison | None] = figure.comparisons or (None,)
             for comparison in comparisons:
                 compared: list[Cell] = [
-                    self.comparison(comparison, figure.unit),
-                    self.change(comparison.change if comparison else None, figure.unit),
+                    self.comparison(comparison, figure.unit, figure.wording),
+                    self.change(
+                        comparison.change if comparison else None, figure.unit, figure.wording
+                    ),
                 ]
                 rows.append(Row(self.text(figure.measure), (*common, *compared, *tail)))
         return Table(
@@ -879,15 +883,9 @@ class _Builder:
                 words += f" to {_amount(figure.upper_value, figure.unit)}"
             if figure.qualifier is not None:
                 words = f"{_label(_QUALIFIER, figure.qualifier)} {words}"
-            rank = figure.rank if figure.unit is Unit.RANK else None
-            if rank is not None:
-                words += f" {_label(_RANK_ORDER, rank.order)}"
-                if rank.out_of is not None:
-                    words += f" of {rank.out_of:,}"
-            line: Inlines = (Text(words),)
-            if rank is not None and rank.group is not None:
-                line = _join(line, " (", self.text(rank.group), ")")
-            lines.append(line)
+            lines.append(_join(words, self.rank(figure.rank)))
+        elif figure.rank is not None:
+            lines.append(_join("Rank:", self.rank(figure.rank)))
         elif figure.availability is None:
             lines.append((Text("Not stated"),))
         availability = figure.availability
@@ -902,6 +900,16 @@ class _Builder:
             lines.append(note)
         return tuple(lines)
 
+    def rank(self, rank: Rank | None) -> Inlines:
+        if rank is None:
+            return ()
+        words = f" {_label(_RANK_ORDER, rank.order)}"
+        if rank.out_of is not None:
+            words += f" of {rank.out_of:,}"
+        if rank.group is None:
+            return (Text(words),)
+        return _join(words, " (", self.text(rank.group), ")")
+
     def metric_name(self, metric_id: str) -> Inlines:
         for section in self.statement.sections:
             for metric in section.metrics:
@@ -909,7 +917,9 @@ class _Builder:
                     return self.text(metric.name)
         return (Text(metric_id),)
 
-    def comparison(self, comparison: Comparison | None, unit: Unit | None) -> Cell:
+    def comparison(
+        self, comparison: Comparison | None, unit: Unit | None, figure_wording: str | None
+    ) -> Cell:
         if comparison is None:
             return ((Text("No comparison"),),)
         words: Inlines = (Text(_label(_BASIS, comparison.basis)),)
@@ -928,11 +938,11 @@ class _Builder:
         if comparison.value is not None:
             words = _join(words, f": {_amount(comparison.value, unit)}")
         lines: list[Inlines] = [words]
-        if comparison.wording is not None:
+        if comparison.wording is not None and _adds_to(comparison.wording, figure_wording):
             lines.append(_join("As published: ", self.text(comparison.wording)))
         return tuple(lines)
 
-    def change(self, change: Change | None, unit: Unit | None) -> Cell:
+    def change(self, change: Change | None, unit: Unit | None, figure_wording: str | None) -> Cell:
         if change is None:
             return ((Text("Not stated"),),)
         parts: list[str] = []
@@ -951,7 +961,7 @@ class _Builder:
             figures = parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else "")
             words = f"{words}: {figures}" if words else figures
         lines: list[Inlines] = [(Text(words),)] if words else []
-        if change.wording is not None:
+        if change.wording is not None and _adds_to(change.wording, figure_wording):
             lines.append(_join("As published: ", self.text(change.wording)))
         return tuple(lines) or ((Text("Not stated"),),)
 
