@@ -325,7 +325,9 @@ class Page(HTMLParser):
         self.others.append(f"self-closing {tag}")
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.open and self.open[-1] == tag, f"</{tag}> closes {self.open[-1:]}"
+        if not self.open or self.open[-1] != tag:
+            self.others.append(f"</{tag}> closes {self.open[-1:]}")
+            return
         self.open.pop()
 
     def handle_data(self, data: str) -> None:
@@ -371,8 +373,8 @@ class Page(HTMLParser):
             if tag not in TAGS:
                 found.append(f"element {tag}")
                 continue
-            for name, value in attributes:
-                value = value or ""
+            for name, given in attributes:
+                value = given or ""
                 if name not in TAGS[tag]:
                     found.append(f"attribute {name} on {tag}")
                 elif name == "class" and not set(value.split()) <= CLASSES:

@@ -9,6 +9,10 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pcc_priorities as p
 from _render_helpers import (
     Page,
     map_texts,
@@ -21,10 +25,6 @@ from _render_helpers import (
     squeeze,
     tame,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-import pcc_priorities as p
 from pcc_priorities.testing import hostile_texts, statements
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,8 +57,11 @@ def test_page_is_standalone_english_and_has_one_h1(statement: p.Statement) -> No
     assert html.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert html.count("<h1") == 1
     assert "<script" not in html
-    assert "<link" not in html and "src=" not in html and "@import" not in html
-    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "<link" not in html
+    assert "src=" not in html
+    assert "@import" not in html
+    assert "Content-Security-Policy" in html
+    assert "default-src 'none'" in html
     assert "<title>Police and Crime Commissioner Statement – Police and Crime" in html
 
 
@@ -93,8 +96,10 @@ def test_applicability_is_shown_at_a_glance(statement: p.Statement) -> None:
     assert len(rows) == 6  # two sections, and the four priorities the statement leaves out
     first, second = rows[0], rows[1]
     assert 'href="#pcc-priority-serious-violence"' in first[0]
-    assert "pcc-status-applicable" in first[1] and "The statement-wide assessment" in first[1]
-    assert "Not applicable" in second[1] and "Handled regionally" in second[1]
+    assert "pcc-status-applicable" in first[1]
+    assert "The statement-wide assessment" in first[1]
+    assert "Not applicable" in second[1]
+    assert "Handled regionally" in second[1]
     assert all("No section in this statement" in row[1] for row in rows[2:])
     assert 'id="pcc-priority-serious-violence"' in html
 
@@ -123,7 +128,8 @@ def test_figures_are_tables_with_captions_and_header_scopes(statement: p.Stateme
     assert "Decrease: −76 (−7%)" in knife[0]
     assert "a 7% (n = 76) decrease" not in knife[0].split("Decrease")[1].split("</td>")[0]
     assert "Baseline: 1,300<br>As published: below the 2019 baseline" in knife[1]
-    assert "up to 53%" in table and "North Worcs" in table
+    assert "up to 53%" in table
+    assert "North Worcs" in table
     assert "Not available: NHS data is not available (proxy metric: Knife Crime Offences)" in table
 
 
@@ -202,7 +208,9 @@ def test_fragment_is_an_article_for_a_cms(statement: p.Statement) -> None:
     fragment = p.render_html(statement, fragment=True, heading_level=2)
     assert fragment.startswith('<article class="pcc-statement" lang="en-GB">')
     assert fragment.endswith("</article>\n")
-    assert "<html" not in fragment and "<style" not in fragment and "<h1" not in fragment
+    assert "<html" not in fragment
+    assert "<style" not in fragment
+    assert "<h1" not in fragment
     assert '<h2 id="pcc-title">Police and Crime Commissioner Statement</h2>' in fragment
     assert "<h5>Reflections on force performance</h5>" in fragment
     assert Page(fragment).problems() == []
@@ -263,7 +271,8 @@ def test_hostile_text_is_escaped_and_links_are_web_only() -> None:
     page = Page(html)
     assert page.problems() == []
     assert not any(href.startswith("javascript") for href in page.hrefs())
-    assert "javascript:alert(1)" in page.text and "Plan (javascript:alert(2))" in page.text
+    assert "javascript:alert(1)" in page.text
+    assert "Plan (javascript:alert(2))" in page.text
 
 
 def test_control_characters_become_visible() -> None:
@@ -306,7 +315,7 @@ def test_html_with_hostile_ids_and_glossary_is_inert(
         p.GlossaryEntry(term=data.draw(hostile_texts(min_size=1)), expansion=expansion)
         for expansion in data.draw(st.lists(hostile_texts(), max_size=3))
     )
-    hostile = attrs.evolve(hostile, glossary=glossary + (p.GlossaryEntry(term="x", expansion='"'),))
+    hostile = attrs.evolve(hostile, glossary=(*glossary, p.GlossaryEntry(term="x", expansion='"')))
     for fragment in (False, True):
         page = Page(p.render_html(hostile, fragment=fragment))
         assert page.problems() == []
