@@ -6,6 +6,14 @@ Sch. para 7A (inserted by SI 2021/547).
 """
 
 from pcc_priorities._change import ChangeCheck, check_change, percent_change
+from pcc_priorities._diff import (
+    Difference,
+    DifferenceKind,
+    StatementDiff,
+    diff,
+    diff_to_json,
+    diff_to_text,
+)
 from pcc_priorities._json import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
 from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
 from pcc_priorities._model import (
@@ -103,6 +111,8 @@ __all__ = [
     "DataAvailability",
     "DataSource",
     "DataStatus",
+    "Difference",
+    "DifferenceKind",
     "Direction",
     "DocumentError",
     "Figure",
@@ -136,6 +146,7 @@ __all__ = [
     "RenderFormat",
     "ReportingPeriod",
     "Statement",
+    "StatementDiff",
     "Subsection",
     "Unit",
     "UnknownForceError",
@@ -143,6 +154,9 @@ __all__ = [
     "__version__",
     "body_kinds",
     "check_change",
+    "diff",
+    "diff_to_json",
+    "diff_to_text",
     "dump",
     "dumps",
     "forces",
