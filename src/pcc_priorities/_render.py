@@ -156,7 +156,9 @@ def render_file(
     if _same_file(source_path, output_path):
         raise OutputExistsError(f"{output_path}: is the input document; choose another output")
     if output_path.exists() and not overwrite:
-        raise OutputExistsError(f"{output_path}: already exists; pass overwrite to replace it")
+        raise OutputExistsError(
+            f"{output_path}: already exists and is not replaced (pass overwrite=True, or --force on the command line)"
+        )
     statement = load(source_path)
     text = render(
         statement, chosen, fragment=fragment, heading_level=heading_level, acronyms=acronyms
