@@ -157,7 +157,8 @@ def render_file(
         raise OutputExistsError(f"{output_path}: is the input document; choose another output")
     if output_path.exists() and not overwrite:
         raise OutputExistsError(
-            f"{output_path}: already exists and is not replaced (pass overwrite=True, or --force on the command line)"
+            f"{output_path}: already exists and is not replaced "
+            "(pass overwrite=True, or --force on the command line)"
         )
     statement = load(source_path)
     text = render(
