@@ -4,7 +4,7 @@
 // Usage: node check.mjs JOB.json
 //   JOB.json: {"chromium": "/usr/bin/chromium", "report": "report.json",
 //              "pages": [{"name": "...", "path": "/abs/page.html",
-//                         "screenshot": "/abs/page.png" | null}]}
+//                         "screenshots": [{"path": "/abs/page.png", "fullPage": true}]}]}
 // Writes the report (one entry per page) and exits 0; the Python test judges the report.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -89,8 +89,8 @@ try {
         }),
       WCAG_TAGS,
     );
-    if (entry.screenshot) {
-      await page.screenshot({ path: entry.screenshot, fullPage: entry.fullPage !== false });
+    for (const shot of entry.screenshots ?? []) {
+      await page.screenshot({ path: shot.path, fullPage: shot.fullPage });
     }
     report.push({
       name: entry.name,
