@@ -413,3 +413,14 @@ def test_render_file_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
         p.render_file(source, tmp_path / "." / "statement.json", "md", overwrite=True)
     assert source.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["statement.html", "statement.json"]
+
+
+def test_statement_language_is_marked_on_its_text() -> None:
+    """A Welsh statement's text carries lang="cy"; the renderer's English words do not."""
+    statement = attrs.evolve(sample_statement(), language="cy")
+    html = p.render_html(statement)
+    assert '<html lang="en-GB">' in html
+    assert '<h1 id="pcc-title" lang="cy">' in html
+    assert '<p lang="cy">Set out below is the statement.</p>' in html
+    assert '<h2 id="pcc-applicability">Which national priorities apply</h2>' in html
+    assert 'lang="cy"' not in p.render_html(attrs.evolve(statement, language="en-GB"))
