@@ -424,3 +424,13 @@ def test_statement_language_is_marked_on_its_text() -> None:
     assert '<p lang="cy">Set out below is the statement.</p>' in html
     assert '<h2 id="pcc-applicability">Which national priorities apply</h2>' in html
     assert 'lang="cy"' not in p.render_html(attrs.evolve(statement, language="en-GB"))
+
+
+def test_statement_wide_reasons_show_on_each_priority_relying_on_them() -> None:
+    """A priority without its own assessment shows the statement-wide status and reasons."""
+    statement = sample_statement()
+    wide = attrs.evolve(statement.applicability, reasons=("They align to the plan",))
+    html = p.render_html(attrs.evolve(statement, applicability=wide))
+    row = re.search(r'<tr><th scope="row"><a href="#pcc-priority-serious-violence">.*?</tr>', html)
+    assert row is not None
+    assert "The statement-wide assessment</td><td>They align to the plan</td>" in row.group()

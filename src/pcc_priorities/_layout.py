@@ -69,7 +69,6 @@ __all__ = [
     "Text",
     "format_date",
     "format_number",
-    "format_period",
     "is_web_url",
     "layout",
     "printable",
@@ -294,13 +293,6 @@ def format_date(value: date | PartialDate) -> str:
     if value.day is None:
         return f"{month} {value.year}"
     return f"{value.day} {month} {value.year}"
-
-
-def format_period(period: ReportingPeriod) -> str:
-    """Return a period as published (its label), or as its dates where it has no label."""
-    if period.label is not None:
-        return period.label
-    return _period_dates(period)
 
 
 def _period_dates(period: ReportingPeriod) -> str:
@@ -693,7 +685,8 @@ class _Builder:
                 basis = "The statement-wide assessment"
             else:
                 basis = "No assessment given"
-            reasons: Cell = tuple(self.text(reason) for reason in (own.reasons if own else ()))
+            given = assessment.reasons if assessment is not None else ()
+            reasons: Cell = tuple(self.text(reason) for reason in given)
             if own is not None and own.wording is not None:
                 reasons = (*reasons, self.text(own.wording))
             label = self.text(section.title)
