@@ -6,6 +6,14 @@ Sch. para 7A (inserted by SI 2021/547).
 """
 
 from pcc_priorities._change import ChangeCheck, check_change, percent_change
+from pcc_priorities._diff import (
+    Difference,
+    DifferenceKind,
+    StatementDiff,
+    diff,
+    diff_to_json,
+    diff_to_text,
+)
 from pcc_priorities._json import (
     SCHEMA_VERSION,
     Limits,
@@ -72,8 +80,17 @@ from pcc_priorities._reference import (
     load_framework,
     register_framework,
 )
+from pcc_priorities._render import (
+    RenderFormat,
+    html_stylesheet,
+    render,
+    render_file,
+    render_html,
+    render_markdown,
+)
 from pcc_priorities.exceptions import (
     DocumentError,
+    OutputExistsError,
     PccPrioritiesError,
     Problem,
     ReferenceDataError,
@@ -103,6 +120,8 @@ __all__ = [
     "DataAvailability",
     "DataSource",
     "DataStatus",
+    "Difference",
+    "DifferenceKind",
     "Direction",
     "DocumentError",
     "Figure",
@@ -115,6 +134,7 @@ __all__ = [
     "NarrativeRole",
     "NationalMetric",
     "NationalPriority",
+    "OutputExistsError",
     "Paragraph",
     "PartialDate",
     "PccPrioritiesError",
@@ -133,8 +153,10 @@ __all__ = [
     "RateDenominator",
     "ReferenceDataError",
     "RegisteredForce",
+    "RenderFormat",
     "ReportingPeriod",
     "Statement",
+    "StatementDiff",
     "Subsection",
     "Unit",
     "UnknownForceError",
@@ -142,6 +164,9 @@ __all__ = [
     "__version__",
     "body_kinds",
     "check_change",
+    "diff",
+    "diff_to_json",
+    "diff_to_text",
     "dump",
     "dumps",
     "forces",
@@ -149,10 +174,15 @@ __all__ = [
     "from_dict",
     "get_force",
     "get_framework",
+    "html_stylesheet",
     "load",
     "load_framework",
     "loads",
     "percent_change",
     "register_framework",
+    "render",
+    "render_file",
+    "render_html",
+    "render_markdown",
     "to_dict",
 ]

@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from pcc_priorities import __version__, _reference
+from pcc_priorities._diff import diff, diff_to_json, diff_to_text
 from pcc_priorities._json import load
+from pcc_priorities._render import RenderFormat, render, render_file
 from pcc_priorities.exceptions import DocumentError, PccPrioritiesError
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "main"]
@@ -68,6 +70,23 @@ def _forces(_args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _render(args: argparse.Namespace, out: TextIO) -> int:
+    """Render a statement document as HTML or Markdown, to a file or to standard output."""
+    if args.output is None:
+        out.write(render(load(args.file), args.format, fragment=args.fragment))
+        return EXIT_OK
+    render_file(args.file, args.output, args.format, overwrite=args.force, fragment=args.fragment)
+    sys.stderr.write(f"{args.output}: written ({args.format})\n")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    """Report what changed between two editions; exit 1 if anything did, like diff(1)."""
+    result = diff(load(args.old), load(args.new))
+    out.write(diff_to_json(result) if args.format == "json" else diff_to_text(result))
+    return EXIT_FINDINGS if result else EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -96,6 +115,51 @@ def _build_parser() -> argparse.ArgumentParser:
 
     forces = commands.add_parser("forces", help="list the 43 forces and their policing bodies")
     forces.set_defaults(run=_forces)
+
+    render_command = commands.add_parser(
+        "render",
+        help="publish a statement as accessible HTML or as Markdown",
+        description=(
+            "Render a statement document as a standalone, accessible HTML page (or an "
+            "<article> fragment to embed in a CMS) or as GitHub-flavoured Markdown. Without "
+            "-o the result goes to standard output. The output is written atomically, never "
+            "over the input, and not over an existing file unless --force is given."
+        ),
+    )
+    render_command.add_argument("file", metavar="FILE", help="the statement document (JSON)")
+    render_command.add_argument(
+        "--format",
+        choices=[f.value for f in RenderFormat],
+        default=RenderFormat.HTML.value,
+        help="html (default) or md",
+    )
+    render_command.add_argument("-o", "--output", metavar="OUT", help="the file to write")
+    render_command.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists (never the input)"
+    )
+    render_command.add_argument(
+        "--fragment",
+        action="store_true",
+        help="HTML only: write the <article> alone, for a content management system",
+    )
+    render_command.set_defaults(run=_render)
+
+    diff_command = commands.add_parser(
+        "diff",
+        help="show what changed between two editions of a statement",
+        description=(
+            "Compare two editions of a statement: priorities added, removed or moved, "
+            "applicability, metrics and figures changed, narrative added, removed or edited, "
+            "each with JSON Pointer paths. Exit code 0: no differences; 1: differences; "
+            "2: unreadable or invalid input."
+        ),
+    )
+    diff_command.add_argument("old", metavar="OLD", help="the earlier edition (JSON)")
+    diff_command.add_argument("new", metavar="NEW", help="the later edition (JSON)")
+    diff_command.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text (default) or json"
+    )
+    diff_command.set_defaults(run=_diff)
     return parser
 
 

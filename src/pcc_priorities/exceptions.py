@@ -11,6 +11,7 @@ import attrs
 
 __all__ = [
     "DocumentError",
+    "OutputExistsError",
     "PccPrioritiesError",
     "Problem",
     "ReferenceDataError",
@@ -72,6 +73,10 @@ class DocumentError(PccPrioritiesError, ValueError):
         lines = [f"{head}not a valid statement document ({count} {noun}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class OutputExistsError(PccPrioritiesError, FileExistsError):
+    """An output file exists and was not to be replaced, or is the input itself."""
 
 
 class ReferenceDataError(PccPrioritiesError, ValueError):

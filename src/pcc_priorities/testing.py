@@ -84,6 +84,7 @@ __all__ = [
     "extensions",
     "figures",
     "glossary_entries",
+    "hostile_texts",
     "json_values",
     "metric_references",
     "partial_dates",
@@ -104,6 +105,71 @@ _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
     """Any Unicode text a document can hold: everything but lone surrogates."""
     return st.text(alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
+
+
+#: Fragments that try to break out of HTML or Markdown, or to run a script.
+_HOSTILE_FRAGMENTS = (
+    "<script>window.__pccScriptRan = true</script>",
+    '"><img src=x onerror="window.__pccScriptRan = true">',
+    "' onmouseover='window.__pccScriptRan = true",
+    "javascript:window.__pccScriptRan = true",
+    '<a href="javascript:alert(1)">link</a>',
+    "</p></section><h1>injected</h1>",
+    "<!-- comment -->",
+    "<![CDATA[x]]>",
+    "<style>body{display:none}</style>",
+    "&amp;",
+    "&lt;script&gt;",
+    "&#60;",
+    "\x00",
+    "\x1b[31m",
+    "\x7f\x85",
+    "\u2028",
+    "\r\n\r\n",
+    "\n\n",
+    "\n",
+    "    indented",
+    "\t",
+    "# heading",
+    "- item",
+    "1. item",
+    "2) item",
+    "> quote",
+    "---",
+    "===",
+    "***",
+    "| a | b |",
+    "|---|",
+    "[x](javascript:alert(1))",
+    "![x](https://example.org/x.png)",
+    "<https://example.org>",
+    "https://example.org/page",
+    "`code`",
+    "```",
+    "~~~",
+    "**bold** _em_ ~~gone~~",
+    "$x$",
+    "\\",
+    "[^1]: footnote",
+    "[ref]: https://example.org",
+    "{{ x }} ${x} %s",
+    ":::",
+    "OCG",
+)
+
+
+def hostile_texts(*, min_size: int = 0) -> st.SearchStrategy[str]:
+    """Text made of markup, Markdown syntax, control characters and any Unicode.
+
+    For tests that publishing escapes everything: every piece may try to become an element,
+    an attribute, a link, a script or a Markdown block.
+    """
+    pieces = st.sampled_from(_HOSTILE_FRAGMENTS) | texts(max_size=8)
+    return (
+        st.lists(pieces, min_size=1 if min_size else 0, max_size=5)
+        .map("".join)
+        .filter(lambda text: len(text) >= min_size)
+    )
 
 
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
