@@ -12,6 +12,7 @@ import attrs
 __all__ = [
     "DocumentError",
     "PccPrioritiesError",
+    "PeriodError",
     "Problem",
     "ReferenceDataError",
     "UnknownForceError",
@@ -72,6 +73,24 @@ class DocumentError(PccPrioritiesError, ValueError):
         lines = [f"{head}not a valid statement document ({count} {noun}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class PeriodError(PccPrioritiesError, ValueError):
+    """A reporting period cannot be read or built.
+
+    The message says what was wrong and what was expected: text that is not a period, text
+    that could mean two periods ("Q1 2023": calendar or financial year?), a date that does
+    not exist ("31/02/2023"), or a range that ends before it starts.
+
+    Attributes:
+        text: The text that was read, where the error comes from parsing.
+    """
+
+    text: str | None
+
+    def __init__(self, message: str, text: str | None = None) -> None:
+        self.text = text
+        super().__init__(f"{text!r}: {message}" if text is not None else message)
 
 
 class ReferenceDataError(PccPrioritiesError, ValueError):
