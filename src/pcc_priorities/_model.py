@@ -572,7 +572,7 @@ class ReportingPeriod:
         return cls.financial_quarter(financial_year_of(value), financial_quarter_number(value))
 
     @classmethod
-    def parse(cls, text: str) -> ReportingPeriod:
+    def parse(cls, text: str, *, as_of: date | None = None) -> ReportingPeriod:
         """Read a period as statements write it, keeping ``text`` as the label.
 
         Reads financial years ("2022/23", "2022-23", "22/23"), financial-year quarters
@@ -581,7 +581,9 @@ class ReportingPeriod:
         23)"), rolling periods ("rolling 12 months to June 2023", "year ending June 2019"),
         date ranges ("1st October 2019 - 30th September 2022", "01/04/2019 to 31/03/2022")
         and single dates, UK day first. Parsing :meth:`canonical_label` gives the period
-        back. See :func:`pcc_priorities.parse_period`.
+        back. Where the text leaves out its year ("Q4", "April to July"), ``as_of`` (the
+        last day the data covers) supplies the latest year that fits. See
+        :func:`pcc_priorities.parse_period`.
 
         Raises:
             PeriodError: The text is not a period, is ambiguous ("Q1 2023": calendar or
@@ -589,7 +591,7 @@ class ReportingPeriod:
         """
         from pcc_priorities._periods import parse_period  # noqa: PLC0415 (it imports this)
 
-        return parse_period(text)
+        return parse_period(text, as_of=as_of)
 
     # ----------------------------------------------------------------------- relations
 

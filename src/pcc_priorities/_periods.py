@@ -96,6 +96,14 @@ class _NotThisForm(Exception):
     """The text is not in the form being tried (another form may read it)."""
 
 
+class _YearMissing(PeriodError):
+    """The text leaves out its year ("Q4", "April to July"); ``as_of`` can supply it."""
+
+    def __init__(self, message: str, *, financial: bool = False) -> None:
+        super().__init__(message)
+        self.financial = financial
+
+
 @frozen
 class _Point:
     """An end of a range as written: a month ("June 2023") or a day ("5 August 2023")."""
@@ -109,7 +117,7 @@ class _Point:
 # --------------------------------------------------------------------------- entry point
 
 
-def parse_period(text: str) -> ReportingPeriod:
+def parse_period(text: str, *, as_of: date | None = None) -> ReportingPeriod:
     """Read a reporting period as a statement writes it; the result keeps ``text`` as its label.
 
     Forms (case and spacing do not matter; hyphens and en dashes are the same):
@@ -128,6 +136,12 @@ def parse_period(text: str) -> ReportingPeriod:
 
     Two-digit years are 2000-2099. A text is read only when it means one period.
 
+    Statements often leave the year out where the context gives it ("Q1 compared to Q4",
+    "from April to July"). Pass ``as_of``, the last day the statement's data covers, to read
+    such text as the latest period of that name that ends on or before ``as_of``: with
+    ``as_of=date(2023, 7, 31)``, "Q4" is Q4 2022/23 and "April to July" is April to July 2023.
+    Without ``as_of``, text without its year raises :class:`PeriodError`.
+
     Raises:
         PeriodError: The text is not one of the forms, is ambiguous ("Q1 2023"; "November to
             February 2023"), names a date that does not exist ("31/02/2023", "Q5 2023"), or
@@ -140,11 +154,39 @@ def parse_period(text: str) -> ReportingPeriod:
         raise PeriodError(f"no period given; {_EXPECTED}", text)
     try:
         period = _parse(normal)
+    except _YearMissing as error:
+        if as_of is None:
+            raise PeriodError(
+                f"{error}; or pass as_of, the last day the data covers, to take the latest "
+                "such period",
+                text,
+            ) from None
+        period = _latest_before(normal, as_of, financial=error.financial, text=text)
     except PeriodError as error:
         raise PeriodError(str(error), text) from None
     except _NotThisForm:
         raise PeriodError(f"not a reporting period; {_EXPECTED}", text) from None
     return ReportingPeriod(start=period.start, end=period.end, label=text, kind=period.kind)
+
+
+def _latest_before(normal: str, as_of: date, *, financial: bool, text: str) -> ReportingPeriod:
+    """Read ``normal`` with the latest year that makes it end on or before ``as_of``."""
+    problem: PeriodError | None = None
+    for year in range(as_of.year + 1, as_of.year - 3, -1):
+        written = financial_year_label(year) if financial else str(year)
+        try:
+            period = _parse(f"{normal} {written}")
+        except PeriodError as error:
+            problem = error
+            continue
+        if period.end <= as_of:
+            return period
+        problem = None
+    if problem is not None:
+        raise PeriodError(str(problem), text)
+    raise PeriodError(
+        f"no period of this name ends on or before {day_label(as_of)}; write its year", text
+    )
 
 
 def _normalise(text: str) -> str:
@@ -228,7 +270,9 @@ def _read_quarter(text: str) -> ReportingPeriod:
     if not 1 <= number <= 4:
         raise PeriodError(f"quarter {number} does not exist; quarters are Q1 to Q4")
     if not rest:
-        raise PeriodError(f"Q{number} needs its financial year, as in Q{number} 2023/24")
+        raise _YearMissing(
+            f"Q{number} needs its financial year, as in Q{number} 2023/24", financial=True
+        )
     try:
         start_year = _financial_year_start(rest)
     except _NotThisForm:
@@ -277,7 +321,7 @@ def _read_year_to_date(text: str) -> ReportingPeriod:
 
 def _end_date(point: _Point) -> date:
     if point.year is None:
-        raise PeriodError("the period needs a year, as in 'July 2023'")
+        raise _YearMissing("the period needs a year, as in 'July 2023'")
     assert point.month is not None
     if point.is_day:
         assert point.day is not None
@@ -386,8 +430,7 @@ def _point(text: str) -> _Point:
     numeric = _NUMERIC_DATE.fullmatch(text)
     if numeric:
         day, month = int(numeric[1]), int(numeric[2])
-        year = _year(numeric[3])
-        assert year is not None
+        year = int(numeric[3]) + (2000 if len(numeric[3]) == 2 else 0)
         if not 1 <= month <= 12:
             raise PeriodError(
                 f"{text} is not a date: month {month} does not exist (UK dates are day/month/year)"
@@ -460,7 +503,7 @@ def _single(point: _Point) -> ReportingPeriod:
         raise _NotThisForm
     if point.year is None:
         what = "date" if point.is_day else "month"
-        raise PeriodError(f"the {what} needs a year, as in '5 August 2023' or 'June 2023'")
+        raise _YearMissing(f"the {what} needs a year, as in '5 August 2023' or 'June 2023'")
     if point.is_day:
         assert point.day is not None
         return ReportingPeriod.day(_real_date(point.year, point.month, point.day))
@@ -474,8 +517,10 @@ def _range_dates(left: _Point, right: _Point) -> tuple[date, date]:
             "a range runs from a month to a month or from a date to a date; write both ends "
             "the same way"
         )
-    if right.year is None or right.month is None:
-        raise PeriodError("the end of the range needs a month and a year, as in 'July 2023'")
+    if right.month is None:
+        raise PeriodError("the end of the range needs a month, as in '9-15 October 2023'")
+    if right.year is None:
+        raise _YearMissing("the end of the range needs a year, as in 'April to July 2023'")
     inherited = left.year is None or left.month is None
     year = right.year if left.year is None else left.year
     month = right.month if left.month is None else left.month
