@@ -55,6 +55,7 @@ from pcc_priorities._model import (
     Subsection,
     Unit,
 )
+from pcc_priorities._periods import parse_period
 from pcc_priorities._reference import (
     BodyKind,
     BodyTerm,
@@ -75,6 +76,7 @@ from pcc_priorities._reference import (
 from pcc_priorities.exceptions import (
     DocumentError,
     PccPrioritiesError,
+    PeriodError,
     Problem,
     ReferenceDataError,
     UnknownForceError,
@@ -118,6 +120,7 @@ __all__ = [
     "Paragraph",
     "PartialDate",
     "PccPrioritiesError",
+    "PeriodError",
     "PeriodKind",
     "PlanKind",
     "PlanReference",
@@ -152,6 +155,7 @@ __all__ = [
     "load",
     "load_framework",
     "loads",
+    "parse_period",
     "percent_change",
     "register_framework",
     "to_dict",

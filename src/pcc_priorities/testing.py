@@ -85,6 +85,7 @@ __all__ = [
     "figures",
     "glossary_entries",
     "json_values",
+    "kinded_periods",
     "metric_references",
     "partial_dates",
     "plan_references",
@@ -103,7 +104,9 @@ _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
     """Any Unicode text a document can hold: everything but lone surrogates."""
-    return st.text(alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
+    return st.text(
+        alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size
+    )
 
 
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
@@ -472,3 +475,45 @@ def _number_figures(statement: Statement) -> Statement:
             for s in statement.sections
         ),
     )
+
+
+@st.composite
+def kinded_periods(draw: st.DrawFn) -> ReportingPeriod:
+    """Periods of every kind whose dates fit their kind, built with the constructors.
+
+    Their :meth:`~pcc_priorities.ReportingPeriod.canonical_label` reads back to the same
+    period. They have no label, like every constructed period.
+    """
+    year = draw(st.integers(min_value=2000, max_value=2038))
+    month = draw(st.integers(min_value=1, max_value=12))
+    quarter = draw(st.integers(min_value=1, max_value=4))
+    kind = draw(st.sampled_from(PeriodKind))
+    if kind is PeriodKind.FINANCIAL_YEAR:
+        return ReportingPeriod.financial_year(year)
+    if kind is PeriodKind.FINANCIAL_QUARTER:
+        return ReportingPeriod.financial_quarter(year, quarter)
+    if kind is PeriodKind.CALENDAR_YEAR:
+        return ReportingPeriod.calendar_year(year)
+    if kind is PeriodKind.CALENDAR_QUARTER:
+        return ReportingPeriod.calendar_quarter(year, quarter)
+    if kind is PeriodKind.MONTH:
+        return ReportingPeriod.month(year, month)
+    if kind is PeriodKind.MONTHS:
+        first = year * 12 + month - 1
+        length = draw(
+            st.integers(min_value=2, max_value=36).filter(
+                lambda n: not (n == 3 and (first % 12) % 3 == 0)
+            )
+        )
+        last = first + length - 1
+        return ReportingPeriod.months((year, month), (last // 12, last % 12 + 1))
+    if kind is PeriodKind.YEAR_TO_DATE:
+        day = draw(st.none() | st.integers(min_value=1, max_value=28))
+        return ReportingPeriod.year_to_date(year, month, day)
+    if kind is PeriodKind.ROLLING:
+        return ReportingPeriod.rolling(year, month, draw(st.integers(min_value=1, max_value=36)))
+    start = draw(dates())
+    if kind is PeriodKind.DAY:
+        return ReportingPeriod.day(start)
+    end = start + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
+    return ReportingPeriod.date_range(start, end)
