@@ -14,6 +14,7 @@ __all__ = [
     "PccPrioritiesError",
     "PeriodError",
     "Problem",
+    "RankError",
     "ReferenceDataError",
     "UnknownForceError",
     "UnknownFrameworkError",
@@ -91,6 +92,10 @@ class PeriodError(PccPrioritiesError, ValueError):
     def __init__(self, message: str, text: str | None = None) -> None:
         self.text = text
         super().__init__(f"{text!r}: {message}" if text is not None else message)
+
+
+class RankError(PccPrioritiesError, ValueError):
+    """A rank cannot be read, or names an impossible position ("9th of 8")."""
 
 
 class ReferenceDataError(PccPrioritiesError, ValueError):
