@@ -68,6 +68,13 @@ from pcc_priorities._model import (
     Subsection,
     Unit,
 )
+from pcc_priorities._monthly import (
+    MonthlyFigures,
+    MonthlySeries,
+    figures_from_months,
+    load_monthly_csv,
+    monthly_series_from_csv,
+)
 from pcc_priorities._periods import parse_period
 from pcc_priorities._reference import (
     BodyKind,
@@ -93,6 +100,9 @@ from pcc_priorities.exceptions import (
     Problem,
     RankError,
     ReferenceDataError,
+    SeriesError,
+    TableError,
+    TableProblem,
     UnknownForceError,
     UnknownFrameworkError,
 )
@@ -128,6 +138,8 @@ __all__ = [
     "JSONValue",
     "Limits",
     "MetricReference",
+    "MonthlyFigures",
+    "MonthlySeries",
     "NarrativeRole",
     "NationalMetric",
     "NationalPriority",
@@ -153,8 +165,11 @@ __all__ = [
     "ReferenceDataError",
     "RegisteredForce",
     "ReportingPeriod",
+    "SeriesError",
     "Statement",
     "Subsection",
+    "TableError",
+    "TableProblem",
     "TargetCheck",
     "Unit",
     "UnknownForceError",
@@ -168,6 +183,7 @@ __all__ = [
     "direction_of",
     "dump",
     "dumps",
+    "figures_from_months",
     "forces",
     "frameworks",
     "from_dict",
@@ -175,7 +191,9 @@ __all__ = [
     "get_framework",
     "load",
     "load_framework",
+    "load_monthly_csv",
     "loads",
+    "monthly_series_from_csv",
     "parse_direction",
     "parse_period",
     "parse_rank",

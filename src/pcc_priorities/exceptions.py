@@ -16,6 +16,9 @@ __all__ = [
     "Problem",
     "RankError",
     "ReferenceDataError",
+    "SeriesError",
+    "TableError",
+    "TableProblem",
     "UnknownForceError",
     "UnknownFrameworkError",
 ]
@@ -108,3 +111,54 @@ class UnknownFrameworkError(PccPrioritiesError, LookupError):
 
 class UnknownForceError(PccPrioritiesError, LookupError):
     """No force in the register matches the given code or name."""
+
+
+class SeriesError(PccPrioritiesError, ValueError):
+    """Monthly figures cannot give what was asked.
+
+    A month is missing (never taken as zero), a period is not whole months, or a count is
+    not a number of the right kind.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class TableProblem:
+    """One thing wrong with a table (a CSV file or a worksheet).
+
+    Attributes:
+        row: The row, counted as a spreadsheet does: the title row is row 1.
+            None for the whole table.
+        column: The column's title, where the problem is in one cell or column.
+        message: What is wrong and what was expected, in a sentence.
+    """
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [] if self.row is None else [f"row {self.row}"]
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where) or '(table)'}: {self.message}"
+
+
+class TableError(PccPrioritiesError, ValueError):
+    """A table cannot be read; lists every problem with its row and column.
+
+    Attributes:
+        problems: Every problem found, in row order.
+        source: The file the table came from, where known.
+    """
+
+    problems: tuple[TableProblem, ...]
+    source: str | None
+
+    def __init__(self, problems: Iterable[TableProblem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = f"{source}: " if source else ""
+        lines = [f"{head}cannot read the table ({count} problem{'' if count == 1 else 's'}):"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        super().__init__("\n".join(lines))
