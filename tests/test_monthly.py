@@ -190,3 +190,18 @@ def test_monthly_csv_needs_a_month_column() -> None:
     """A table whose first column is not Month is refused."""
     with pytest.raises(TableError, match="the first column must be 'Month'"):
         monthly_series_from_csv("Date,Homicides\n2023-04,1\n")
+
+
+def test_baseline_is_compared_like_with_like() -> None:
+    """A 12-month baseline is compared with 12-month figures only, never with a quarter."""
+    series = _series((2018, 7), [1] * 61)
+    baseline = ReportingPeriod.parse("year ending June 2019")
+    with pytest.raises(SeriesError, match="not as long as Q1 2023/24"):
+        series.figure(ReportingPeriod.financial_quarter(2023, 1), baseline=baseline)
+    figures = figures_from_months(series, to=(2023, 6), baseline=baseline)
+    with_baseline = [
+        f.period.canonical_label()
+        for f in figures.all()
+        if f.period and any(c.basis is ComparisonBasis.BASELINE for c in f.comparisons)
+    ]
+    assert with_baseline == ["2022/23", "12 months to June 2023"]

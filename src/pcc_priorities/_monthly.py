@@ -220,9 +220,16 @@ class MonthlySeries:
             area: The area, where the counts are not for the whole force.
 
         Raises:
-            SeriesError: A month needed for the figure or a comparison has no count.
+            SeriesError: A month needed for the figure or a comparison has no count, or the
+                baseline is not as many months as the period (compare like with like).
             PeriodError: The period has no same period a year earlier or before it.
         """
+        if baseline is not None and baseline.whole_months != period.whole_months:
+            raise SeriesError(
+                f"the baseline {baseline.canonical_label()} is not as long as "
+                f"{period.canonical_label()}; a baseline is compared with a period of the same "
+                "length (compare 12 months with 12 months)"
+            )
         value = self.total(period)
         wanted: list[tuple[ComparisonBasis, ReportingPeriod]] = []
         if year_earlier:
@@ -310,8 +317,10 @@ def figures_from_months(
     """Return the latest quarter, financial year, year to date and rolling 12 months.
 
     Each figure is compared with the same period a year earlier and, where ``baseline`` is
-    given, with the baseline. ``to`` is the last month as ``(year, month)``; by default the
-    series' latest month.
+    given, with the baseline if the figure is as many months long (a 12-month baseline is
+    compared with the financial year and the rolling 12 months, not with a quarter or a year
+    to date). ``to`` is the last month as ``(year, month)``; by default the series' latest
+    month.
 
     Raises:
         SeriesError: The series is empty, or a month needed has no count.
@@ -331,7 +340,8 @@ def figures_from_months(
         financial_year = financial_year.previous()
 
     def build(period: ReportingPeriod) -> Figure:
-        return series.figure(period, baseline=baseline, places=places)
+        like = baseline is not None and baseline.whole_months == period.whole_months
+        return series.figure(period, baseline=baseline if like else None, places=places)
 
     return MonthlyFigures(
         quarter=build(quarter),
