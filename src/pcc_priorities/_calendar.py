@@ -9,9 +9,11 @@ Q1 April-June, Q2 July-September, Q3 October-December and Q4 January-March.
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
+
+from pcc_priorities.exceptions import PeriodError
 
 __all__ = [
     "FINANCIAL_YEAR_START_MONTH",
@@ -48,9 +50,6 @@ MONTH_NAMES = (
     "December",
 )
 
-_ONE_DAY = timedelta(days=1)
-
-
 def month_start(year: int, month: int) -> date:
     """Return the first day of ``month`` in ``year``."""
     return date(year, month, 1)
@@ -62,8 +61,17 @@ def month_end(year: int, month: int) -> date:
 
 
 def add_months(day: date, months: int) -> date:
-    """Return ``day`` moved by ``months`` whole months (the day clamped to the month's end)."""
-    return day + relativedelta(months=months)
+    """Return ``day`` moved by ``months`` whole months (the day clamped to the month's end).
+
+    Raises:
+        PeriodError: The result is outside the years 1 to 9999.
+    """
+    try:
+        return day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        raise PeriodError(
+            f"{months} months from {day.isoformat()} is outside the years 1 to 9999"
+        ) from None
 
 
 def is_month_start(day: date) -> bool:
@@ -73,7 +81,7 @@ def is_month_start(day: date) -> bool:
 
 def is_month_end(day: date) -> bool:
     """Return whether ``day`` is the last day of its month."""
-    return (day + _ONE_DAY).day == 1
+    return day.day == calendar.monthrange(day.year, day.month)[1]
 
 
 def whole_months(start: date, end: date) -> int | None:
@@ -83,8 +91,7 @@ def whole_months(start: date, end: date) -> int | None:
     """
     if not (is_month_start(start) and is_month_end(end)) or end < start:
         return None
-    span = relativedelta(end + _ONE_DAY, start)
-    return span.years * 12 + span.months
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def financial_year_of(day: date) -> int:
@@ -99,14 +106,14 @@ def financial_quarter_number(day: date) -> int:
 
 def financial_year_label(start_year: int) -> str:
     """Return the financial year starting in ``start_year`` as written: ``"2023/24"``."""
-    return f"{start_year}/{(start_year + 1) % 100:02}"
+    return f"{start_year:04}/{(start_year + 1) % 100:02}"
 
 
 def month_label(day: date) -> str:
     """Return the month of ``day`` as written: ``"June 2023"``."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year:04}"
 
 
 def day_label(day: date) -> str:
     """Return ``day`` as written in UK style: ``"5 August 2023"``."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year:04}"

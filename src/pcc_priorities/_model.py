@@ -779,7 +779,7 @@ class ReportingPeriod:
                     f"{financial_year_label(financial_year_of(start))}"
                 )
             case PeriodKind.CALENDAR_YEAR:
-                return str(start.year)
+                return f"{start.year:04}"
             case PeriodKind.CALENDAR_QUARTER | PeriodKind.MONTHS:
                 return _month_run_label(start, end)
             case PeriodKind.MONTH:

@@ -179,6 +179,8 @@ def _latest_before(normal: str, as_of: date, *, financial: bool, text: str) -> R
         except PeriodError as error:
             problem = error
             continue
+        except _NotThisForm:
+            continue
         if period.end <= as_of:
             return period
         problem = None
