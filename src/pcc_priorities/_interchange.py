@@ -796,13 +796,18 @@ def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
     return groups, problems
 
 
-def _cross_check(row: _Row, statement: Statement, location: FigureLocation, figure: Figure) -> None:
+def _cross_check(
+    row: _Row,
+    statement: Statement,
+    metrics: dict[str, MetricReference],
+    location: FigureLocation,
+    figure: Figure,
+) -> None:
     """Check the columns that repeat the statement against it."""
     if _place_problem(statement, location) is not None:
         return  # reported when the figures are put in place
     section = statement.sections[location.section - 1] if location.section is not None else None
     subsection = _subsection_at(statement, location)
-    metrics = _metrics(statement)
     metric = metrics.get(figure.metric) if figure.metric is not None else None
     if figure.metric is not None and metric is None:
         row.problem("Metric", f"the statement has no metric {figure.metric!r}")
@@ -844,6 +849,7 @@ def figures_from_table(
         raise TableError(problems, source)
     items: list[tuple[int | None, LocatedFigure]] = []
     figure_ids: dict[str, int] = {}
+    metrics = _metrics(statement)
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell != "" for cell in cells):
             continue
@@ -861,7 +867,7 @@ def figures_from_table(
         figure = _read_figure(row, groups)
         if location is None or figure is None:
             continue
-        _cross_check(row, statement, location, figure)
+        _cross_check(row, statement, metrics, location, figure)
         if figure.id is not None:
             if figure.id in figure_ids:
                 row.problem(
