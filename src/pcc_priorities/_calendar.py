@@ -50,6 +50,7 @@ MONTH_NAMES = (
     "December",
 )
 
+
 def month_start(year: int, month: int) -> date:
     """Return the first day of ``month`` in ``year``."""
     return date(year, month, 1)
