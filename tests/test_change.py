@@ -13,6 +13,7 @@ from pcc_priorities import (
     Comparison,
     ComparisonBasis,
     Direction,
+    DirectionError,
     Rank,
     RankError,
     RankOrder,
@@ -134,7 +135,7 @@ def test_direction_words(word: str, direction: Direction) -> None:
 
 def test_unknown_direction_word() -> None:
     """A word that states no direction is refused, with examples of words that do."""
-    with pytest.raises(ValueError, match="expected a word such as increase"):
+    with pytest.raises(DirectionError, match="expected a word such as increase"):
         parse_direction("fluctuated")
 
 

@@ -111,6 +111,7 @@ from pcc_priorities._reference import (
     register_framework,
 )
 from pcc_priorities.exceptions import (
+    DirectionError,
     DocumentError,
     PccPrioritiesError,
     PeriodError,
@@ -147,6 +148,7 @@ __all__ = [
     "DataSource",
     "DataStatus",
     "Direction",
+    "DirectionError",
     "DocumentError",
     "Figure",
     "FigureLocation",

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from attrs import frozen
 
 from pcc_priorities._model import Change, Comparison, Direction, Rank, RankOrder
-from pcc_priorities.exceptions import RankError
+from pcc_priorities.exceptions import DirectionError, RankError
 
 __all__ = [
     "DIRECTION_WORDS",
@@ -107,13 +107,13 @@ def parse_direction(word: str) -> Direction:
     """Return the direction a word or phrase states ("reduction" → decrease, "stable").
 
     Raises:
-        ValueError: The word is not one of :data:`DIRECTION_WORDS`.
+        DirectionError: The word is not one of :data:`DIRECTION_WORDS`.
     """
     key = " ".join(word.lower().split())
     try:
         return DIRECTION_WORDS[key]
     except KeyError:
-        raise ValueError(
+        raise DirectionError(
             f"{word!r} is not a direction word; expected a word such as increase, decrease, "
             "reduction or stable"
         ) from None

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "DirectionError",
     "DocumentError",
     "PccPrioritiesError",
     "PeriodError",
@@ -95,6 +96,10 @@ class PeriodError(PccPrioritiesError, ValueError):
     def __init__(self, message: str, text: str | None = None) -> None:
         self.text = text
         super().__init__(f"{text!r}: {message}" if text is not None else message)
+
+
+class DirectionError(PccPrioritiesError, ValueError):
+    """A word or phrase does not state a direction of change ("fluctuated")."""
 
 
 class RankError(PccPrioritiesError, ValueError):
