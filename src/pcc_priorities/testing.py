@@ -86,6 +86,7 @@ __all__ = [
     "glossary_entries",
     "hostile_texts",
     "json_values",
+    "kinded_periods",
     "metric_references",
     "partial_dates",
     "plan_references",
@@ -538,3 +539,45 @@ def _number_figures(statement: Statement) -> Statement:
             for s in statement.sections
         ),
     )
+
+
+@st.composite
+def kinded_periods(draw: st.DrawFn) -> ReportingPeriod:
+    """Periods of every kind whose dates fit their kind, built with the constructors.
+
+    Their :meth:`~pcc_priorities.ReportingPeriod.canonical_label` reads back to the same
+    period. They have no label, like every constructed period.
+    """
+    year = draw(st.integers(min_value=2000, max_value=2038))
+    month = draw(st.integers(min_value=1, max_value=12))
+    quarter = draw(st.integers(min_value=1, max_value=4))
+    kind = draw(st.sampled_from(PeriodKind))
+    if kind is PeriodKind.FINANCIAL_YEAR:
+        return ReportingPeriod.financial_year(year)
+    if kind is PeriodKind.FINANCIAL_QUARTER:
+        return ReportingPeriod.financial_quarter(year, quarter)
+    if kind is PeriodKind.CALENDAR_YEAR:
+        return ReportingPeriod.calendar_year(year)
+    if kind is PeriodKind.CALENDAR_QUARTER:
+        return ReportingPeriod.calendar_quarter(year, quarter)
+    if kind is PeriodKind.MONTH:
+        return ReportingPeriod.month(year, month)
+    if kind is PeriodKind.MONTHS:
+        first = year * 12 + month - 1
+        length = draw(
+            st.integers(min_value=2, max_value=36).filter(
+                lambda n: not (n == 3 and (first % 12) % 3 == 0)
+            )
+        )
+        last = first + length - 1
+        return ReportingPeriod.months((year, month), (last // 12, last % 12 + 1))
+    if kind is PeriodKind.YEAR_TO_DATE:
+        day = draw(st.none() | st.integers(min_value=1, max_value=28))
+        return ReportingPeriod.year_to_date(year, month, day)
+    if kind is PeriodKind.ROLLING:
+        return ReportingPeriod.rolling(year, month, draw(st.integers(min_value=1, max_value=36)))
+    start = draw(dates())
+    if kind is PeriodKind.DAY:
+        return ReportingPeriod.day(start)
+    end = start + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
+    return ReportingPeriod.date_range(start, end)
