@@ -6,9 +6,13 @@ import pcc_priorities
 
 
 def test_all_is_sorted_unique_and_importable() -> None:
-    """__all__ is sorted, has no duplicates, and every name in it exists."""
+    """__all__ is sorted (constants, classes, then functions), unique, and importable."""
     names = pcc_priorities.__all__
-    assert names == sorted(names)
+
+    def group(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+    assert names == sorted(names, key=group)
     assert len(set(names)) == len(names)
     assert all(hasattr(pcc_priorities, name) for name in names)
 

@@ -145,6 +145,7 @@ from pcc_priorities.exceptions import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Applicability",
     "ApplicabilityAssessment",
     "Area",
@@ -207,7 +208,6 @@ __all__ = [
     "RegisteredForce",
     "RenderFormat",
     "ReportingPeriod",
-    "SCHEMA_VERSION",
     "SeriesError",
     "Statement",
     "StatementDiff",
