@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -209,9 +210,37 @@ def test_new_to_standard_output() -> None:
     assert p.loads(text).force.code == "E23000016"
 
 
+def test_new_reads_the_period_as_written() -> None:
+    """`new --period` reads the period as a statement writes it."""
+    code, text = run(
+        "new", "-", "--police-force", "Gwent", "--period", "rolling 12 months to June 2023"
+    )
+    assert code == 0
+    [period] = p.loads(text).periods
+    assert (period.start, period.end) == (date(2022, 7, 1), date(2023, 6, 30))
+    assert period.label == "rolling 12 months to June 2023"
+
+
+def test_new_refuses_text_that_is_not_a_period(capsys: pytest.CaptureFixture[str]) -> None:
+    """A period text that means no single period is an error without a traceback."""
+    assert run("new", "-", "--police-force", "Gwent", "--period", "Q1 2023")[0] == 2
+    assert "pcc-priorities: error:" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
+        (
+            [
+                "--period",
+                "Q1 2023/24",
+                "--period-start",
+                "2023-04-01",
+                "--period-end",
+                "2023-06-30",
+            ],
+            "not both",
+        ),
         (["--period-start", "2023-04-01"], "--period-start and --period-end go together"),
         (["--period-start", "2023-04-01", "--period-end", "2023-03-01"], "before"),
     ],

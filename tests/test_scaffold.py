@@ -74,3 +74,18 @@ def test_unknown_force_or_framework_is_an_error() -> None:
     )
     with pytest.raises(p.UnknownForceError, match="no policing body"):
         p.new_statement(force=future, published=p.PartialDate(year=2029))
+
+
+def test_period_can_be_given_as_text() -> None:
+    """A period written as the statement writes it is read into its days and kind."""
+    statement = p.new_statement(force="West Mercia", period="Q1 2023/24")
+    assert statement.periods == (
+        p.ReportingPeriod(
+            start=date(2023, 4, 1),
+            end=date(2023, 6, 30),
+            label="Q1 2023/24",
+            kind=p.PeriodKind.FINANCIAL_QUARTER,
+        ),
+    )
+    with pytest.raises(p.PeriodError):
+        p.new_statement(force="West Mercia", period="the quarter before last")

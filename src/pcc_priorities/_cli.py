@@ -12,19 +12,29 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
 from pcc_priorities import __version__, _reference
 from pcc_priorities._builtin import BUILTIN_RULES, RULESET_VERSION
 from pcc_priorities._catalogue import catalogue_json, catalogue_markdown, catalogue_text
 from pcc_priorities._check import check
+from pcc_priorities._diff import diff, diff_to_json, diff_to_text
 from pcc_priorities._files import atomic_write_text
-from pcc_priorities._json import dumps, load
+from pcc_priorities._interchange import (
+    read_figures_csv,
+    read_figures_xlsx,
+    write_figures_csv,
+    write_figures_xlsx,
+)
+from pcc_priorities._json import dump, dumps, load
 from pcc_priorities._model import PartialDate, ReportingPeriod
+from pcc_priorities._periods import parse_period
+from pcc_priorities._render import RenderFormat, render, render_file
 from pcc_priorities._report import Report, Severity, reports_to_csv
 from pcc_priorities._rules import default_registry
 from pcc_priorities._scaffold import DEFAULT_FRAMEWORK, new_statement
-from pcc_priorities.exceptions import DocumentError, PccPrioritiesError
+from pcc_priorities.exceptions import DocumentError, PccPrioritiesError, TableError
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "main"]
 
@@ -147,7 +157,9 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     """Write a new statement with every priority, metric and data source to fill in."""
     if (args.period_start is None) != (args.period_end is None):
         raise _UsageError("--period-start and --period-end go together")
-    period = None
+    if args.period is not None and args.period_start is not None:
+        raise _UsageError("give --period, or --period-start and --period-end, not both")
+    period: ReportingPeriod | str | None = args.period
     if args.period_start is not None:
         if args.period_end < args.period_start:
             raise _UsageError("--period-end is before --period-start")
@@ -206,6 +218,99 @@ def _partial_date(text: str) -> PartialDate:
         return PartialDate.parse(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _render(args: argparse.Namespace, out: TextIO) -> int:
+    """Render a statement document as HTML or Markdown, to a file or to standard output."""
+    if args.output is None:
+        out.write(render(load(args.file), args.format, fragment=args.fragment))
+        return EXIT_OK
+    render_file(args.file, args.output, args.format, overwrite=args.force, fragment=args.fragment)
+    sys.stderr.write(f"{args.output}: written ({args.format})\n")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    """Report what changed between two editions; exit 1 if anything did, like diff(1)."""
+    result = diff(load(args.old), load(args.new))
+    out.write(diff_to_json(result) if args.format == "json" else diff_to_text(result))
+    return EXIT_FINDINGS if result else EXIT_OK
+
+
+def _period(args: argparse.Namespace, out: TextIO) -> int:
+    """Read each text as a reporting period and print its canonical label and days."""
+    as_of = None
+    if args.as_of is not None:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            sys.stderr.write(
+                f"pcc-priorities: error: --as-of expects YYYY-MM-DD, got {args.as_of!r}\n"
+            )
+            return EXIT_INVALID
+    status = EXIT_OK
+    for text in args.texts:
+        try:
+            period = parse_period(text, as_of=as_of)
+        except PccPrioritiesError as error:
+            sys.stderr.write(f"pcc-priorities: error: {error}\n")
+            status = EXIT_INVALID
+            continue
+        out.write(
+            f"{text}\t{period.canonical_label()}\t{period.start}\t{period.end}\t"
+            f"{period.kind}\t{period.days} days\n"
+        )
+    return status
+
+
+def _table_format(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return {".csv": "csv", ".xlsx": "xlsx"}.get(suffix)
+
+
+def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> str | None:
+    """Say why ``output`` must not be written; None when it may."""
+    for source in inputs:
+        if output.exists() and source.exists() and os.path.samefile(output, source):
+            return f"{output} is an input; write the output to another file"
+    if output.exists() and not force:
+        return f"{output} exists; pass --force to replace it"
+    return None
+
+
+def _export_figures(args: argparse.Namespace, out: TextIO) -> int:
+    """Write every figure of a statement to a CSV or XLSX file."""
+    output: Path = args.output
+    kind = _table_format(output)
+    if kind is None:
+        sys.stderr.write("pcc-priorities: error: the output must end in .csv or .xlsx\n")
+        return EXIT_INVALID
+    refusal = _check_output(output, [args.statement], args.force)
+    if refusal:
+        sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
+        return EXIT_INVALID
+    statement = load(args.statement)
+    (write_figures_csv if kind == "csv" else write_figures_xlsx)(statement, output)
+    out.write(f"{output}: wrote the statement's figures\n")
+    return EXIT_OK
+
+
+def _import_figures(args: argparse.Namespace, out: TextIO) -> int:
+    """Replace a statement's figures with those in a CSV or XLSX file; write a new statement."""
+    kind = _table_format(args.figures)
+    if kind is None:
+        sys.stderr.write("pcc-priorities: error: the figures file must end in .csv or .xlsx\n")
+        return EXIT_INVALID
+    refusal = _check_output(args.output, [args.statement, args.figures], args.force)
+    if refusal:
+        sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
+        return EXIT_INVALID
+    statement = load(args.statement)
+    read = read_figures_csv if kind == "csv" else read_figures_xlsx
+    updated = read(statement, args.figures)
+    dump(updated, args.output)
+    out.write(f"{args.output}: wrote the statement with the figures from {args.figures}\n")
+    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- parser
@@ -301,6 +406,12 @@ def _build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_FRAMEWORK,
         help=f"the national framework's id (default {DEFAULT_FRAMEWORK})",
     )
+    new.add_argument(
+        "--period",
+        metavar="TEXT",
+        help="the period as the statement writes it ('Q1 2023/24', 'rolling 12 months to June "
+        "2023'; see `pcc-priorities period`)",
+    )
     new.add_argument("--period-start", type=_date, metavar="YYYY-MM-DD", help="first day covered")
     new.add_argument("--period-end", type=_date, metavar="YYYY-MM-DD", help="last day covered")
     new.add_argument("--period-label", metavar="TEXT", help="the period as published ('Q1 23/24')")
@@ -346,6 +457,96 @@ def _build_parser() -> argparse.ArgumentParser:
 
     forces = commands.add_parser("forces", help="list the 43 forces and their policing bodies")
     forces.set_defaults(run=_forces)
+
+    render_command = commands.add_parser(
+        "render",
+        help="publish a statement as accessible HTML or as Markdown",
+        description=(
+            "Render a statement document as a standalone, accessible HTML page (or an "
+            "<article> fragment to embed in a CMS) or as GitHub-flavoured Markdown. Without "
+            "-o the result goes to standard output. The output is written atomically, never "
+            "over the input, and not over an existing file unless --force is given."
+        ),
+    )
+    render_command.add_argument("file", metavar="FILE", help="the statement document (JSON)")
+    render_command.add_argument(
+        "--format",
+        choices=[f.value for f in RenderFormat],
+        default=RenderFormat.HTML.value,
+        help="html (default) or md",
+    )
+    render_command.add_argument("-o", "--output", metavar="OUT", help="the file to write")
+    render_command.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists (never the input)"
+    )
+    render_command.add_argument(
+        "--fragment",
+        action="store_true",
+        help="HTML only: write the <article> alone, for a content management system",
+    )
+    render_command.set_defaults(run=_render)
+
+    diff_command = commands.add_parser(
+        "diff",
+        help="show what changed between two editions of a statement",
+        description=(
+            "Compare two editions of a statement: priorities added, removed or moved, "
+            "applicability, metrics and figures changed, narrative added, removed or edited, "
+            "each with JSON Pointer paths. Exit code 0: no differences; 1: differences; "
+            "2: unreadable or invalid input."
+        ),
+    )
+    diff_command.add_argument("old", metavar="OLD", help="the earlier edition (JSON)")
+    diff_command.add_argument("new", metavar="NEW", help="the later edition (JSON)")
+    diff_command.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text (default) or json"
+    )
+    diff_command.set_defaults(run=_diff)
+
+    period = commands.add_parser(
+        "period",
+        help="read reporting periods as statements write them",
+        description=(
+            "Print each period's canonical label, first and last day, kind and length. "
+            "Dates are UK day first; ambiguous text is refused."
+        ),
+    )
+    period.add_argument("texts", nargs="+", metavar="TEXT", help='a period, e.g. "Q1 23/24"')
+    period.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help='the last day the data covers, to place text without its year ("Q4")',
+    )
+    period.set_defaults(run=_period)
+
+    export = commands.add_parser(
+        "export-figures",
+        help="write every figure of a statement to a CSV or XLSX file",
+        description="Write every figure of a statement, one row each, to a .csv or .xlsx file.",
+    )
+    export.add_argument("statement", type=Path, metavar="STATEMENT", help="statement document")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.set_defaults(run=_export_figures)
+
+    import_ = commands.add_parser(
+        "import-figures",
+        help="replace a statement's figures with those in a CSV or XLSX file",
+        description=(
+            "Read figures exported with export-figures (and edited), put them in their places "
+            "in the statement, and write the result as a new statement document. The file is "
+            "the complete list of figures: a place with no rows ends up with no figures."
+        ),
+    )
+    import_.add_argument("statement", type=Path, metavar="STATEMENT", help="statement document")
+    import_.add_argument("figures", type=Path, metavar="FIGURES", help="a .csv or .xlsx file")
+    import_.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="the new statement"
+    )
+    import_.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    import_.set_defaults(run=_import_figures)
     return parser
 
 
@@ -357,7 +558,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     run: Command = args.run
     try:
         return run(args, stream)
-    except DocumentError as error:
+    except (DocumentError, TableError) as error:
         sys.stderr.write(f"{error}\n")
         return EXIT_INVALID
     except _UsageError as error:

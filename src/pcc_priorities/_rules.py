@@ -29,11 +29,11 @@ from pcc_priorities._model import ApplicabilityAssessment, Statement
 from pcc_priorities._reference import Framework
 from pcc_priorities._report import Category, Severity
 from pcc_priorities._walk import (
-    LocatedBlock,
-    LocatedFigure,
-    LocatedPeriod,
-    LocatedText,
+    BlockAtPath,
+    FigureAtPath,
     Path,
+    PeriodAtPath,
+    TextAtPath,
     iter_blocks,
     iter_figures,
     iter_periods,
@@ -130,34 +130,34 @@ class CheckContext:
         return shipped_glossary()
 
     @cached_property
-    def _texts(self) -> tuple[LocatedText, ...]:
+    def _texts(self) -> tuple[TextAtPath, ...]:
         return tuple(iter_texts(self._statement))
 
     @cached_property
-    def _blocks(self) -> tuple[LocatedBlock, ...]:
+    def _blocks(self) -> tuple[BlockAtPath, ...]:
         return tuple(iter_blocks(self._statement))
 
     @cached_property
-    def _figures(self) -> tuple[LocatedFigure, ...]:
+    def _figures(self) -> tuple[FigureAtPath, ...]:
         return tuple(iter_figures(self._statement))
 
     @cached_property
-    def _periods(self) -> tuple[LocatedPeriod, ...]:
+    def _periods(self) -> tuple[PeriodAtPath, ...]:
         return tuple(iter_periods(self._statement))
 
-    def texts(self) -> tuple[LocatedText, ...]:
+    def texts(self) -> tuple[TextAtPath, ...]:
         """Every piece of text a reader sees, in document order (see ``iter_texts``)."""
         return self._texts
 
-    def blocks(self) -> tuple[LocatedBlock, ...]:
+    def blocks(self) -> tuple[BlockAtPath, ...]:
         """Every narrative block, subsections' blocks included, in document order."""
         return self._blocks
 
-    def figures(self) -> tuple[LocatedFigure, ...]:
+    def figures(self) -> tuple[FigureAtPath, ...]:
         """Every figure, in document order."""
         return self._figures
 
-    def periods(self) -> tuple[LocatedPeriod, ...]:
+    def periods(self) -> tuple[PeriodAtPath, ...]:
         """The periods figures are reported for: the statement's, figures', comparisons'."""
         return self._periods
 

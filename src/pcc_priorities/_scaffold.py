@@ -12,6 +12,7 @@ from pcc_priorities._model import (
     ReportingPeriod,
     Statement,
 )
+from pcc_priorities._periods import parse_period
 from pcc_priorities._reference import Framework, RegisteredForce, get_force, get_framework
 from pcc_priorities.exceptions import UnknownForceError
 
@@ -40,7 +41,7 @@ def new_statement(
     *,
     force: str | RegisteredForce,
     framework: str | Framework = DEFAULT_FRAMEWORK,
-    period: ReportingPeriod | None = None,
+    period: ReportingPeriod | str | None = None,
     published: PartialDate | None = None,
     title: str = "Statement on the national policing priorities",
 ) -> Statement:
@@ -56,7 +57,8 @@ def new_statement(
         force: The force: a registered force, or its ONS code or a name
             ("West Mercia", "E23000016").
         framework: The framework, or its id.
-        period: The period the statement reports on, if known.
+        period: The period the statement reports on, if known: a period, or its text as
+            the statement will write it ("Q1 2023/24"), read by :func:`parse_period`.
         published: The planned publication date, if known.
         title: The statement's title.
 
@@ -64,7 +66,10 @@ def new_statement(
         UnknownForceError: No force matches ``force``, or the register has no policing body
             for it on the publication date (or the period's end).
         UnknownFrameworkError: No framework has the id ``framework``.
+        PeriodError: ``period`` is text that is not one reporting period.
     """
+    if isinstance(period, str):
+        period = parse_period(period)
     registered = get_force(force) if isinstance(force, str) else force
     chosen = get_framework(framework) if isinstance(framework, str) else framework
     day: date | None = (

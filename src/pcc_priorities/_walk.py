@@ -29,11 +29,11 @@ from pcc_priorities._model import (
 )
 
 __all__ = [
-    "LocatedBlock",
-    "LocatedFigure",
-    "LocatedPeriod",
-    "LocatedText",
+    "BlockAtPath",
+    "FigureAtPath",
     "Path",
+    "PeriodAtPath",
+    "TextAtPath",
     "TextKind",
     "iter_blocks",
     "iter_figures",
@@ -89,7 +89,7 @@ class TextKind(StrEnum):
 
 
 @frozen(kw_only=True)
-class LocatedText:
+class TextAtPath:
     """A piece of text a reader of the statement sees, and where it is.
 
     Attributes:
@@ -106,7 +106,7 @@ class LocatedText:
 
 
 @frozen(kw_only=True)
-class LocatedBlock:
+class BlockAtPath:
     """A narrative block and where it is.
 
     Attributes:
@@ -121,7 +121,7 @@ class LocatedBlock:
 
 
 @frozen(kw_only=True)
-class LocatedFigure:
+class FigureAtPath:
     """A figure and where it is.
 
     Attributes:
@@ -136,7 +136,7 @@ class LocatedFigure:
 
 
 @frozen(kw_only=True)
-class LocatedPeriod:
+class PeriodAtPath:
     """A reporting period the statement reports figures for, and where it is.
 
     Plans' periods are not included: a plan may rightly run into the future.
@@ -152,19 +152,19 @@ class LocatedPeriod:
     comparison: Comparison | None = None
 
 
-def _block_members(block: Block, path: Path, section: int | None) -> Iterator[LocatedBlock]:
-    yield LocatedBlock(path=path, block=block, section=section)
+def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAtPath]:
+    yield BlockAtPath(path=path, block=block, section=section)
     if isinstance(block, Subsection):
         for index, child in enumerate(block.blocks):
             yield from _block_members(child, (*path, "blocks", index), section)
 
 
-def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[LocatedBlock]:
+def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[BlockAtPath]:
     for index, block in enumerate(blocks):
         yield from _block_members(block, (*path, index), section)
 
 
-def iter_blocks(statement: Statement) -> Iterator[LocatedBlock]:
+def iter_blocks(statement: Statement) -> Iterator[BlockAtPath]:
     """Yield every narrative block, subsections and the blocks inside them, in document order."""
     yield from _blocks(statement.preamble, ("preamble",), None)
     yield from _blocks(statement.introduction, ("introduction",), None)
@@ -174,76 +174,76 @@ def iter_blocks(statement: Statement) -> Iterator[LocatedBlock]:
 
 def _figures_in_blocks(
     blocks: tuple[Block, ...], path: Path, section: int | None
-) -> Iterator[LocatedFigure]:
+) -> Iterator[FigureAtPath]:
     for index, block in enumerate(blocks):
         if isinstance(block, Subsection):
             block_path = (*path, index)
             yield from _figures_in_blocks(block.blocks, (*block_path, "blocks"), section)
             for figure_index, figure in enumerate(block.figures):
-                yield LocatedFigure(
+                yield FigureAtPath(
                     path=(*block_path, "figures", figure_index), figure=figure, section=section
                 )
 
 
-def iter_figures(statement: Statement) -> Iterator[LocatedFigure]:
+def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
     """Yield every figure, in sections and in subsections anywhere, in document order."""
     yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
     yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
     for index, section in enumerate(statement.sections):
         for figure_index, figure in enumerate(section.figures):
-            yield LocatedFigure(
+            yield FigureAtPath(
                 path=("sections", index, "figures", figure_index), figure=figure, section=index
             )
         yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
 
 
-def iter_periods(statement: Statement) -> Iterator[LocatedPeriod]:
+def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
     """Yield the periods the statement reports on: its own, figures' and comparisons'."""
     for index, period in enumerate(statement.periods):
-        yield LocatedPeriod(path=("periods", index), period=period)
+        yield PeriodAtPath(path=("periods", index), period=period)
     for located in iter_figures(statement):
         figure = located.figure
         if figure.period is not None:
-            yield LocatedPeriod(path=(*located.path, "period"), period=figure.period)
+            yield PeriodAtPath(path=(*located.path, "period"), period=figure.period)
         for index, comparison in enumerate(figure.comparisons):
             if comparison.period is not None:
-                yield LocatedPeriod(
+                yield PeriodAtPath(
                     path=(*located.path, "comparisons", index, "period"),
                     period=comparison.period,
                     comparison=comparison,
                 )
 
 
-def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[LocatedText]:
+def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAtPath]:
     if isinstance(block, Paragraph):
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
         )
     elif isinstance(block, BulletList):
         for index, item in enumerate(block.items):
-            yield LocatedText(
+            yield TextAtPath(
                 path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
             )
     elif isinstance(block, Quotation):
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
         )
         if block.attribution is not None:
-            yield LocatedText(
+            yield TextAtPath(
                 path=(*path, "attribution"),
                 text=block.attribution,
                 kind=TextKind.NARRATIVE,
                 section=section,
             )
     else:
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section
         )
         for index, child in enumerate(block.blocks):
             yield from _block_texts(child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
             if figure.wording is not None:
-                yield LocatedText(
+                yield TextAtPath(
                     path=(*path, "figures", index, "wording"),
                     text=figure.wording,
                     kind=TextKind.FIGURE,
@@ -253,22 +253,22 @@ def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[Loca
 
 def _assessment_texts(
     assessment: ApplicabilityAssessment | None, path: Path, section: int | None
-) -> Iterator[LocatedText]:
+) -> Iterator[TextAtPath]:
     if assessment is None:
         return
     for index, reason in enumerate(assessment.reasons):
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "reasons", index), text=reason, kind=TextKind.ASSESSMENT, section=section
         )
     for index, title in enumerate(assessment.aligns_with):
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "aligns_with", index),
             text=title,
             kind=TextKind.ASSESSMENT,
             section=section,
         )
     if assessment.wording is not None:
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "wording"),
             text=assessment.wording,
             kind=TextKind.ASSESSMENT,
@@ -276,7 +276,7 @@ def _assessment_texts(
         )
 
 
-def iter_texts(statement: Statement) -> Iterator[LocatedText]:
+def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
     """Yield every piece of text a reader sees, in document order.
 
     Covers the title, edition, preamble, applicability assessments, introduction, headings,
@@ -284,30 +284,30 @@ def iter_texts(statement: Statement) -> Iterator[LocatedText]:
     Names and identifiers (the body, the force, URLs, glossary entries, suppressions) are not
     included.
     """
-    yield LocatedText(path=("title",), text=statement.title, kind=TextKind.HEADING)
+    yield TextAtPath(path=("title",), text=statement.title, kind=TextKind.HEADING)
     if statement.edition is not None:
-        yield LocatedText(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
+        yield TextAtPath(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
     for index, block in enumerate(statement.preamble):
         yield from _block_texts(block, ("preamble", index), None)
     yield from _assessment_texts(statement.applicability, ("applicability",), None)
     for index, block in enumerate(statement.introduction):
         yield from _block_texts(block, ("introduction", index), None)
     if statement.sections_heading is not None:
-        yield LocatedText(
+        yield TextAtPath(
             path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
         )
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        yield LocatedText(
+        yield TextAtPath(
             path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index
         )
         for metric_index, metric in enumerate(section.metrics):
             metric_path = (*path, "metrics", metric_index)
-            yield LocatedText(
+            yield TextAtPath(
                 path=(*metric_path, "name"), text=metric.name, kind=TextKind.METRIC, section=index
             )
             if metric.data_source is not None:
-                yield LocatedText(
+                yield TextAtPath(
                     path=(*metric_path, "data_source"),
                     text=metric.data_source,
                     kind=TextKind.METRIC,
@@ -315,7 +315,7 @@ def iter_texts(statement: Statement) -> Iterator[LocatedText]:
                 )
         for figure_index, figure in enumerate(section.figures):
             if figure.wording is not None:
-                yield LocatedText(
+                yield TextAtPath(
                     path=(*path, "figures", figure_index, "wording"),
                     text=figure.wording,
                     kind=TextKind.FIGURE,
@@ -325,11 +325,11 @@ def iter_texts(statement: Statement) -> Iterator[LocatedText]:
         for block_index, block in enumerate(section.blocks):
             yield from _block_texts(block, (*path, "blocks", block_index), index)
     if statement.review is not None:
-        yield LocatedText(path=("review",), text=statement.review, kind=TextKind.OTHER)
+        yield TextAtPath(path=("review",), text=statement.review, kind=TextKind.OTHER)
     for index, plan in enumerate(statement.plans):
-        yield LocatedText(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
+        yield TextAtPath(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
         for priority_index, priority in enumerate(plan.priorities):
-            yield LocatedText(
+            yield TextAtPath(
                 path=("plans", index, "priorities", priority_index),
                 text=priority,
                 kind=TextKind.PLAN,
