@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -244,3 +245,13 @@ def test_figure_wordings_are_not_searched_for_definitions() -> None:
     figure = attrs.evolve(statement.sections[0].figures[0], wording="organised crime groups (OCG)")
     sections = (attrs.evolve(statement.sections[0], figures=(figure,)), *statement.sections[1:])
     assert defined_acronyms(attrs.evolve(statement, sections=sections)) == {}
+
+
+def test_acronym_expansions_prefer_the_statement_then_the_glossary() -> None:
+    """Expansions come from the statement's own definitions first, then the shipped glossary."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
+    expansions = p.acronym_expansions(p.load(example))
+    assert expansions["OCG"] == "organised crime groups"  # as the statement spells it out
+    assert expansions["TFP"] == "Theft from the person"
+    assert expansions["DVPN"] == "domestic violence protection notice"  # from the glossary
+    assert "OCGs" not in expansions

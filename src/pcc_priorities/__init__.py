@@ -29,6 +29,7 @@ from pcc_priorities._diff import (
     diff_to_json,
     diff_to_text,
 )
+from pcc_priorities._glossary import acronym_expansions
 from pcc_priorities._interchange import (
     FigureLocation,
     FigurePart,
@@ -256,6 +257,7 @@ __all__ = [
     "UnknownRuleError",
     "__version__",
     "absolute_change",
+    "acronym_expansions",
     "body_kinds",
     "check",
     "check_change",

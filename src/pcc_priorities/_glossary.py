@@ -35,6 +35,7 @@ __all__ = [
     "GlossarySource",
     "InlineDefinition",
     "acronym_definitions",
+    "acronym_expansions",
     "acronym_key",
     "defined_acronyms",
     "find_acronyms",
@@ -499,3 +500,27 @@ def defined_acronyms(statement: Statement) -> dict[str, AcronymDefinition]:
     for definition in acronym_definitions(statement):
         found.setdefault(definition.term, definition)
     return found
+
+
+def acronym_expansions(
+    statement: Statement, glossary: AcronymGlossary | None = None
+) -> dict[str, str]:
+    """Return an expansion for every acronym ``statement`` uses, for marking up its text.
+
+    The statement's own definitions (its glossary, then the text's "Organised Crime Groups
+    (OCG)" asides) come first; acronyms it uses without spelling out take the first
+    expansion in ``glossary`` (default: the shipped glossary). Keys are acronyms without a
+    plural ending ("OCG" for "OCGs"), as renderers match plurals themselves; acronyms found
+    in neither are left out rather than guessed.
+    """
+    chosen = glossary or shipped_glossary()
+    own = defined_acronyms(statement)
+    expansions: dict[str, str] = {term: definition.expansion for term, definition in own.items()}
+    for found in iter_texts(statement):
+        for use in find_acronyms(found.text):
+            if use.term in expansions:
+                continue
+            entry = chosen.get(use.text)
+            if entry is not None:
+                expansions[use.term] = entry.expansions[0]
+    return expansions
