@@ -311,6 +311,20 @@ class HookGenerator:
             return f"{self._name(hint, 'cls')}_u({expr})"
         raise TypeError(f"no fast unstructure hook for {hint!r}")  # pragma: no cover
 
+    def _written_when(self, field: attrs.Attribute[Any]) -> str | None:
+        """The condition on ``v`` under which a field is written (None: always).
+
+        Fields at their default are left out, as cattrs's ``omit_if_default`` does.
+        """
+        if field.default is attrs.NOTHING:
+            return None
+        default = _default_of(field)
+        if default is None:
+            return "v is not None"
+        if default == ():
+            return "v"
+        return f"v != {self._name(default, 'default')}"
+
     def _ensure_unstructure(self, cls: type[Any]) -> None:
         if cls in self.unstructure:
             return
@@ -320,24 +334,15 @@ class HookGenerator:
         lines = [f"def {name}_u(o):", "    d = {}"]
         for field in attrs.fields(cls):
             hint = hints[field.name]
-            value = f"o.{field.name}"
             emit = self._emit(hint, "v")
-            if field.default is attrs.NOTHING:
-                lines.append(f"    v = {value}")
+            lines.append(f"    v = o.{field.name}")
+            condition = self._written_when(field)
+            if condition is None:
                 if _optional_inner(hint) is not None:
-                    lines.append(f"    d[{field.name!r}] = None if v is None else {emit}")
-                else:
-                    lines.append(f"    d[{field.name!r}] = {emit}")
-                continue
-            default = _default_of(field)
-            lines.append(f"    v = {value}")
-            if default is None:
-                lines.append(f"    if v is not None: d[{field.name!r}] = {emit}")
-            elif default == ():
-                lines.append(f"    if v: d[{field.name!r}] = {emit}")
+                    emit = f"None if v is None else {emit}"
+                lines.append(f"    d[{field.name!r}] = {emit}")
             else:
-                default_name = self._name(default, "default")
-                lines.append(f"    if v != {default_name}: d[{field.name!r}] = {emit}")
+                lines.append(f"    if {condition}: d[{field.name!r}] = {emit}")
         lines.append("    return d")
         source = "\n".join(lines)
         exec(compile(source, f"<pcc fast unstructure {cls.__name__}>", "exec"), self.globals)
@@ -416,19 +421,13 @@ class HookGenerator:
             prefix = encode_basestring(field.name) + ": "
             text = self._text(hint, "v", "i1")
             lines.append(f"    v = o.{field.name}")
-            if field.default is attrs.NOTHING:
+            condition = self._written_when(field)
+            if condition is None:
                 if _optional_inner(hint) is not None:
                     text = f"('null' if v is None else {text})"
                 lines.append(f"    out.append({prefix!r} + {text})")
-                continue
-            default = _default_of(field)
-            if default is None:
-                condition = "v is not None"
-            elif default == ():
-                condition = "v"
             else:
-                condition = f"v != {self._name(default, 'default')}"
-            lines.append(f"    if {condition}: out.append({prefix!r} + {text})")
+                lines.append(f"    if {condition}: out.append({prefix!r} + {text})")
         lines.append("    text = ('{' + i1 + (',' + i1).join(out) + ind + '}') if out else '{}'")
         if memo:
             lines += [
