@@ -7,12 +7,16 @@ Every command is a thin shell over a library call a script can make too. Exit co
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from pcc_priorities import __version__, _reference
+from pcc_priorities._files import atomic_write_text
 from pcc_priorities._json import load
+from pcc_priorities._schema import schema_text
 from pcc_priorities.exceptions import DocumentError, PccPrioritiesError
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "main"]
@@ -24,12 +28,44 @@ EXIT_INVALID = 2
 Command = Callable[[argparse.Namespace, TextIO], int]
 
 
+class _OutputError(PccPrioritiesError):
+    """An output file cannot be written as asked (it exists, or it is an input)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors exit with :data:`EXIT_INVALID`."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _write_output(
+    text: str,
+    output: str | None,
+    out: TextIO,
+    *,
+    force: bool = False,
+    inputs: Sequence[str] = (),
+) -> None:
+    """Write ``text`` to ``output`` atomically, or to ``out`` when no output file is named.
+
+    Raises:
+        _OutputError: ``output`` is one of ``inputs``, or exists and ``force`` is false.
+    """
+    if output is None or output == "-":
+        out.write(text)
+        return
+    target = Path(output)
+    for name in inputs:
+        if target.exists() and Path(name).exists() and os.path.samefile(target, name):
+            raise _OutputError(f"{output}: refusing to write over the input file")
+    if target.exists() and not force:
+        raise _OutputError(f"{output} exists; use --force to replace it")
+    atomic_write_text(target, text)
 
 
 # --------------------------------------------------------------------------- commands
@@ -68,6 +104,12 @@ def _forces(_args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Print (or write) the JSON Schema of statement documents."""
+    _write_output(schema_text(), args.output, out, force=args.force)
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -96,6 +138,19 @@ def _build_parser() -> argparse.ArgumentParser:
 
     forces = commands.add_parser("forces", help="list the 43 forces and their policing bodies")
     forces.set_defaults(run=_forces)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema (draft 2020-12) of statement documents",
+        description="Print the JSON Schema (draft 2020-12) of statement documents, generated "
+        "from the model. It lists the ids of the known frameworks, their priorities and "
+        "national metrics, the body kinds and the force codes.",
+    )
+    schema.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    schema.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    schema.set_defaults(run=_schema)
     return parser
 
 

@@ -103,9 +103,7 @@ _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 def texts(*, min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[str]:
     """Any Unicode text a document can hold: everything but lone surrogates."""
-    return st.text(
-        alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size
-    )
+    return st.text(alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
 
 
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
