@@ -6,6 +6,13 @@ Sch. para 7A (inserted by SI 2021/547).
 """
 
 from pcc_priorities._change import ChangeCheck, check_change, percent_change
+from pcc_priorities._formats import (
+    dump_any,
+    dumps_any,
+    load_any,
+    load_with_report,
+    loads_with_report,
+)
 from pcc_priorities._json import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
 from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
 from pcc_priorities._model import (
@@ -63,13 +70,19 @@ from pcc_priorities._reference import (
     load_framework,
     register_framework,
 )
+from pcc_priorities._schema import json_schema
+from pcc_priorities._upgrade import LoadResult, Upgrade, UpgradeResult, upgrade_document, upgrades
+from pcc_priorities._yaml import dump_yaml, dumps_yaml, load_yaml, loads_yaml
 from pcc_priorities.exceptions import (
     DocumentError,
+    DocumentUpgradedWarning,
+    MissingExtraError,
     PccPrioritiesError,
     Problem,
     ReferenceDataError,
     UnknownForceError,
     UnknownFrameworkError,
+    UnsupportedFormatError,
 )
 
 __version__ = "0.1.0.dev0"
@@ -96,12 +109,15 @@ __all__ = [
     "DataStatus",
     "Direction",
     "DocumentError",
+    "DocumentUpgradedWarning",
     "Figure",
     "Framework",
     "FrozenJSONObject",
     "GlossaryEntry",
     "JSONValue",
+    "LoadResult",
     "MetricReference",
+    "MissingExtraError",
     "NarrativeRole",
     "NationalMetric",
     "NationalPriority",
@@ -129,20 +145,35 @@ __all__ = [
     "Unit",
     "UnknownForceError",
     "UnknownFrameworkError",
+    "UnsupportedFormatError",
+    "Upgrade",
+    "UpgradeResult",
     "__version__",
     "body_kinds",
     "check_change",
     "dump",
+    "dump_any",
+    "dump_yaml",
     "dumps",
+    "dumps_any",
+    "dumps_yaml",
     "forces",
     "frameworks",
     "from_dict",
     "get_force",
     "get_framework",
+    "json_schema",
     "load",
+    "load_any",
     "load_framework",
+    "load_with_report",
+    "load_yaml",
     "loads",
+    "loads_with_report",
+    "loads_yaml",
     "percent_change",
     "register_framework",
     "to_dict",
+    "upgrade_document",
+    "upgrades",
 ]

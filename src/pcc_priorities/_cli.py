@@ -15,8 +15,9 @@ from typing import TextIO
 
 from pcc_priorities import __version__, _reference
 from pcc_priorities._files import atomic_write_text
-from pcc_priorities._json import load
+from pcc_priorities._formats import dumps_any, format_of, load_with_report
 from pcc_priorities._schema import schema_text
+from pcc_priorities._upgrade import CURRENT_VERSION
 from pcc_priorities.exceptions import DocumentError, PccPrioritiesError
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "main"]
@@ -72,14 +73,40 @@ def _write_output(
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    """Load each file and report whether it is a valid statement document."""
+    """Load each file (JSON or YAML) and report whether it is a valid statement document."""
     status = EXIT_OK
     for path in args.files:
-        statement = load(path)
-        out.write(
-            f"{path}: valid statement document ({len(statement.sections)} priority sections)\n"
+        result = load_with_report(path)
+        count = len(result.statement.sections)
+        upgraded = (
+            f"; written in schema_version {result.schema_version!r}, upgraded on load"
+            if result.upgraded
+            else ""
         )
+        out.write(f"{path}: valid statement document ({count} priority sections{upgraded})\n")
     return status
+
+
+def _rewrite(args: argparse.Namespace, out: TextIO) -> int:
+    """Load a statement (upgrading it if needed) and write it canonically, in either format."""
+    result = load_with_report(args.file)
+    if args.output not in (None, "-"):
+        target_format = format_of(args.output)
+    else:
+        target_format = args.format or result.format
+    _write_output(
+        dumps_any(result.statement, target_format),
+        args.output,
+        out,
+        force=args.force,
+        inputs=[args.file],
+    )
+    if args.command == "upgrade":
+        note = result.note() or (
+            f"{args.file}: already at schema_version {CURRENT_VERSION!r}; written canonically"
+        )
+        sys.stderr.write(note + "\n")
+    return EXIT_OK
 
 
 def _frameworks(args: argparse.Namespace, out: TextIO) -> int:
@@ -125,9 +152,14 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     validate = commands.add_parser(
-        "validate", help="check that files are valid statement documents (structure only)"
+        "validate",
+        help="check that files are valid statement documents (structure only)",
+        description="Check that each file is a valid statement document: JSON (.json) or "
+        "YAML (.yaml, .yml), in this version of the format or an earlier one.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="statement documents")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="statement documents (.json, .yaml, .yml)"
+    )
     validate.set_defaults(run=_validate)
 
     frameworks = commands.add_parser("frameworks", help="list the national frameworks")
@@ -151,6 +183,37 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--force", action="store_true", help="replace OUT if it exists")
     schema.set_defaults(run=_schema)
+
+    for name, summary, description in (
+        (
+            "upgrade",
+            "upgrade a document to the current schema_version",
+            "Load a statement document written in any earlier schema_version, apply the "
+            "chain of upgrades to the current version "
+            f"({CURRENT_VERSION}) and write it canonically. The input is never changed.",
+        ),
+        (
+            "convert",
+            "convert a document between JSON and YAML",
+            "Load a statement document and write it canonically in the format of OUT's "
+            "extension (.json, .yaml, .yml), or of --format on stdout.",
+        ),
+    ):
+        command = commands.add_parser(name, help=summary, description=description)
+        command.add_argument("file", metavar="FILE", help="the document (.json, .yaml, .yml)")
+        command.add_argument(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="write to OUT (atomically; format by extension) instead of stdout",
+        )
+        command.add_argument(
+            "--format",
+            choices=["json", "yaml"],
+            help="the format written to stdout (default: the input's)",
+        )
+        command.add_argument("--force", action="store_true", help="replace OUT if it exists")
+        command.set_defaults(run=_rewrite)
     return parser
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Literal
 
 from pcc_priorities._converter import (
     PathSegment,
@@ -25,7 +26,8 @@ from pcc_priorities._converter import (
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
 from pcc_priorities._reference import body_kinds, forces, frameworks
-from pcc_priorities.exceptions import DocumentError, Problem
+from pcc_priorities._upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrade_document
+from pcc_priorities.exceptions import DocumentError, DocumentUpgradedWarning, Problem
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,8 +39,8 @@ __all__ = [
     "to_dict",
 ]
 
-#: The version of the statement format this library writes.
-SCHEMA_VERSION = "1.0"
+#: The version of the statement format this library reads and writes.
+SCHEMA_VERSION = CURRENT_VERSION
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
@@ -106,6 +108,10 @@ def _parse(text: str | bytes, source: str | None) -> Any:
 def loads(text: str | bytes, *, source: str | None = None) -> Statement:
     """Load a statement from canonical JSON text.
 
+    A document written in an earlier ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
+    :func:`~pcc_priorities.loads_with_report` to be told in the result instead.
+
     Args:
         text: The document, as text or as UTF-8 bytes.
         source: A name for the document in error messages (a file name).
@@ -113,26 +119,70 @@ def loads(text: str | bytes, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
-    return from_dict(_parse(text, source), source=source)
+    result = read_data(_parse(text, source), source=source)
+    warn_if_upgraded(result)
+    return result.statement
 
 
 def load(path: str | os.PathLike[str]) -> Statement:
     """Load a statement from a canonical JSON file.
 
+    A document written in an earlier ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
+    :func:`~pcc_priorities.load_with_report` to be told in the result instead.
+
     Raises:
         DocumentError: The file is not a valid statement; lists every problem.
         OSError: The file cannot be read.
     """
+    result = read_json_file(path)
+    warn_if_upgraded(result)
+    return result.statement
+
+
+def read_json_file(path: str | os.PathLike[str]) -> LoadResult:
+    """Read a JSON statement file, upgrading it if needed, and say what was done."""
     with open(path, "rb") as handle:
         data = handle.read()
-    return loads(data, source=os.fspath(path))
+    source = os.fspath(path)
+    return read_data(_parse(data, source), source=source)
+
+
+def read_json_text(text: str | bytes, *, source: str | None = None) -> LoadResult:
+    """Read JSON statement text, upgrading it if needed, and say what was done."""
+    return read_data(_parse(text, source), source=source)
+
+
+def warn_if_upgraded(result: LoadResult, stacklevel: int = 4) -> None:
+    """Warn with :class:`DocumentUpgradedWarning` if ``result`` was upgraded on load.
+
+    The default ``stacklevel`` points at the caller of the public function that called this.
+    """
+    note = result.note()
+    if note is not None:
+        warnings.warn(DocumentUpgradedWarning(note), stacklevel=stacklevel)
 
 
 def from_dict(data: object, *, source: str | None = None) -> Statement:
     """Return the statement a parsed JSON document describes.
 
     ``data`` is what :func:`json.loads` returns for the document (numbers with a fraction
-    as :class:`~decimal.Decimal`, to keep them exact).
+    as :class:`~decimal.Decimal`, to keep them exact). A document written in an earlier
+    ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`.
+
+    Raises:
+        DocumentError: The document is not a valid statement; lists every problem.
+    """
+    result = read_data(data, source=source)
+    warn_if_upgraded(result, stacklevel=3)
+    return result.statement
+
+
+def read_data(
+    data: object, *, source: str | None = None, format: Literal["json", "yaml"] = "json"
+) -> LoadResult:
+    """Return the statement a parsed document describes, upgraded if needed, with a report.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
@@ -142,38 +192,50 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
             [Problem(path="", message="expected a statement document (a JSON object)")], source
         )
     found: list[tuple[tuple[PathSegment, ...], str]] = []
-    version = data.get("schema_version")
-    if version is None:
-        found.append(
-            (("schema_version",), f"this required key is missing (use {SCHEMA_VERSION!r})")
-        )
-    elif version != SCHEMA_VERSION:
-        found.append(
-            (
-                ("schema_version",),
-                f"this library reads schema_version {SCHEMA_VERSION!r}, got {version!r}",
-            )
-        )
+    written = data.get("schema_version")
+    steps: tuple[Upgrade, ...] = ()
+    try:
+        upgraded = upgrade_document(data)
+    except DocumentError as error:
+        found.extend((("schema_version",), problem.message) for problem in error.problems)
+    else:
+        data, steps = upgraded.data, upgraded.upgrades
     body = {key: value for key, value in data.items() if key != "schema_version"}
     found.extend(_reference_problems(data))
     found.extend(_duplicate_key_problems(data, ()))
+    statement: Statement | None = None
     if not found:
         try:
-            return converter(detailed=False).structure(body, Statement)
+            statement = converter(detailed=False).structure(body, Statement)
         except Exception:
-            pass
-    try:
-        statement = converter(detailed=True).structure(body, Statement)
-    except Exception as error:
-        found.extend(problems_from_exception(error))
-    else:
-        if not found:  # pragma: no cover - the fast pass failed where the detailed one passed
-            return statement
+            statement = None
+    if statement is None:
+        try:
+            statement = converter(detailed=True).structure(body, Statement)
+        except Exception as error:
+            found.extend(problems_from_exception(error))
+    if statement is not None and not found:
+        return LoadResult(
+            statement=statement,
+            schema_version=str(written),
+            upgrades=steps,
+            format=format,
+            source=source,
+        )
     order = _document_order(data)
     found.sort(key=lambda item: _position(order, item[0]))
-    raise DocumentError(
-        [Problem(path=json_pointer(path), message=message) for path, message in found], source
-    )
+    problems = [Problem(path=json_pointer(path), message=message) for path, message in found]
+    if steps:
+        problems.insert(
+            0,
+            Problem(
+                path="/schema_version",
+                message=f"written in schema_version {written!r} and upgraded to "
+                f"{steps[-1].target!r} before reading; the paths below are in the upgraded "
+                "document",
+            ),
+        )
+    raise DocumentError(problems, source)
 
 
 def _document_order(data: object) -> dict[tuple[PathSegment, ...], int]:

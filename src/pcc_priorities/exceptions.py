@@ -11,11 +11,14 @@ import attrs
 
 __all__ = [
     "DocumentError",
+    "DocumentUpgradedWarning",
+    "MissingExtraError",
     "PccPrioritiesError",
     "Problem",
     "ReferenceDataError",
     "UnknownForceError",
     "UnknownFrameworkError",
+    "UnsupportedFormatError",
 ]
 
 
@@ -74,6 +77,14 @@ class DocumentError(PccPrioritiesError, ValueError):
         return "\n".join(lines)
 
 
+class MissingExtraError(PccPrioritiesError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it."""
+
+
+class UnsupportedFormatError(PccPrioritiesError, ValueError):
+    """A file's extension names no document format the library reads or writes."""
+
+
 class ReferenceDataError(PccPrioritiesError, ValueError):
     """A framework or register file is malformed."""
 
@@ -84,3 +95,11 @@ class UnknownFrameworkError(PccPrioritiesError, LookupError):
 
 class UnknownForceError(PccPrioritiesError, LookupError):
     """No force in the register matches the given code or name."""
+
+
+class DocumentUpgradedWarning(UserWarning):
+    """A document written in an earlier ``schema_version`` was upgraded as it was loaded.
+
+    The message says from which version and by which steps. Save the document with
+    ``pcc-priorities upgrade`` (or load it with ``load_with_report`` to be told in the result).
+    """
