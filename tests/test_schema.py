@@ -188,7 +188,7 @@ def test_an_unknown_type_is_refused_with_a_hint() -> None:
 # --------------------------------------------------------------------------- against the loader
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(statements())
 def test_every_valid_statement_validates(statement: p.Statement) -> None:
     """Every document the library writes for a valid statement validates against the schema."""
@@ -313,7 +313,7 @@ def assert_agree(data: Any) -> None:
 
 
 # Generating a statement costs far more than checking one: each example checks ten mutations.
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(statements(), st.data())
 def test_schema_and_loader_agree_on_structure(statement: p.Statement, data: st.DataObject) -> None:
     """The schema accepts what the loader accepts and rejects what it rejects for structure.

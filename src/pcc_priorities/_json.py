@@ -191,18 +191,19 @@ def read_data(
         raise DocumentError(
             [Problem(path="", message="expected a statement document (a JSON object)")], source
         )
-    found: list[tuple[tuple[PathSegment, ...], str]] = []
+    # Keys written twice are a fact of the text as written: found before any upgrade.
+    found: list[tuple[tuple[PathSegment, ...], str]] = list(_duplicate_key_problems(data, ()))
     written = data.get("schema_version")
     steps: tuple[Upgrade, ...] = ()
-    try:
-        upgraded = upgrade_document(data)
-    except DocumentError as error:
-        found.extend((("schema_version",), problem.message) for problem in error.problems)
-    else:
-        data, steps = upgraded.data, upgraded.upgrades
+    if written != SCHEMA_VERSION:  # a current document is read as it is, without a copy
+        try:
+            upgraded = upgrade_document(data)
+        except DocumentError as error:
+            found.extend((("schema_version",), problem.message) for problem in error.problems)
+        else:
+            data, steps = upgraded.data, upgraded.upgrades
     body = {key: value for key, value in data.items() if key != "schema_version"}
     found.extend(_reference_problems(data))
-    found.extend(_duplicate_key_problems(data, ()))
     statement: Statement | None = None
     if not found:
         try:

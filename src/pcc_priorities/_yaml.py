@@ -58,8 +58,8 @@ _SEQ, _MAP = _TAG + "seq", _TAG + "map"
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 
-#: How many values an alias may expand a document to: guards against "billion laughs".
-_MAX_VALUES = 1_000_000
+#: How many values aliases may add to a document when expanded: guards against "billion laughs".
+_MAX_ALIASED_VALUES = 50_000
 #: Text that a block scalar or a plain scalar holds unchanged: printable, no tabs, and no line
 #: break but "\n".
 _BLOCK_SAFE = re.compile(
@@ -129,7 +129,8 @@ class _Reader:
     def __init__(self) -> None:
         self.positions: dict[str, tuple[int, int]] = {}
         self.problems: list[Problem] = []
-        self.count = 0
+        self.aliased = 0
+        self.seen: set[int] = set()
         self.open: set[int] = set()
 
     def problem(self, path: tuple[PathSegment, ...], node: Any, message: str) -> None:
@@ -140,13 +141,18 @@ class _Reader:
             )
         )
 
-    def value(self, node: Any, path: tuple[PathSegment, ...], mark: Any = None) -> object:
+    def value(
+        self, node: Any, path: tuple[PathSegment, ...], mark: Any = None, aliased: bool = False
+    ) -> object:
         start = mark or node.start_mark
         self.positions.setdefault(json_pointer(path), (start.line + 1, start.column + 1))
-        self.count += 1
-        if self.count > _MAX_VALUES:
-            self.problem(path, node, "the document is too large once its aliases are expanded")
-            raise _TooLarge
+        aliased = aliased or id(node) in self.seen
+        self.seen.add(id(node))
+        if aliased:
+            self.aliased += 1
+            if self.aliased > _MAX_ALIASED_VALUES:
+                self.problem(path, node, "the document is too large once its aliases are expanded")
+                raise _TooLarge
         if id(node) in self.open:
             self.problem(path, node, "an alias refers to a node that contains it")
             return None
@@ -157,9 +163,12 @@ class _Reader:
         self.open.add(id(node))
         try:
             if kind == "SequenceNode" and tag == _SEQ:
-                return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
+                return [
+                    self.value(item, (*path, index), aliased=aliased)
+                    for index, item in enumerate(node.value)
+                ]
             if kind == "MappingNode" and tag == _MAP:
-                return self.mapping(node, path)
+                return self.mapping(node, path, aliased)
         finally:
             self.open.discard(id(node))
         self.problem(path, node, f"the YAML tag {tag!r} is not supported here")
@@ -190,7 +199,7 @@ class _Reader:
         )
         return None
 
-    def mapping(self, node: Any, path: tuple[PathSegment, ...]) -> dict[str, Any]:
+    def mapping(self, node: Any, path: tuple[PathSegment, ...], aliased: bool) -> dict[str, Any]:
         pairs: list[tuple[str, Any]] = []
         for key_node, value_node in node.value:
             if type(key_node).__name__ != "ScalarNode" or str(key_node.tag) != _STR:
@@ -202,12 +211,13 @@ class _Reader:
                 )
                 continue
             key = key_node.value
-            pairs.append((key, self.value(value_node, (*path, key), key_node.start_mark)))
+            value = self.value(value_node, (*path, key), key_node.start_mark, aliased)
+            pairs.append((key, value))
         return _object_pairs(pairs)
 
 
 class _TooLarge(Exception):
-    """The document grew past :data:`_MAX_VALUES` values while aliases were expanded."""
+    """Aliases added more than :data:`_MAX_ALIASED_VALUES` values to the document."""
 
 
 def _decode(text: str | bytes, source: str | None) -> str:
@@ -385,7 +395,13 @@ def _text_style(text: str) -> str | None:
 def _node(value: object) -> Any:
     nodes = _ruamel().nodes
     if isinstance(value, dict):
-        items = [(nodes.ScalarNode(_STR, key), _node(item)) for key, item in value.items()]
+        items = [
+            (
+                nodes.ScalarNode(_STR, key, style=None if _BLOCK_SAFE.fullmatch(key) else '"'),
+                _node(item),
+            )
+            for key, item in value.items()
+        ]
         return nodes.MappingNode(_MAP, items, flow_style=not items)
     if isinstance(value, list | tuple):
         return nodes.SequenceNode(_SEQ, [_node(item) for item in value], flow_style=not value)
