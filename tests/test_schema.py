@@ -410,3 +410,9 @@ def test_documented_limits_are_left_to_the_loader(change: Any) -> None:
     change(data)
     assert schema_accepts(data)
     assert loader_problems(data) is not None
+
+
+def test_worked_example_validates() -> None:
+    """The worked example (West Mercia, September 2023) validates against the schema."""
+    data = parse((ROOT / "examples" / "west-mercia-2023-09.json").read_text(encoding="utf-8"))
+    assert [error.message for error in validator().iter_errors(data)] == []

@@ -307,3 +307,18 @@ def test_without_the_extra_yaml_says_how_to_install_it(
     assert main(["validate", str(path)]) == 2
     assert "pip install 'pcc-priorities[yaml]'" in capsys.readouterr().err
     assert p.load(CURRENT).force.code == "E23000016"
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_worked_example_in_yaml_is_the_same_statement_as_the_json() -> None:
+    """examples/west-mercia-2023-09.yaml loads to the same statement as the JSON, and is canonical.
+
+    Regenerate it with: pcc-priorities convert examples/west-mercia-2023-09.json --force
+    -o examples/west-mercia-2023-09.yaml
+    """
+    from_json = p.load(EXAMPLES / "west-mercia-2023-09.json")
+    yaml_path = EXAMPLES / "west-mercia-2023-09.yaml"
+    assert p.load_any(yaml_path) == from_json
+    assert yaml_path.read_text(encoding="utf-8") == p.dumps_yaml(from_json)
