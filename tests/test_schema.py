@@ -28,8 +28,8 @@ SHIPPED = (
     ROOT / "docs" / "statement.schema.json",
 )
 REGENERATE = (
-    "python -m pcc_priorities schema --force -o src/pcc_priorities/data/statement.schema.json"
-    " && python -m pcc_priorities schema --force -o docs/statement.schema.json"
+    "python -m pcc_priorities schema --overwrite -o src/pcc_priorities/data/statement.schema.json"
+    " && python -m pcc_priorities schema --overwrite -o docs/statement.schema.json"
 )
 
 

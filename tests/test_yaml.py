@@ -315,7 +315,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 def test_worked_example_in_yaml_is_the_same_statement_as_the_json() -> None:
     """examples/west-mercia-2023-09.yaml loads to the same statement as the JSON, and is canonical.
 
-    Regenerate it with: pcc-priorities convert examples/west-mercia-2023-09.json --force
+    Regenerate it with: pcc-priorities convert examples/west-mercia-2023-09.json --overwrite
     -o examples/west-mercia-2023-09.yaml
     """
     from_json = p.load(EXAMPLES / "west-mercia-2023-09.json")

@@ -65,7 +65,7 @@ def _write_output(
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
             raise _OutputError(f"{output}: refusing to write over the input file")
     if target.exists() and not force:
-        raise _OutputError(f"{output} exists; use --force to replace it")
+        raise _OutputError(f"{output} exists; use --overwrite to replace it")
     atomic_write_text(target, text)
 
 
@@ -181,7 +181,13 @@ def _build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
     )
-    schema.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    schema.add_argument(
+        "--overwrite",
+        "--force",
+        dest="force",
+        action="store_true",
+        help="replace OUT if it exists",
+    )
     schema.set_defaults(run=_schema)
 
     for name, summary, description in (
@@ -212,7 +218,13 @@ def _build_parser() -> argparse.ArgumentParser:
             choices=["json", "yaml"],
             help="the format written to stdout (default: the input's)",
         )
-        command.add_argument("--force", action="store_true", help="replace OUT if it exists")
+        command.add_argument(
+            "--overwrite",
+            "--force",
+            dest="force",
+            action="store_true",
+            help="replace OUT if it exists",
+        )
         command.set_defaults(run=_rewrite)
     return parser
 
