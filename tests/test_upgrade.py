@@ -154,11 +154,11 @@ def test_without_an_upgrade_an_old_version_is_refused_clearly() -> None:
 @pytest.mark.parametrize(
     ("version", "message"),
     [
-        ("1.1", "newer than this library reads"),
-        ("2.0", "newer than this library reads"),
+        ("1.1", "'1.1' is newer"),
+        ("2.0", "'2.0' is newer"),
         ("v1", "MAJOR.MINOR"),
         ("1.0.0", "MAJOR.MINOR"),
-        (Decimal("1.0"), "as text"),
+        (Decimal("1.0"), "written as text"),
         (None, "required key is missing"),
     ],
 )

@@ -26,8 +26,9 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 
+from pcc_priorities._codegen import HookGenerator
 from pcc_priorities._jsonvalue import FrozenJSONObject, freeze, thaw
 from pcc_priorities._model import (
     Block,
@@ -57,7 +58,6 @@ BLOCK_TAGS: Mapping[str, type[Block]] = {
     "quotation": Quotation,
     "subsection": Subsection,
 }
-_TAG_OF: Mapping[type[Any], str] = {cls: tag for tag, cls in BLOCK_TAGS.items()}
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -241,13 +241,6 @@ def _class_hook_factory(
     return factory
 
 
-def _class_unstructure_factory(conv: cattrs.Converter) -> Callable[[type[Any]], Any]:
-    def factory(cls: type[Any]) -> Any:
-        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-
-    return factory
-
-
 def _structure_block(conv: cattrs.Converter) -> Callable[[object, object], Block]:
     hooks: dict[str, Callable[[Any, Any], Any]] = {}
     allowed = ", ".join(repr(tag) for tag in BLOCK_TAGS)
@@ -275,18 +268,6 @@ def _structure_block(conv: cattrs.Converter) -> Callable[[object, object], Block
     return structure
 
 
-def _unstructure_block(conv: cattrs.Converter) -> Callable[[Block], dict[str, Any]]:
-    hooks: dict[type[Any], Callable[[Any], Any]] = {}
-
-    def unstructure(block: Block) -> dict[str, Any]:
-        if not hooks:  # looked up on first use: a subsection's blocks are blocks too
-            hooks.update({cls: conv.get_unstructure_hook(cls) for cls in BLOCK_TAGS.values()})
-        body = hooks[type(block)](block)
-        return {"type": _TAG_OF[type(block)], **body}
-
-    return unstructure
-
-
 @cache
 def converter(*, detailed: bool) -> cattrs.Converter:
     """Return the converter for the document formats (``detailed`` collects every problem)."""
@@ -311,11 +292,23 @@ def converter(*, detailed: bool) -> cattrs.Converter:
         _is_homogeneous_tuple,
         lambda t: _tuple_unstructure(conv, typing.get_args(t)[0]),
     )
-    conv.register_structure_hook_factory(attrs.has, _class_hook_factory(conv, detailed=detailed))
-    conv.register_unstructure_hook_factory(attrs.has, _class_unstructure_factory(conv))
-    conv.register_structure_hook(Block, _structure_block(conv))
-    conv.register_unstructure_hook(Block, _unstructure_block(conv))
+    if detailed:
+        conv.register_structure_hook_factory(attrs.has, _class_hook_factory(conv, detailed=True))
+        conv.register_structure_hook(Block, _structure_block(conv))
+    else:
+        conv.register_structure_hook_factory(attrs.has, _fast_structure_factory)
+        conv.register_structure_hook(Block, lambda value, _type: _GENERATOR.block(value))
+    conv.register_unstructure_hook_factory(attrs.has, _GENERATOR.unstructure_for)
+    conv.register_unstructure_hook(Block, _GENERATOR.unblock)
     return conv
+
+
+_GENERATOR = HookGenerator(BLOCK_TAGS, _structure_extensions)
+
+
+def _fast_structure_factory(cls: type[Any]) -> Callable[[object, object], Any]:
+    function = _GENERATOR.structure_for(cls)
+    return lambda value, _type: function(value)
 
 
 def _tuple_unstructure(conv: cattrs.Converter, element_type: Any) -> Callable[[Any], list[Any]]:

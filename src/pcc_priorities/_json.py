@@ -25,7 +25,7 @@ from pcc_priorities._converter import (
 )
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
-from pcc_priorities._reference import body_kinds, forces, frameworks
+from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
 from pcc_priorities._upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrade_document
 from pcc_priorities.exceptions import DocumentError, DocumentUpgradedWarning, Problem
 
@@ -42,6 +42,9 @@ __all__ = [
 #: The version of the statement format this library reads and writes.
 SCHEMA_VERSION = CURRENT_VERSION
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A lone surrogate can only enter parsed JSON through an escape, or from a str given as is.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
@@ -51,14 +54,15 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        marked = _DuplicateKeys(result)
-        seen: set[str] = set()
-        marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
-        return marked
-    return result
+def _mark_duplicates(pairs: list[tuple[str, Any]], result: dict[str, Any]) -> _DuplicateKeys:
+    marked = _DuplicateKeys(result)
+    seen: set[str] = set()
+    marked.duplicates = []
+    for key, _ in pairs:
+        if key in seen:
+            marked.duplicates.append(key)
+        seen.add(key)
+    return marked
 
 
 def _reject_constant(name: str) -> Any:
@@ -68,7 +72,22 @@ def _reject_constant(name: str) -> Any:
 # --------------------------------------------------------------------------- reading
 
 
-def _parse(text: str | bytes, source: str | None) -> Any:
+def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
+    """Return the parsed document, and whether it repeats a key or may hold a lone surrogate.
+
+    A lone surrogate can only come from an escape, or from a str given with one in it.
+    """
+    duplicates = False
+
+    def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicates
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        duplicates = True
+        return _mark_duplicates(pairs, result)
+
+    decoded = isinstance(text, bytes | bytearray)
     if isinstance(text, bytes | bytearray):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -80,11 +99,11 @@ def _parse(text: str | bytes, source: str | None) -> Any:
     elif text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return json.loads(
+        data = json.loads(
             text,
             parse_float=Decimal,
             parse_constant=_reject_constant,
-            object_pairs_hook=_object_pairs,
+            object_pairs_hook=object_pairs,
         )
     except json.JSONDecodeError as error:
         raise DocumentError(
@@ -103,6 +122,20 @@ def _parse(text: str | bytes, source: str | None) -> Any:
         raise DocumentError(
             [Problem(path="", message=f"not valid JSON: {message}")], source
         ) from None
+    return data, duplicates, _may_hold_surrogate(text, decoded=decoded)
+
+
+def _may_hold_surrogate(text: str, *, decoded: bool) -> bool:
+    """Whether parsing ``text`` may have produced a lone surrogate (cheap C-speed checks)."""
+    if "\\u" in text and _ESCAPED_SURROGATE.search(text):
+        return True
+    if decoded:  # text decoded from UTF-8 holds no surrogate of its own
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def loads(text: str | bytes, *, source: str | None = None) -> Statement:
@@ -119,7 +152,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
-    result = read_data(_parse(text, source), source=source)
+    result = read_json_text(text, source=source)
     warn_if_upgraded(result)
     return result.statement
 
@@ -144,13 +177,13 @@ def read_json_file(path: str | os.PathLike[str]) -> LoadResult:
     """Read a JSON statement file, upgrading it if needed, and say what was done."""
     with open(path, "rb") as handle:
         data = handle.read()
-    source = os.fspath(path)
-    return read_data(_parse(data, source), source=source)
+    return read_json_text(data, source=os.fspath(path))
 
 
 def read_json_text(text: str | bytes, *, source: str | None = None) -> LoadResult:
     """Read JSON statement text, upgrading it if needed, and say what was done."""
-    return read_data(_parse(text, source), source=source)
+    data, duplicates, suspect = _parse(text, source)
+    return read_data(data, source=source, duplicates=duplicates, suspect=suspect)
 
 
 def warn_if_upgraded(result: LoadResult, stacklevel: int = 4) -> None:
@@ -174,15 +207,38 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
-    result = read_data(data, source=source)
+    result = read_data(data, source=source, duplicates=False)
     warn_if_upgraded(result, stacklevel=3)
     return result.statement
 
 
+def _holds_surrogate(value: object) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_surrogate(item) for item in value)
+    return False
+
+
 def read_data(
-    data: object, *, source: str | None = None, format: Literal["json", "yaml"] = "json"
+    data: object,
+    *,
+    source: str | None = None,
+    format: Literal["json", "yaml"] = "json",
+    duplicates: bool = True,
+    suspect: bool | None = None,
 ) -> LoadResult:
     """Return the statement a parsed document describes, upgraded if needed, with a report.
+
+    Args:
+        data: The parsed document.
+        source: A name for the document in error messages (a file name).
+        format: The format it was parsed from, for the report.
+        duplicates: Whether the parser may have marked keys written twice.
+        suspect: Whether the text may hold a lone surrogate (None: look); the fast path runs
+            only when it cannot.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
@@ -191,8 +247,11 @@ def read_data(
         raise DocumentError(
             [Problem(path="", message="expected a statement document (a JSON object)")], source
         )
-    # Keys written twice are a fact of the text as written: found before any upgrade.
-    found: list[tuple[tuple[PathSegment, ...], str]] = list(_duplicate_key_problems(data, ()))
+    if suspect is None:
+        suspect = _holds_surrogate(data)
+    found: list[tuple[tuple[PathSegment, ...], str]] = []
+    if duplicates:  # a fact of the text as written: found before any upgrade
+        found.extend(_duplicate_key_problems(data, ()))
     written = data.get("schema_version")
     steps: tuple[Upgrade, ...] = ()
     if written != SCHEMA_VERSION:  # a current document is read as it is, without a copy
@@ -205,17 +264,17 @@ def read_data(
     body = {key: value for key, value in data.items() if key != "schema_version"}
     found.extend(_reference_problems(data))
     statement: Statement | None = None
-    if not found:
+    if not found and not suspect:
         try:
             statement = converter(detailed=False).structure(body, Statement)
-        except Exception:
+        except Exception:  # any problem at all: the detailed pass says what it is
             statement = None
     if statement is None:
         try:
             statement = converter(detailed=True).structure(body, Statement)
         except Exception as error:
             found.extend(problems_from_exception(error))
-    if statement is not None and not found:
+    if statement is not None and not found:  # suspect text may hold no lone surrogate
         return LoadResult(
             statement=statement,
             schema_version=str(written),
@@ -291,17 +350,34 @@ def _block_figures(
         yield from _block_figures(block.get("blocks"), (*path, index, "blocks"))
 
 
+def _reference_ids() -> tuple[set[str], set[str], dict[str, Framework]]:
+    """The body kinds, force codes and frameworks known now (frameworks can be registered)."""
+    registered = frameworks()
+    if _REFERENCE_CACHE and _REFERENCE_CACHE[0] == registered:
+        cached: tuple[set[str], set[str], dict[str, Framework]] = _REFERENCE_CACHE[1]
+        return cached
+    ids = (
+        {kind.id for kind in body_kinds()},
+        {force.code for force in forces()},
+        {framework.id: framework for framework in registered},
+    )
+    _REFERENCE_CACHE[:] = [registered, ids]
+    return ids
+
+
+_REFERENCE_CACHE: list[Any] = []
+
+
 def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
     """Check what the structure cannot: ids against reference data and each other."""
+    kinds, codes, known = _reference_ids()
     body = data.get("body")
-    kinds = {kind.id for kind in body_kinds()}
     if isinstance(body, dict) and isinstance(body.get("kind"), str) and body["kind"] not in kinds:
         yield (
             ("body", "kind"),
             f"unknown body kind {body['kind']!r}; expected one of: {', '.join(sorted(kinds))}",
         )
     force = data.get("force")
-    codes = {registered.code for registered in forces()}
     if (
         isinstance(force, dict)
         and isinstance(force.get("code"), str)
@@ -318,7 +394,6 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     if isinstance(language, str) and not _LANGUAGE.fullmatch(language):
         yield ("language",), f"expected a language tag such as 'en-GB' or 'cy', got {language!r}"
 
-    known = {framework.id: framework for framework in frameworks()}
     framework = known.get(data["framework"]) if isinstance(data.get("framework"), str) else None
     if isinstance(data.get("framework"), str) and framework is None:
         yield (

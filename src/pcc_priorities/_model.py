@@ -88,7 +88,9 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
 
 
 def _optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
-    return None if value is None else to_decimal(value)
+    if value is None or (type(value) is Decimal and value.is_finite()):
+        return value
+    return to_decimal(value)
 
 
 def _extensions(value: Mapping[str, object] | None) -> FrozenJSONObject:

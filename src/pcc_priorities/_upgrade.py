@@ -179,12 +179,13 @@ def upgrade_path(version: str) -> tuple[Upgrade, ...]:
     assert current is not None
     if parsed is None:
         raise _version_problem(
-            f"expected a version written MAJOR.MINOR such as {CURRENT_VERSION!r}, got {version!r}"
+            f"this library reads schema_version {CURRENT_VERSION!r}; expected a version "
+            f"written MAJOR.MINOR, got {version!r}"
         )
     if parsed > current:
         raise _version_problem(
-            f"schema_version {version!r} is newer than this library reads ({CURRENT_VERSION!r}); "
-            "install a newer pcc-priorities to read it"
+            f"this library reads schema_version {CURRENT_VERSION!r} and earlier; {version!r} "
+            "is newer: install a newer pcc-priorities to read it"
         )
     steps: list[Upgrade] = []
     at = version
@@ -193,8 +194,8 @@ def upgrade_path(version: str) -> tuple[Upgrade, ...]:
         if step is None:
             readable = ", ".join(repr(s.source) for s in upgrades()) or "none"
             raise _version_problem(
-                f"no upgrade from schema_version {at!r} to {CURRENT_VERSION!r}; this library "
-                f"reads {CURRENT_VERSION!r} and upgrades from: {readable}"
+                f"this library reads schema_version {CURRENT_VERSION!r} and upgrades from: "
+                f"{readable}; there is no upgrade from schema_version {at!r}"
             )
         steps.append(step)
         at = step.target
@@ -216,7 +217,8 @@ def upgrade_document(data: Mapping[str, Any]) -> UpgradeResult:
         raise _version_problem(f"this required key is missing (use {CURRENT_VERSION!r})")
     if not isinstance(version, str):
         raise _version_problem(
-            f"expected the version as text such as {CURRENT_VERSION!r}, got {version!r}"
+            f"this library reads schema_version {CURRENT_VERSION!r}, written as text; "
+            f"got {version!r}"
         )
     steps = upgrade_path(version)
     current: dict[str, Any] = copy.deepcopy(dict(data))

@@ -30,8 +30,8 @@ from typing import Any
 from pcc_priorities._converter import PathSegment, json_pointer
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._json import (
+    _mark_duplicates,
     _number,
-    _object_pairs,
     read_data,
     to_dict,
     warn_if_upgraded,
@@ -130,6 +130,7 @@ class _Reader:
         self.positions: dict[str, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.aliased = 0
+        self.duplicates = False
         self.seen: set[int] = set()
         self.open: set[int] = set()
 
@@ -213,7 +214,11 @@ class _Reader:
             key = key_node.value
             value = self.value(value_node, (*path, key), key_node.start_mark, aliased)
             pairs.append((key, value))
-        return _object_pairs(pairs)
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        self.duplicates = True
+        return _mark_duplicates(pairs, result)
 
 
 class _TooLarge(Exception):
@@ -242,11 +247,21 @@ def yaml_to_data(
 ) -> tuple[object, dict[str, tuple[int, int]]]:
     """Parse YAML text into JSON-like data, and the line and column of every JSON Pointer.
 
+    A mapping that repeats a key is marked for the loader, which reports it.
+
     Raises:
         DocumentError: The text is not YAML, or holds what JSON cannot (tags, non-text keys,
             numbers not written in decimal); each problem has its line and column.
         MissingExtraError: ruamel.yaml is not installed.
     """
+    data, positions, _ = _parse_yaml(text, source)
+    return data, positions
+
+
+def _parse_yaml(
+    text: str | bytes, source: str | None
+) -> tuple[object, dict[str, tuple[int, int]], bool]:
+    """Return the data, the positions, and whether some mapping repeats a key."""
     decoded = _decode(text, source)
     ruamel = _ruamel()
     try:
@@ -304,7 +319,7 @@ def yaml_to_data(
         ) from None
     if reader.problems:
         raise DocumentError(reader.problems, source)
-    return data, reader.positions
+    return data, reader.positions, reader.duplicates
 
 
 def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
@@ -328,9 +343,9 @@ def read_yaml_text(text: str | bytes, *, source: str | None = None) -> LoadResul
             Pointer path and, where the YAML parser knows it, its line and column.
         MissingExtraError: ruamel.yaml is not installed.
     """
-    data, positions = yaml_to_data(text, source=source)
+    data, positions, duplicates = _parse_yaml(text, source)
     try:
-        return read_data(data, source=source, format="yaml")
+        return read_data(data, source=source, format="yaml", duplicates=duplicates)
     except DocumentError as error:
         located = [_locate(problem, positions) for problem in error.problems]
         raise DocumentError(located, source) from None

@@ -101,7 +101,7 @@ T = TypeVar("T")
 _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 
-def texts(*, min_size: int = 0, max_size: int = 60) -> st.SearchStrategy[str]:
+def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
     """Any Unicode text a document can hold: everything but lone surrogates."""
     return st.text(alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
 
@@ -314,7 +314,7 @@ def figures(draw: st.DrawFn, metric_ids: Sequence[str] = ()) -> Figure:
     )
 
 
-def blocks(metric_ids: Sequence[str] = (), max_depth: int = 2) -> st.SearchStrategy[Block]:
+def blocks(metric_ids: Sequence[str] = (), max_depth: int = 1) -> st.SearchStrategy[Block]:
     """Narrative blocks of every type, subsections nested up to ``max_depth``."""
     roles = _optional(st.sampled_from(NarrativeRole))
     leaves: st.SearchStrategy[Block] = (
@@ -366,9 +366,9 @@ def priority_sections(
         priority=draw(st.sampled_from([p.id for p in chosen.priorities])),
         title=draw(texts(min_size=1)),
         metrics=metrics,
-        figures=draw(_tuples(figures(known), max_size=3)),
+        figures=draw(_tuples(figures(known), max_size=2)),
         applicability=draw(_optional(applicability_assessments())),
-        blocks=draw(_tuples(blocks(known), max_size=4)),
+        blocks=draw(_tuples(blocks(known), max_size=3)),
         extensions=draw(extensions()),
     )
 

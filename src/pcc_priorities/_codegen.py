@@ -1,0 +1,317 @@
+"""Specialised structure and unstructure hooks, generated once per model class.
+
+cattrs's generic paths dispatch on every optional field, tuple and union at run time. For the
+fast path of valid documents we generate, per attrs class, a plain function that checks each
+field's JSON type inline and builds the object with one call. Any problem at all makes it
+raise :class:`Unfit`, and the loader then runs cattrs's detailed converter, which reports
+every problem with its path; so these hooks decide nothing the detailed converter would not.
+
+The unstructure side mirrors cattrs's ``omit_if_default`` output exactly (tests compare them).
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from pcc_priorities._jsonvalue import FrozenJSONObject, thaw
+from pcc_priorities._model import PartialDate
+
+__all__ = ["HookGenerator", "Unfit"]
+
+
+class Unfit(Exception):  # a signal, never seen by users
+    """The fast path cannot take this value; the detailed converter will say why."""
+
+
+_MISSING = object()
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch
+
+
+def _fail(*_args: object) -> typing.NoReturn:
+    raise Unfit
+
+
+def _default_of(field: attrs.Attribute[Any]) -> Any:
+    """The default value of ``field``, calling its factory where it has one."""
+    default = field.default
+    return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type, union-attr]
+
+
+def _optional_inner(hint: Any) -> Any | None:
+    args = typing.get_args(hint)
+    if type(None) in args and len(args) == 2:
+        return next(a for a in args if a is not type(None))
+    return None
+
+
+class HookGenerator:
+    """Generates, on first use, fast hooks for attrs classes and the narrative-block union."""
+
+    def __init__(
+        self,
+        block_tags: Mapping[str, type[Any]],
+        extensions: Callable[[object, object], FrozenJSONObject],
+    ) -> None:
+        self.block_tags = dict(block_tags)
+        self._tag_of = {cls: tag for tag, cls in block_tags.items()}
+        self.globals: dict[str, Any] = {
+            "_MISSING": _MISSING,
+            "Unfit": Unfit,
+            "_Decimal": Decimal,
+            "_date": date.fromisoformat,
+            "_DATE": _DATE,
+            "_PartialDate": PartialDate.parse,
+            "_extensions": extensions,
+            "_thaw": thaw,
+            "_FrozenJSONObject": FrozenJSONObject,
+            "_block": self.block,
+            "_unblock": self.unblock,
+        }
+        self.structure: dict[type[Any], Callable[[Any], Any]] = {}
+        self.unstructure: dict[type[Any], Callable[[Any], Any]] = {}
+        self._names: dict[int, str] = {}
+
+    def _name(self, value: Any, prefix: str) -> str:
+        key = id(value)
+        if key not in self._names:
+            name = f"_{prefix}{len(self._names)}"
+            self._names[key] = name
+            self.globals[name] = value
+        return self._names[key]
+
+    # ------------------------------------------------------------------ structure
+
+    def _check(self, hint: Any, var: str, indent: str) -> list[str]:
+        """Lines that check and convert JSON value ``var`` of type ``hint`` in place."""
+        inner = _optional_inner(hint)
+        if inner is not None:
+            body = self._check(inner, var, indent + "    ")
+            return [f"{indent}if {var} is not None:", *body]
+        if hint is str:
+            # Lone surrogates are looked for once per document, before this path runs.
+            return [f"{indent}if type({var}) is not str: raise Unfit"]
+        if hint is int:
+            return [f"{indent}if type({var}) is not int: raise Unfit"]
+        if hint is bool:
+            return [f"{indent}if type({var}) is not bool: raise Unfit"]
+        if hint is Decimal:
+            return [
+                f"{indent}if type({var}) is int: {var} = _Decimal({var})",
+                f"{indent}elif type({var}) is not _Decimal or not {var}.is_finite(): raise Unfit",
+            ]
+        if hint is date:
+            return [
+                f"{indent}if type({var}) is not str or not _DATE({var}): raise Unfit",
+                f"{indent}{var} = _date({var})",
+            ]
+        if hint is PartialDate:
+            return [
+                f"{indent}if type({var}) is not str: raise Unfit",
+                f"{indent}{var} = _PartialDate({var})",
+            ]
+        if hint is FrozenJSONObject:
+            return [f"{indent}{var} = _extensions({var}, None)"]
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            table = self._name({member.value: member for member in hint}, "enum")
+            return [f"{indent}{var} = {table}[{var}]"]
+        if typing.get_origin(hint) is tuple:
+            element = typing.get_args(hint)[0]
+            item = "x"
+            body = self._check(element, item, "    ")
+            function = self._name(self._compile_element(element, body, item), "items")
+            return [
+                f"{indent}if type({var}) is not list: raise Unfit",
+                f"{indent}{var} = tuple([{function}({item}) for {item} in {var}])",
+            ]
+        if self._is_block(hint):
+            return [f"{indent}{var} = _block({var})"]
+        if isinstance(hint, type) and attrs.has(hint):
+            self._ensure_structure(hint)
+            return [f"{indent}{var} = {self._name(hint, 'cls')}_s({var})"]
+        raise TypeError(f"no fast structure hook for {hint!r}")  # pragma: no cover
+
+    @staticmethod
+    def _memoizable(hints: Mapping[str, Any], fields: tuple[attrs.Attribute[Any], ...]) -> bool:
+        """Whether every field is text-like, so equal JSON means an equal object.
+
+        Numbers are left out: 1, 1.0 and true are equal as dictionary keys.
+        """
+
+        def textual(hint: Any) -> bool:
+            inner = _optional_inner(hint)
+            if inner is not None:
+                return textual(inner)
+            return hint in (str, date, PartialDate) or (
+                isinstance(hint, type) and issubclass(hint, Enum)
+            )
+
+        return all(textual(hints[field.name]) for field in fields)
+
+    def _compile_element(self, element: Any, body: list[str], item: str) -> Callable[[Any], Any]:
+        if not body:
+            return lambda value: value  # pragma: no cover - every element type is checked
+        source = "\n".join([f"def _element({item}):", *body, f"    return {item}"])
+        scope: dict[str, Any] = {}
+        exec(compile(source, f"<pcc fast element {element!r}>", "exec"), self.globals, scope)
+        return typing.cast(Callable[[Any], Any], scope["_element"])
+
+    def _is_block(self, hint: Any) -> bool:
+        args = set(typing.get_args(hint))
+        return bool(args) and args == set(self.block_tags.values())
+
+    def _ensure_structure(self, cls: type[Any]) -> None:
+        if cls in self.structure:
+            return
+        name = self._name(cls, "cls")
+        self.structure[cls] = _fail  # placeholder against recursion
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        allowed = {f.name for f in fields}
+        if cls in self.block_tags.values():
+            allowed.add("type")
+        allowed_name = self._name(frozenset(allowed), "keys")
+        lines = [
+            f"def {name}_s(o):",
+            "    if type(o) is not dict or not o.keys() <= " + allowed_name + ": raise Unfit",
+            "    g = o.get",
+        ]
+        memo = self._memoizable(hints, fields)
+        if memo:
+            # Leaf objects made only of text (periods, areas) repeat across a document and
+            # across documents: reuse the frozen object built for the same text.
+            memo_name = self._name({}, "memo")
+            key = ", ".join(f"g({field.name!r})" for field in fields)
+            lines += [
+                f"    key = ({key},)",
+                f"    hit = {memo_name}.get(key)",
+                "    if hit is not None: return hit",
+            ]
+        arguments = []
+        for field in fields:
+            var = f"v_{field.name}"
+            hint = hints[field.name]
+            default = _default_of(field)
+            if field.default is attrs.NOTHING:
+                lines.append(f"    {var} = o[{field.name!r}]")
+                lines.extend(self._check(hint, var, "    "))
+            elif default is None and _optional_inner(hint) is not None:
+                # Absent and null both mean None; the optional check lets None through.
+                lines.append(f"    {var} = g({field.name!r})")
+                lines.extend(self._check(hint, var, "    "))
+            else:
+                # A default JSON cannot spell (an empty tuple, frozen object) marks absence;
+                # otherwise a sentinel does.
+                spelled = not isinstance(default, tuple | FrozenJSONObject)
+                marker = "_MISSING" if spelled else self._name(default, "default")
+                lines.append(f"    {var} = g({field.name!r}, {marker})")
+                if spelled:
+                    lines.append(
+                        f"    if {var} is _MISSING: {var} = {self._name(default, 'default')}"
+                    )
+                    lines.append("    else:")
+                else:
+                    lines.append(f"    if {var} is not {marker}:")
+                checks = self._check(hint, var, "        ")
+                lines.extend(checks or ["        pass"])
+            arguments.append(f"{field.name}={var}")
+        if memo:
+            lines += [
+                f"    result = {name}({', '.join(arguments)})",
+                f"    if len({memo_name}) >= 4096: {memo_name}.clear()",
+                f"    {memo_name}[key] = result",
+                "    return result",
+            ]
+        else:
+            lines.append(f"    return {name}({', '.join(arguments)})")
+        source = "\n".join(lines)
+        exec(compile(source, f"<pcc fast structure {cls.__name__}>", "exec"), self.globals)
+        self.structure[cls] = self.globals[f"{name}_s"]
+
+    def block(self, value: Any) -> Any:
+        """Structure a narrative block by its ``type`` tag."""
+        if type(value) is not dict:
+            raise Unfit
+        cls = self.block_tags[value["type"]]
+        return self.structure_for(cls)(value)
+
+    def structure_for(self, cls: type[Any]) -> Callable[[Any], Any]:
+        """Return the fast structure function of ``cls``."""
+        self._ensure_structure(cls)
+        return self.structure[cls]
+
+    # ------------------------------------------------------------------ unstructure
+
+    def _emit(self, hint: Any, expr: str) -> str:
+        """An expression giving the JSON data of ``expr`` of type ``hint`` (not None)."""
+        inner = _optional_inner(hint)
+        if inner is not None:
+            return self._emit(inner, expr)
+        if hint in (str, int, bool, Decimal):
+            return expr
+        if hint is date:
+            return f"{expr}.isoformat()"
+        if hint is PartialDate:
+            return f"str({expr})"
+        if hint is FrozenJSONObject:
+            return f"_thaw({expr})"
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return f"{expr}.value"
+        if typing.get_origin(hint) is tuple:
+            element = typing.get_args(hint)[0]
+            return f"[{self._emit(element, 'x')} for x in {expr}]"
+        if self._is_block(hint):
+            return f"_unblock({expr})"
+        if isinstance(hint, type) and attrs.has(hint):
+            self._ensure_unstructure(hint)
+            return f"{self._name(hint, 'cls')}_u({expr})"
+        raise TypeError(f"no fast unstructure hook for {hint!r}")  # pragma: no cover
+
+    def _ensure_unstructure(self, cls: type[Any]) -> None:
+        if cls in self.unstructure:
+            return
+        name = self._name(cls, "cls")
+        self.unstructure[cls] = _fail
+        hints = typing.get_type_hints(cls)
+        lines = [f"def {name}_u(o):", "    d = {}"]
+        for field in attrs.fields(cls):
+            hint = hints[field.name]
+            value = f"o.{field.name}"
+            emit = self._emit(hint, "v")
+            if field.default is attrs.NOTHING:
+                lines.append(f"    v = {value}")
+                if _optional_inner(hint) is not None:
+                    lines.append(f"    d[{field.name!r}] = None if v is None else {emit}")
+                else:
+                    lines.append(f"    d[{field.name!r}] = {emit}")
+                continue
+            default = _default_of(field)
+            lines.append(f"    v = {value}")
+            if default is None:
+                lines.append(f"    if v is not None: d[{field.name!r}] = {emit}")
+            elif default == ():
+                lines.append(f"    if v: d[{field.name!r}] = {emit}")
+            else:
+                default_name = self._name(default, "default")
+                lines.append(f"    if v != {default_name}: d[{field.name!r}] = {emit}")
+        lines.append("    return d")
+        source = "\n".join(lines)
+        exec(compile(source, f"<pcc fast unstructure {cls.__name__}>", "exec"), self.globals)
+        self.unstructure[cls] = self.globals[f"{name}_u"]
+
+    def unblock(self, block: Any) -> dict[str, Any]:
+        """Unstructure a narrative block, its ``type`` tag first."""
+        cls = type(block)
+        return {"type": self._tag_of[cls], **self.unstructure_for(cls)(block)}
+
+    def unstructure_for(self, cls: type[Any]) -> Callable[[Any], Any]:
+        """Return the fast unstructure function of ``cls``."""
+        self._ensure_unstructure(cls)
+        return self.unstructure[cls]

@@ -1,0 +1,56 @@
+"""Tests that the generated fast hooks agree with cattrs's generic, detailed converter."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+from hypothesis import given
+
+import pcc_priorities as p
+from pcc_priorities._converter import BLOCK_TAGS, converter
+from pcc_priorities._jsonvalue import FrozenJSONObject, thaw
+from pcc_priorities._model import Block, PartialDate
+from pcc_priorities.testing import statements
+
+
+def _generic_unstructure() -> cattrs.Converter:
+    """A plain cattrs converter with omit_if_default, as the reference output."""
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(Decimal, lambda value: value)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_unstructure_hook(FrozenJSONObject, thaw)
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    )
+    tags = {cls: tag for tag, cls in BLOCK_TAGS.items()}
+
+    def block(value: Any) -> dict[str, Any]:
+        return {"type": tags[type(value)], **conv.unstructure(value, type(value))}
+
+    conv.register_unstructure_hook(Block, block)
+    return conv
+
+
+GENERIC = _generic_unstructure()
+
+
+@given(statements())
+def test_fast_unstructure_matches_cattrs(statement: p.Statement) -> None:
+    """The generated unstructure hooks give exactly cattrs's omit-if-default data."""
+    fast = converter(detailed=False).unstructure(statement, p.Statement)
+    generic = GENERIC.unstructure(statement, p.Statement)
+    assert json.dumps(fast, default=str) == json.dumps(generic, default=str)
+
+
+@given(statements())
+def test_fast_and_detailed_structure_agree(statement: p.Statement) -> None:
+    """The fast and the detailed converters build the same statement from valid data."""
+    data = converter(detailed=False).unstructure(statement, p.Statement)
+    fast = converter(detailed=False).structure(data, p.Statement)
+    detailed = converter(detailed=True).structure(data, p.Statement)
+    assert fast == detailed == statement
