@@ -8,11 +8,13 @@ blocks are tagged by ``"type"``, numbers are exact, dates are ``YYYY-MM-DD`` tex
 in the model needs no code here; a new kind of scalar value (a new type the converter has a
 hook for) needs one entry in :data:`_SCALARS`.
 
-What the schema cannot say (the loader checks it): that a period does not end before it
-starts, that a figure's ``upper_value`` is not below its ``value``, that ids are unique and
-that figures name metrics the statement lists, that a partial date such as ``2023-02-30``
-exists, that an integer is written without a fraction (JSON Schema sees ``1000.0`` as an
-integer), that text holds no lone surrogates, and that no key is written twice.
+What the schema cannot say (the loader checks it; docs/formats.md lists it for readers):
+that figures name metrics the statement lists and that ids are unique, that a period does
+not end before it starts, that a figure's ``upper_value`` is not below its ``value``, that a
+whole number is written without a fraction (a validator that reads ``1000.0`` as a number
+sees an integer), that text holds no lone surrogate, and that no key is written twice. Real
+calendar dates (no ``2023-02-30``) are checked through ``format: date``, so only by
+validators that assert formats.
 """
 
 from __future__ import annotations
