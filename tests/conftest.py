@@ -25,4 +25,12 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     print_blob=True,
 )
+# The fuzzing profile: at least 10,000 examples per loader (run by .ci/run with -m fuzz).
+settings.register_profile(
+    "fuzz",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

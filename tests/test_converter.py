@@ -12,6 +12,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import given
 
 import pcc_priorities as p
+from pcc_priorities._codegen import json_text
 from pcc_priorities._converter import BLOCK_TAGS, converter
 from pcc_priorities._jsonvalue import FrozenJSONObject, thaw
 from pcc_priorities._model import Block, PartialDate
@@ -54,3 +55,9 @@ def test_fast_and_detailed_structure_agree(statement: p.Statement) -> None:
     fast = converter(detailed=False).structure(data, p.Statement)
     detailed = converter(detailed=True).structure(data, p.Statement)
     assert fast == detailed == statement
+
+
+@given(statements())
+def test_text_writer_matches_the_data(statement: p.Statement) -> None:
+    """The generated canonical writer gives the same text as writing the dict form."""
+    assert p.dumps(statement) == json_text(p.to_dict(statement), "\n") + "\n"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -322,3 +324,56 @@ def test_worked_example_in_yaml_is_the_same_statement_as_the_json() -> None:
     yaml_path = EXAMPLES / "west-mercia-2023-09.yaml"
     assert p.load_any(yaml_path) == from_json
     assert yaml_path.read_text(encoding="utf-8") == p.dumps_yaml(from_json)
+
+
+# --------------------------------------------------------------------------- fuzzing
+
+_POINTER = re.compile(r"(/([^~/]|~[01])*)*")
+_SEED_YAML = [MINIMAL, p.dumps_yaml(p.load(CURRENT))]
+_YAML_PIECES = st.sampled_from(
+    [
+        *(":", ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ", "'", '"'),
+        *("\t", "\n", "  ", "%YAML 1.2\n", "---\n", "...\n", "|", ">", "#", "? ", "<<: "),
+        *("0x1", "~", "1.5", "1e400", ".nan", "\\u", "\x00", "\ufeff", "\u2028", "é", "\r"),
+        *("title", "null"),
+    ]
+)
+
+
+@st.composite
+def mutated_yaml(draw: st.DrawFn) -> str:
+    """YAML text of a valid statement with one to three pieces inserted, deleted or replaced."""
+    text = draw(st.sampled_from(_SEED_YAML))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        start = draw(st.integers(min_value=0, max_value=len(text)))
+        end = draw(st.integers(min_value=start, max_value=min(len(text), start + 12)))
+        text = text[:start] + draw(_YAML_PIECES | st.just("")) + text[end:]
+    return text
+
+
+@pytest.mark.fuzz
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_yaml())
+def test_fuzz_yaml_loader_raises_only_document_error(text: str) -> None:
+    """Mutated YAML either loads and round-trips, or raises DocumentError with paths and lines."""
+    problems: tuple[p.Problem, ...] = ()
+    try:
+        statement = p.loads_yaml(text)
+    except p.DocumentError as error:
+        problems = error.problems
+    else:
+        assert p.loads_yaml(p.dumps_yaml(statement)) == statement
+        return
+    assert problems
+    for problem in problems:
+        assert _POINTER.fullmatch(problem.path), problem.path
+        assert problem.message
+        assert problem.line is None or problem.line >= 1
+
+
+def test_an_anchor_defined_again_is_read_without_a_warning() -> None:
+    """Redefining an anchor is valid YAML: the later definition holds, and nothing warns."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        data, _ = yaml_to_data("a: &x 1\nb: *x\nc: &x 2\nd: *x\n")
+    assert data == {"a": 1, "b": 1, "c": 2, "d": 2}

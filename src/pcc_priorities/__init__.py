@@ -13,7 +13,16 @@ from pcc_priorities._formats import (
     load_with_report,
     loads_with_report,
 )
-from pcc_priorities._json import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
+from pcc_priorities._json import (
+    SCHEMA_VERSION,
+    Limits,
+    dump,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    to_dict,
+)
 from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
 from pcc_priorities._model import (
     Applicability,
@@ -115,6 +124,7 @@ __all__ = [
     "FrozenJSONObject",
     "GlossaryEntry",
     "JSONValue",
+    "Limits",
     "LoadResult",
     "MetricReference",
     "MissingExtraError",

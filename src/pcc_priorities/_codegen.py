@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from json.encoder import encode_basestring
 from typing import Any
 
 import attrs
@@ -24,7 +25,7 @@ import attrs
 from pcc_priorities._jsonvalue import FrozenJSONObject, thaw
 from pcc_priorities._model import PartialDate
 
-__all__ = ["HookGenerator", "Unfit"]
+__all__ = ["HookGenerator", "Unfit", "json_number", "json_text"]
 
 
 class Unfit(Exception):  # a signal, never seen by users
@@ -37,6 +38,42 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch
 
 def _fail(*_args: object) -> typing.NoReturn:
     raise Unfit
+
+
+def json_number(value: Decimal) -> str:
+    """Return the canonical JSON text of an exact number: plain notation, digits kept."""
+    text = str(value)
+    if "E" in text and -64 <= value.adjusted() <= 64:
+        return format(value, "f")
+    return text
+
+
+def json_text(value: object, indent: str) -> str:
+    """Return the canonical JSON text of plain JSON data (dicts, lists, str, int, Decimal)."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return json_number(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        members = (f"{encode_basestring(k)}: {json_text(v, inner)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(members) + indent + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = (json_text(item, inner) for item in value)
+        return "[" + inner + ("," + inner).join(items) + indent + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def _default_of(field: attrs.Attribute[Any]) -> Any:
@@ -59,8 +96,20 @@ class HookGenerator:
         self,
         block_tags: Mapping[str, type[Any]],
         extensions: Callable[[object, object], FrozenJSONObject],
+        shared: Iterable[type[Any]] = (),
     ) -> None:
+        """Prepare to generate hooks.
+
+        Args:
+            block_tags: The narrative block classes by their JSON ``type`` tag.
+            extensions: The structure hook for extension objects.
+            shared: Small classes made only of text, dates and enumerations (periods,
+                areas), whose objects are built once per distinct JSON value and shared:
+                safe because they are frozen, and they repeat across documents. Numbers
+                must not appear in them: 1, 1.0 and true are equal dictionary keys.
+        """
         self.block_tags = dict(block_tags)
+        self.shared = frozenset(shared)
         self._tag_of = {cls: tag for tag, cls in block_tags.items()}
         self.globals: dict[str, Any] = {
             "_MISSING": _MISSING,
@@ -74,9 +123,14 @@ class HookGenerator:
             "_FrozenJSONObject": FrozenJSONObject,
             "_block": self.block,
             "_unblock": self.unblock,
+            "_wblock": self.write_block,
+            "_enc": encode_basestring,
+            "_num": json_number,
+            "_json_text": json_text,
         }
         self.structure: dict[type[Any], Callable[[Any], Any]] = {}
         self.unstructure: dict[type[Any], Callable[[Any], Any]] = {}
+        self.text: dict[type[Any], Callable[..., str]] = {}
         self._names: dict[int, str] = {}
 
     def _name(self, value: Any, prefix: str) -> str:
@@ -138,23 +192,6 @@ class HookGenerator:
             return [f"{indent}{var} = {self._name(hint, 'cls')}_s({var})"]
         raise TypeError(f"no fast structure hook for {hint!r}")  # pragma: no cover
 
-    @staticmethod
-    def _memoizable(hints: Mapping[str, Any], fields: tuple[attrs.Attribute[Any], ...]) -> bool:
-        """Whether every field is text-like, so equal JSON means an equal object.
-
-        Numbers are left out: 1, 1.0 and true are equal as dictionary keys.
-        """
-
-        def textual(hint: Any) -> bool:
-            inner = _optional_inner(hint)
-            if inner is not None:
-                return textual(inner)
-            return hint in (str, date, PartialDate) or (
-                isinstance(hint, type) and issubclass(hint, Enum)
-            )
-
-        return all(textual(hints[field.name]) for field in fields)
-
     def _compile_element(self, element: Any, body: list[str], item: str) -> Callable[[Any], Any]:
         if not body:
             return lambda value: value  # pragma: no cover - every element type is checked
@@ -183,7 +220,7 @@ class HookGenerator:
             "    if type(o) is not dict or not o.keys() <= " + allowed_name + ": raise Unfit",
             "    g = o.get",
         ]
-        memo = self._memoizable(hints, fields)
+        memo = cls in self.shared
         if memo:
             # Leaf objects made only of text (periods, areas) repeat across a document and
             # across documents: reuse the frozen object built for the same text.
@@ -315,3 +352,105 @@ class HookGenerator:
         """Return the fast unstructure function of ``cls``."""
         self._ensure_unstructure(cls)
         return self.unstructure[cls]
+
+    # ------------------------------------------------------------------ canonical text
+
+    def _text(self, hint: Any, expr: str, inner: str) -> str:
+        """An expression giving the canonical JSON text of ``expr`` (not None).
+
+        ``inner`` names the variable holding the indentation of the value's own lines.
+        """
+        optional = _optional_inner(hint)
+        if optional is not None:
+            return self._text(optional, expr, inner)
+        if hint is str:
+            return f"_enc({expr})"
+        if hint is int:
+            return f"str({expr})"
+        if hint is bool:
+            return f"('true' if {expr} else 'false')"
+        if hint is Decimal:
+            return f"_num({expr})"
+        if hint is date:
+            return f"('\"' + {expr}.isoformat() + '\"')"
+        if hint is PartialDate:
+            return f"('\"' + str({expr}) + '\"')"
+        if hint is FrozenJSONObject:
+            return f"_json_text(_thaw({expr}), {inner})"
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            table = self._name({m: encode_basestring(m.value) for m in hint}, "enumtext")
+            return f"{table}[{expr}]"
+        if typing.get_origin(hint) is tuple:
+            element = typing.get_args(hint)[0]
+            item = self._text(element, "x", "i2")
+            return (
+                f"(('[' + (i2 := {inner} + '  ') + (',' + i2).join([{item} for x in {expr}]) "
+                f"+ {inner} + ']') if {expr} else '[]')"
+            )
+        if self._is_block(hint):
+            return f"_wblock({expr}, {inner})"
+        if isinstance(hint, type) and attrs.has(hint):
+            self._ensure_text(hint)
+            return f"{self._name(hint, 'cls')}_w({expr}, {inner})"
+        raise TypeError(f"no canonical text writer for {hint!r}")  # pragma: no cover
+
+    def _ensure_text(self, cls: type[Any]) -> None:
+        if cls in self.text:
+            return
+        name = self._name(cls, "cls")
+        self.text[cls] = _fail
+        hints = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        memo = cls in self.shared
+        lines = [f"def {name}_w(o, ind, first=None):"]
+        if memo:
+            memo_name = self._name({}, "textmemo")
+            lines += [
+                "    key = (o, ind)",
+                f"    hit = {memo_name}.get(key)",
+                "    if hit is not None: return hit",
+            ]
+        lines += ["    i1 = ind + '  '", "    out = [] if first is None else [first]"]
+        for field in fields:
+            hint = hints[field.name]
+            prefix = encode_basestring(field.name) + ": "
+            text = self._text(hint, "v", "i1")
+            lines.append(f"    v = o.{field.name}")
+            if field.default is attrs.NOTHING:
+                if _optional_inner(hint) is not None:
+                    text = f"('null' if v is None else {text})"
+                lines.append(f"    out.append({prefix!r} + {text})")
+                continue
+            default = _default_of(field)
+            if default is None:
+                condition = "v is not None"
+            elif default == ():
+                condition = "v"
+            else:
+                condition = f"v != {self._name(default, 'default')}"
+            lines.append(f"    if {condition}: out.append({prefix!r} + {text})")
+        lines.append("    text = ('{' + i1 + (',' + i1).join(out) + ind + '}') if out else '{}'")
+        if memo:
+            lines += [
+                f"    if len({memo_name}) >= 4096: {memo_name}.clear()",
+                f"    {memo_name}[key] = text",
+            ]
+        lines.append("    return text")
+        source = "\n".join(lines)
+        exec(compile(source, f"<pcc canonical text {cls.__name__}>", "exec"), self.globals)
+        self.text[cls] = self.globals[f"{name}_w"]
+
+    def write_block(self, block: Any, indent: str) -> str:
+        """Return the canonical text of a narrative block, its ``type`` tag first."""
+        cls = type(block)
+        tag = f'"type": {encode_basestring(self._tag_of[cls])}'
+        return str(self.text_for(cls)(block, indent, tag))
+
+    def text_for(self, cls: type[Any]) -> Callable[..., str]:
+        """Return the canonical text writer of ``cls``: ``writer(obj, indent, first=None)``.
+
+        ``indent`` is the newline and spaces before the object's closing brace; ``first``
+        is an already-written member to put first (a block's tag, the schema version).
+        """
+        self._ensure_text(cls)
+        return self.text[cls]

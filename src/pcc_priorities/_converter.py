@@ -31,11 +31,13 @@ from cattrs.gen import make_dict_structure_fn
 from pcc_priorities._codegen import HookGenerator
 from pcc_priorities._jsonvalue import FrozenJSONObject, freeze, thaw
 from pcc_priorities._model import (
+    Area,
     Block,
     BulletList,
     Paragraph,
     PartialDate,
     Quotation,
+    ReportingPeriod,
     Subsection,
 )
 from pcc_priorities.exceptions import Problem
@@ -47,6 +49,7 @@ __all__ = [
     "converter",
     "json_pointer",
     "problems_from_exception",
+    "text_writer",
 ]
 
 PathSegment: TypeAlias = str | int
@@ -303,7 +306,18 @@ def converter(*, detailed: bool) -> cattrs.Converter:
     return conv
 
 
-_GENERATOR = HookGenerator(BLOCK_TAGS, _structure_extensions)
+_GENERATOR = HookGenerator(
+    BLOCK_TAGS, _structure_extensions, shared=(ReportingPeriod, Area, PartialDate)
+)
+
+
+def text_writer(cls: type[Any]) -> Callable[..., str]:
+    """Return the canonical JSON text writer of model class ``cls``.
+
+    ``writer(obj, indent, first=None)``: ``indent`` is the newline and spaces before the
+    object's closing brace, ``first`` an already-written member to put first.
+    """
+    return _GENERATOR.text_for(cls)
 
 
 def _fast_structure_factory(cls: type[Any]) -> Callable[[object, object], Any]:

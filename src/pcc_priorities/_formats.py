@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Literal
 
 from pcc_priorities._files import atomic_write_text
-from pcc_priorities._json import dumps, read_json_file, read_json_text, warn_if_upgraded
+from pcc_priorities._json import (
+    DEFAULT_LIMITS,
+    Limits,
+    dumps,
+    read_json_file,
+    read_json_text,
+    warn_if_upgraded,
+)
 from pcc_priorities._model import Statement
 from pcc_priorities._upgrade import LoadResult
 from pcc_priorities._yaml import dumps_yaml, read_yaml_file, read_yaml_text
@@ -51,7 +58,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
-def load_with_report(path: str | os.PathLike[str]) -> LoadResult:
+def load_with_report(
+    path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
     """Load a statement file (JSON or YAML, by extension) and say what was done to read it.
 
     The result holds the statement, the ``schema_version`` the file was written in and the
@@ -64,12 +73,16 @@ def load_with_report(path: str | os.PathLike[str]) -> LoadResult:
         OSError: The file cannot be read.
     """
     if format_of(path) == "yaml":
-        return read_yaml_file(path)
-    return read_json_file(path)
+        return read_yaml_file(path, limits=limits)
+    return read_json_file(path, limits=limits)
 
 
 def loads_with_report(
-    text: str | bytes, *, format: Format = "json", source: str | None = None
+    text: str | bytes,
+    *,
+    format: Format = "json",
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> LoadResult:
     """Load a statement from text in ``format`` and say what was done to read it.
 
@@ -78,11 +91,11 @@ def loads_with_report(
         MissingExtraError: ``format`` is "yaml" and the ``yaml`` extra is not installed.
     """
     if format == "yaml":
-        return read_yaml_text(text, source=source)
-    return read_json_text(text, source=source)
+        return read_yaml_text(text, source=source, limits=limits)
+    return read_json_text(text, source=source, limits=limits)
 
 
-def load_any(path: str | os.PathLike[str]) -> Statement:
+def load_any(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
     """Load a statement file, JSON or YAML by its extension.
 
     A document written in an earlier ``schema_version`` is upgraded first, with a
@@ -94,7 +107,7 @@ def load_any(path: str | os.PathLike[str]) -> Statement:
         MissingExtraError: The file is YAML and the ``yaml`` extra is not installed.
         OSError: The file cannot be read.
     """
-    result = load_with_report(path)
+    result = load_with_report(path, limits=limits)
     warn_if_upgraded(result)
     return result.statement
 

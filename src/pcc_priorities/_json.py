@@ -14,14 +14,16 @@ import re
 import warnings
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring
 from typing import Any, Literal
+
+from attrs import frozen
 
 from pcc_priorities._converter import (
     PathSegment,
     converter,
     json_pointer,
     problems_from_exception,
+    text_writer,
 )
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
@@ -30,7 +32,9 @@ from pcc_priorities._upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrad
 from pcc_priorities.exceptions import DocumentError, DocumentUpgradedWarning, Problem
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "SCHEMA_VERSION",
+    "Limits",
     "dump",
     "dumps",
     "from_dict",
@@ -138,7 +142,73 @@ def _may_hold_surrogate(text: str, *, decoded: bool) -> bool:
     return False
 
 
-def loads(text: str | bytes, *, source: str | None = None) -> Statement:
+@frozen(kw_only=True)
+class Limits:
+    """Limits on what a loader accepts, so hostile input is refused quickly.
+
+    Attributes:
+        max_bytes: The largest document, in bytes of UTF-8 (default 20 MiB; statements are
+            well under 1 MiB).
+        max_depth: The deepest nesting of objects and arrays (default 64; statements nest
+            about 12 deep, more with nested subsections or extension data).
+    """
+
+    max_bytes: int = 20 * 2**20
+    max_depth: int = 64
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _too_large(size: int, limits: Limits, source: str | None) -> DocumentError:
+    return DocumentError(
+        [
+            Problem(
+                path="",
+                message=(
+                    f"the document is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+                    "(Limits.max_bytes)"
+                ),
+            )
+        ],
+        source,
+    )
+
+
+def _check_depth(data: object, limits: Limits, source: str | None) -> None:
+    """Refuse data nested deeper than ``limits.max_depth`` (this also stops cycles)."""
+    stack: list[tuple[object, int, tuple[PathSegment, ...]]] = [(data, 1, ())]
+    while stack:
+        value, depth, path = stack.pop()
+        if depth > limits.max_depth:
+            raise DocumentError(
+                [
+                    Problem(
+                        path=json_pointer(path),
+                        message=(
+                            f"nested more than {limits.max_depth} levels deep (Limits.max_depth)"
+                        ),
+                    )
+                ],
+                source,
+            )
+        if type(value) is dict or isinstance(value, dict):
+            stack.extend(
+                (item, depth + 1, (*path, key))
+                for key, item in value.items()
+                if isinstance(item, dict | list | tuple)
+            )
+        elif isinstance(value, list | tuple):
+            stack.extend(
+                (item, depth + 1, (*path, index))
+                for index, item in enumerate(value)
+                if isinstance(item, dict | list | tuple)
+            )
+
+
+def loads(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Load a statement from canonical JSON text.
 
     A document written in an earlier ``schema_version`` is upgraded first, with a
@@ -148,19 +218,21 @@ def loads(text: str | bytes, *, source: str | None = None) -> Statement:
     Args:
         text: The document, as text or as UTF-8 bytes.
         source: A name for the document in error messages (a file name).
+        limits: The largest document and the deepest nesting accepted.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
-    result = read_json_text(text, source=source)
+    result = read_json_text(text, source=source, limits=limits)
     warn_if_upgraded(result)
     return result.statement
 
 
-def load(path: str | os.PathLike[str]) -> Statement:
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
     """Load a statement from a canonical JSON file.
 
-    A document written in an earlier ``schema_version`` is upgraded first, with a
+    A file over ``limits.max_bytes`` is refused before it is read. A document written in an
+    earlier ``schema_version`` is upgraded first, with a
     :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
     :func:`~pcc_priorities.load_with_report` to be told in the result instead.
 
@@ -168,21 +240,53 @@ def load(path: str | os.PathLike[str]) -> Statement:
         DocumentError: The file is not a valid statement; lists every problem.
         OSError: The file cannot be read.
     """
-    result = read_json_file(path)
+    result = read_json_file(path, limits=limits)
     warn_if_upgraded(result)
     return result.statement
 
 
-def read_json_file(path: str | os.PathLike[str]) -> LoadResult:
-    """Read a JSON statement file, upgrading it if needed, and say what was done."""
+def read_file_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
+    """Return the bytes of ``path``, refusing a file over ``limits.max_bytes`` before reading.
+
+    Raises:
+        DocumentError: The file is over the limit.
+        OSError: The file cannot be read.
+    """
     with open(path, "rb") as handle:
-        data = handle.read()
-    return read_json_text(data, source=os.fspath(path))
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.max_bytes:
+            raise _too_large(size, limits, os.fspath(path))
+        return handle.read(limits.max_bytes + 1)
 
 
-def read_json_text(text: str | bytes, *, source: str | None = None) -> LoadResult:
+def check_size(text: str | bytes, limits: Limits, source: str | None) -> None:
+    """Refuse text over ``limits.max_bytes`` bytes of UTF-8.
+
+    Raises:
+        DocumentError: The text is over the limit.
+    """
+    size = (
+        len(text)
+        if isinstance(text, bytes | bytearray)
+        else len(text.encode("utf-8", "surrogatepass"))
+    )
+    if size > limits.max_bytes:
+        raise _too_large(size, limits, source)
+
+
+def read_json_file(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """Read a JSON statement file, upgrading it if needed, and say what was done."""
+    data = read_file_bytes(path, limits)
+    return read_json_text(data, source=os.fspath(path), limits=limits)
+
+
+def read_json_text(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
     """Read JSON statement text, upgrading it if needed, and say what was done."""
+    check_size(text, limits, source)
     data, duplicates, suspect = _parse(text, source)
+    _check_depth(data, limits, source)
     return read_data(data, source=source, duplicates=duplicates, suspect=suspect)
 
 
@@ -196,7 +300,9 @@ def warn_if_upgraded(result: LoadResult, stacklevel: int = 4) -> None:
         warnings.warn(DocumentUpgradedWarning(note), stacklevel=stacklevel)
 
 
-def from_dict(data: object, *, source: str | None = None) -> Statement:
+def from_dict(
+    data: object, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Return the statement a parsed JSON document describes.
 
     ``data`` is what :func:`json.loads` returns for the document (numbers with a fraction
@@ -207,6 +313,7 @@ def from_dict(data: object, *, source: str | None = None) -> Statement:
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
+    _check_depth(data, limits, source)
     result = read_data(data, source=source, duplicates=False)
     warn_if_upgraded(result, stacklevel=3)
     return result.statement
@@ -233,7 +340,7 @@ def read_data(
     """Return the statement a parsed document describes, upgraded if needed, with a report.
 
     Args:
-        data: The parsed document.
+        data: The parsed document (its depth already checked against the limits).
         source: A name for the document in error messages (a file name).
         format: The format it was parsed from, for the report.
         duplicates: Whether the parser may have marked keys written twice.
@@ -468,6 +575,10 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
 # --------------------------------------------------------------------------- writing
 
 
+_VERSION_MEMBER = f'"schema_version": "{SCHEMA_VERSION}"'
+_STATEMENT_TEXT = text_writer(Statement)
+
+
 def to_dict(statement: Statement) -> dict[str, Any]:
     """Return the canonical JSON data of ``statement``: dicts, lists, str, int, Decimal."""
     body = converter(detailed=False).unstructure(statement, Statement)
@@ -476,59 +587,9 @@ def to_dict(statement: Statement) -> dict[str, Any]:
 
 def dumps(statement: Statement) -> str:
     """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline)."""
-    parts: list[str] = []
-    _write(to_dict(statement), "\n", parts)
-    parts.append("\n")
-    return "".join(parts)
+    return _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
 
 
 def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
     """Write ``statement`` to ``path`` as canonical JSON, atomically."""
     atomic_write_text(path, dumps(statement))
-
-
-def _number(value: Decimal) -> str:
-    if -64 <= value.adjusted() <= 64:
-        return format(value, "f")
-    return str(value)
-
-
-def _write(value: object, newline: str, parts: list[str]) -> None:
-    if isinstance(value, str):
-        parts.append(encode_basestring(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(str(value))
-    elif isinstance(value, Decimal):
-        parts.append(_number(value))
-    elif isinstance(value, dict):
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "  "
-        parts.append("{")
-        first = True
-        for key, item in value.items():
-            parts.append(inner if first else "," + inner)
-            first = False
-            parts.append(encode_basestring(key))
-            parts.append(": ")
-            _write(item, inner, parts)
-        parts.append(newline + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        parts.append("[")
-        for index, item in enumerate(value):
-            parts.append(inner if index == 0 else "," + inner)
-            _write(item, inner, parts)
-        parts.append(newline + "]")
-    else:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")

@@ -22,17 +22,23 @@ from __future__ import annotations
 import io
 import os
 import re
+import warnings
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from pcc_priorities._codegen import json_number
 from pcc_priorities._converter import PathSegment, json_pointer
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._json import (
+    DEFAULT_LIMITS,
+    Limits,
+    _check_depth,
     _mark_duplicates,
-    _number,
+    check_size,
     read_data,
+    read_file_bytes,
     to_dict,
     warn_if_upgraded,
 )
@@ -265,7 +271,10 @@ def _parse_yaml(
     decoded = _decode(text, source)
     ruamel = _ruamel()
     try:
-        node = _yaml().compose(decoded)
+        with warnings.catch_warnings():
+            # An anchor defined again is valid YAML: the later definition holds from there.
+            warnings.simplefilter("ignore", ruamel.error.ReusedAnchorWarning)
+            node = _yaml().compose(decoded)
     except ruamel.error.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = error.problem or error.context or "unreadable"
@@ -335,7 +344,9 @@ def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
         pointer = pointer[: pointer.rfind("/")]
 
 
-def read_yaml_text(text: str | bytes, *, source: str | None = None) -> LoadResult:
+def read_yaml_text(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
     """Read a YAML statement, upgrading it if needed, and say what was done.
 
     Raises:
@@ -343,22 +354,25 @@ def read_yaml_text(text: str | bytes, *, source: str | None = None) -> LoadResul
             Pointer path and, where the YAML parser knows it, its line and column.
         MissingExtraError: ruamel.yaml is not installed.
     """
+    check_size(text, limits, source)
     data, positions, duplicates = _parse_yaml(text, source)
     try:
+        _check_depth(data, limits, source)
         return read_data(data, source=source, format="yaml", duplicates=duplicates)
     except DocumentError as error:
         located = [_locate(problem, positions) for problem in error.problems]
         raise DocumentError(located, source) from None
 
 
-def read_yaml_file(path: str | os.PathLike[str]) -> LoadResult:
+def read_yaml_file(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Read a YAML statement file, upgrading it if needed, and say what was done."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    return read_yaml_text(data, source=os.fspath(path))
+    data = read_file_bytes(path, limits)
+    return read_yaml_text(data, source=os.fspath(path), limits=limits)
 
 
-def loads_yaml(text: str | bytes, *, source: str | None = None) -> Statement:
+def loads_yaml(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Statement:
     """Load a statement from YAML text.
 
     A document written in an earlier ``schema_version`` is upgraded first, with a
@@ -369,12 +383,12 @@ def loads_yaml(text: str | bytes, *, source: str | None = None) -> Statement:
             Pointer path and, where the YAML parser knows it, its line and column.
         MissingExtraError: ruamel.yaml is not installed (the ``yaml`` extra).
     """
-    result = read_yaml_text(text, source=source)
+    result = read_yaml_text(text, source=source, limits=limits)
     warn_if_upgraded(result)
     return result.statement
 
 
-def load_yaml(path: str | os.PathLike[str]) -> Statement:
+def load_yaml(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
     """Load a statement from a YAML file.
 
     Raises:
@@ -383,7 +397,7 @@ def load_yaml(path: str | os.PathLike[str]) -> Statement:
         MissingExtraError: ruamel.yaml is not installed (the ``yaml`` extra).
         OSError: The file cannot be read.
     """
-    result = read_yaml_file(path)
+    result = read_yaml_file(path, limits=limits)
     warn_if_upgraded(result)
     return result.statement
 
@@ -429,7 +443,7 @@ def _node(value: object) -> Any:
     if isinstance(value, int):
         return nodes.ScalarNode(_INT, str(value))
     if isinstance(value, Decimal):
-        text = _number(value)
+        text = json_number(value)
         return nodes.ScalarNode(_INT if _DECIMAL_INT.fullmatch(text) else _FLOAT, text)
     raise TypeError(f"cannot write {type(value).__name__} as YAML")
 
