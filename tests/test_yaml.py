@@ -281,7 +281,7 @@ def test_yaml_errors_from_a_file_name_the_file(tmp_path: Path) -> None:
 
 
 def test_cli_commands_accept_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`validate` reads YAML; `convert` turns JSON into YAML and back without loss."""
+    """Every command reads YAML by extension; `convert` turns JSON into YAML and back."""
     as_yaml = tmp_path / "statement.yaml"
     assert main(["convert", str(CURRENT), "-o", str(as_yaml)]) == 0
     out = io.StringIO()
@@ -290,6 +290,16 @@ def test_cli_commands_accept_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[
     back = tmp_path / "back.json"
     assert main(["convert", str(as_yaml), "-o", str(back)]) == 0
     assert back.read_text(encoding="utf-8") == CURRENT.read_text(encoding="utf-8")
+    rendered = tmp_path / "statement.md"
+    assert main(["render", str(as_yaml), "--format", "md", "-o", str(rendered)]) == 0
+    assert rendered.read_text(encoding="utf-8") == p.render(p.load(CURRENT), "md")
+    assert main(["diff", str(CURRENT), str(as_yaml)], io.StringIO()) == 0
+    figures = tmp_path / "figures.csv"
+    assert main(["export-figures", str(as_yaml), "-o", str(figures)], io.StringIO()) == 0
+    again = tmp_path / "again.yaml"
+    command = ["import-figures", str(as_yaml), str(figures), "-o", str(again)]
+    assert main(command, io.StringIO()) == 0
+    assert p.load_yaml(again) == p.load(CURRENT)
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINIMAL + "title: twice\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 2

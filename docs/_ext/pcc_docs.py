@@ -194,7 +194,11 @@ def _generated_pages(app: Any, *_args: Any) -> list[str]:
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """Register the generated pages with Sphinx."""
+    """Register the generated pages with Sphinx, and plain-text names Pygments lacks."""
+    from pygments.lexers.special import TextLexer  # noqa: PLC0415
+
+    for name in ("csv", "tsv"):  # spreadsheet rows in the periods and spreadsheets pages
+        app.add_lexer(name, TextLexer)
     app.connect("source-read", _source_read)
     app.connect("env-get-outdated", _generated_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

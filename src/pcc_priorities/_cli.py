@@ -10,15 +10,30 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from pcc_priorities import __version__, _reference
+from pcc_priorities._diff import diff, diff_to_json, diff_to_text
 from pcc_priorities._files import atomic_write_text
-from pcc_priorities._formats import dumps_any, format_of, load_with_report
+from pcc_priorities._formats import dump_any, dumps_any, format_of, load_any, load_with_report
+from pcc_priorities._interchange import (
+    read_figures_csv,
+    read_figures_xlsx,
+    write_figures_csv,
+    write_figures_xlsx,
+)
+from pcc_priorities._periods import parse_period
+from pcc_priorities._render import RenderFormat, render, render_file
 from pcc_priorities._schema import schema_text
 from pcc_priorities._upgrade import CURRENT_VERSION
-from pcc_priorities.exceptions import DocumentError, PccPrioritiesError
+from pcc_priorities.exceptions import (
+    DocumentError,
+    OutputExistsError,
+    PccPrioritiesError,
+    TableError,
+)
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "main"]
 
@@ -27,10 +42,6 @@ EXIT_FINDINGS = 1
 EXIT_INVALID = 2
 
 Command = Callable[[argparse.Namespace, TextIO], int]
-
-
-class _OutputError(PccPrioritiesError):
-    """An output file cannot be written as asked (it exists, or it is an input)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,7 +66,7 @@ def _write_output(
     """Write ``text`` to ``output`` atomically, or to ``out`` when no output file is named.
 
     Raises:
-        _OutputError: ``output`` is one of ``inputs``, or exists and ``force`` is false.
+        OutputExistsError: ``output`` is one of ``inputs``, or exists and ``force`` is false.
     """
     if output is None or output == "-":
         out.write(text)
@@ -63,9 +74,9 @@ def _write_output(
     target = Path(output)
     for name in inputs:
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
-            raise _OutputError(f"{output}: refusing to write over the input file")
+            raise OutputExistsError(f"{output}: refusing to write over the input file")
     if target.exists() and not force:
-        raise _OutputError(f"{output} exists; use --overwrite to replace it")
+        raise OutputExistsError(f"{output} exists; use --overwrite to replace it")
     atomic_write_text(target, text)
 
 
@@ -134,6 +145,99 @@ def _forces(_args: argparse.Namespace, out: TextIO) -> int:
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     """Print (or write) the JSON Schema of statement documents."""
     _write_output(schema_text(), args.output, out, force=args.force)
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace, out: TextIO) -> int:
+    """Render a statement document as HTML or Markdown, to a file or to standard output."""
+    if args.output is None:
+        out.write(render(load_any(args.file), args.format, fragment=args.fragment))
+        return EXIT_OK
+    render_file(args.file, args.output, args.format, overwrite=args.force, fragment=args.fragment)
+    sys.stderr.write(f"{args.output}: written ({args.format})\n")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    """Report what changed between two editions; exit 1 if anything did, like diff(1)."""
+    result = diff(load_any(args.old), load_any(args.new))
+    out.write(diff_to_json(result) if args.format == "json" else diff_to_text(result))
+    return EXIT_FINDINGS if result else EXIT_OK
+
+
+def _period(args: argparse.Namespace, out: TextIO) -> int:
+    """Read each text as a reporting period and print its canonical label and days."""
+    as_of = None
+    if args.as_of is not None:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            sys.stderr.write(
+                f"pcc-priorities: error: --as-of expects YYYY-MM-DD, got {args.as_of!r}\n"
+            )
+            return EXIT_INVALID
+    status = EXIT_OK
+    for text in args.texts:
+        try:
+            period = parse_period(text, as_of=as_of)
+        except PccPrioritiesError as error:
+            sys.stderr.write(f"pcc-priorities: error: {error}\n")
+            status = EXIT_INVALID
+            continue
+        out.write(
+            f"{text}\t{period.canonical_label()}\t{period.start}\t{period.end}\t"
+            f"{period.kind}\t{period.days} days\n"
+        )
+    return status
+
+
+def _table_format(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return {".csv": "csv", ".xlsx": "xlsx"}.get(suffix)
+
+
+def _check_output(output: Path, inputs: Sequence[Path], force: bool) -> str | None:
+    """Say why ``output`` must not be written; None when it may."""
+    for source in inputs:
+        if output.exists() and source.exists() and os.path.samefile(output, source):
+            return f"{output} is an input; write the output to another file"
+    if output.exists() and not force:
+        return f"{output} exists; pass --force to replace it"
+    return None
+
+
+def _export_figures(args: argparse.Namespace, out: TextIO) -> int:
+    """Write every figure of a statement to a CSV or XLSX file."""
+    output: Path = args.output
+    kind = _table_format(output)
+    if kind is None:
+        sys.stderr.write("pcc-priorities: error: the output must end in .csv or .xlsx\n")
+        return EXIT_INVALID
+    refusal = _check_output(output, [args.statement], args.force)
+    if refusal:
+        sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
+        return EXIT_INVALID
+    statement = load_any(args.statement)
+    (write_figures_csv if kind == "csv" else write_figures_xlsx)(statement, output)
+    out.write(f"{output}: wrote the statement's figures\n")
+    return EXIT_OK
+
+
+def _import_figures(args: argparse.Namespace, out: TextIO) -> int:
+    """Replace a statement's figures with those in a CSV or XLSX file; write a new statement."""
+    kind = _table_format(args.figures)
+    if kind is None:
+        sys.stderr.write("pcc-priorities: error: the figures file must end in .csv or .xlsx\n")
+        return EXIT_INVALID
+    refusal = _check_output(args.output, [args.statement, args.figures], args.force)
+    if refusal:
+        sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
+        return EXIT_INVALID
+    statement = load_any(args.statement)
+    read = read_figures_csv if kind == "csv" else read_figures_xlsx
+    updated = read(statement, args.figures)
+    dump_any(updated, args.output)
+    out.write(f"{args.output}: wrote the statement with the figures from {args.figures}\n")
     return EXIT_OK
 
 
@@ -226,6 +330,106 @@ def _build_parser() -> argparse.ArgumentParser:
             help="replace OUT if it exists",
         )
         command.set_defaults(run=_rewrite)
+    render_command = commands.add_parser(
+        "render",
+        help="publish a statement as accessible HTML or as Markdown",
+        description=(
+            "Render a statement document as a standalone, accessible HTML page (or an "
+            "<article> fragment to embed in a CMS) or as GitHub-flavoured Markdown. Without "
+            "-o the result goes to standard output. The output is written atomically, never "
+            "over the input, and not over an existing file unless --force is given."
+        ),
+    )
+    render_command.add_argument(
+        "file", metavar="FILE", help="the statement document (.json, .yaml, .yml)"
+    )
+    render_command.add_argument(
+        "--format",
+        choices=[f.value for f in RenderFormat],
+        default=RenderFormat.HTML.value,
+        help="html (default) or md",
+    )
+    render_command.add_argument("-o", "--output", metavar="OUT", help="the file to write")
+    render_command.add_argument(
+        "--force", action="store_true", help="replace OUT if it exists (never the input)"
+    )
+    render_command.add_argument(
+        "--fragment",
+        action="store_true",
+        help="HTML only: write the <article> alone, for a content management system",
+    )
+    render_command.set_defaults(run=_render)
+
+    diff_command = commands.add_parser(
+        "diff",
+        help="show what changed between two editions of a statement",
+        description=(
+            "Compare two editions of a statement: priorities added, removed or moved, "
+            "applicability, metrics and figures changed, narrative added, removed or edited, "
+            "each with JSON Pointer paths. Exit code 0: no differences; 1: differences; "
+            "2: unreadable or invalid input."
+        ),
+    )
+    diff_command.add_argument("old", metavar="OLD", help="the earlier edition (.json, .yaml, .yml)")
+    diff_command.add_argument("new", metavar="NEW", help="the later edition (.json, .yaml, .yml)")
+    diff_command.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text (default) or json"
+    )
+    diff_command.set_defaults(run=_diff)
+
+    period = commands.add_parser(
+        "period",
+        help="read reporting periods as statements write them",
+        description=(
+            "Print each period's canonical label, first and last day, kind and length. "
+            "Dates are UK day first; ambiguous text is refused."
+        ),
+    )
+    period.add_argument("texts", nargs="+", metavar="TEXT", help='a period, e.g. "Q1 23/24"')
+    period.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help='the last day the data covers, to place text without its year ("Q4")',
+    )
+    period.set_defaults(run=_period)
+
+    export = commands.add_parser(
+        "export-figures",
+        help="write every figure of a statement to a CSV or XLSX file",
+        description="Write every figure of a statement, one row each, to a .csv or .xlsx file.",
+    )
+    export.add_argument(
+        "statement", type=Path, metavar="STATEMENT", help="statement document (.json, .yaml, .yml)"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.set_defaults(run=_export_figures)
+
+    import_ = commands.add_parser(
+        "import-figures",
+        help="replace a statement's figures with those in a CSV or XLSX file",
+        description=(
+            "Read figures exported with export-figures (and edited), put them in their places "
+            "in the statement, and write the result as a new statement document. The file is "
+            "the complete list of figures: a place with no rows ends up with no figures."
+        ),
+    )
+    import_.add_argument(
+        "statement", type=Path, metavar="STATEMENT", help="statement document (.json, .yaml, .yml)"
+    )
+    import_.add_argument("figures", type=Path, metavar="FIGURES", help="a .csv or .xlsx file")
+    import_.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the new statement (.json, .yaml, .yml)",
+    )
+    import_.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    import_.set_defaults(run=_import_figures)
     return parser
 
 
@@ -237,7 +441,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     run: Command = args.run
     try:
         return run(args, stream)
-    except DocumentError as error:
+    except (DocumentError, TableError) as error:
         sys.stderr.write(f"{error}\n")
         return EXIT_INVALID
     except (PccPrioritiesError, OSError) as error:

@@ -10,12 +10,19 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "DirectionError",
     "DocumentError",
     "DocumentUpgradedWarning",
     "MissingExtraError",
+    "OutputExistsError",
     "PccPrioritiesError",
+    "PeriodError",
     "Problem",
+    "RankError",
     "ReferenceDataError",
+    "SeriesError",
+    "TableError",
+    "TableProblem",
     "UnknownForceError",
     "UnknownFrameworkError",
     "UnsupportedFormatError",
@@ -85,6 +92,36 @@ class UnsupportedFormatError(PccPrioritiesError, ValueError):
     """A file's extension names no document format the library reads or writes."""
 
 
+class OutputExistsError(PccPrioritiesError, FileExistsError):
+    """An output file exists and was not to be replaced, or is the input itself."""
+
+
+class PeriodError(PccPrioritiesError, ValueError):
+    """A reporting period cannot be read or built.
+
+    The message says what was wrong and what was expected: text that is not a period, text
+    that could mean two periods ("Q1 2023": calendar or financial year?), a date that does
+    not exist ("31/02/2023"), or a range that ends before it starts.
+
+    Attributes:
+        text: The text that was read, where the error comes from parsing.
+    """
+
+    text: str | None
+
+    def __init__(self, message: str, text: str | None = None) -> None:
+        self.text = text
+        super().__init__(f"{text!r}: {message}" if text is not None else message)
+
+
+class DirectionError(PccPrioritiesError, ValueError):
+    """A word or phrase does not state a direction of change ("fluctuated")."""
+
+
+class RankError(PccPrioritiesError, ValueError):
+    """A rank cannot be read, or names an impossible position ("9th of 8")."""
+
+
 class ReferenceDataError(PccPrioritiesError, ValueError):
     """A framework or register file is malformed."""
 
@@ -103,3 +140,54 @@ class DocumentUpgradedWarning(UserWarning):
     The message says from which version and by which steps. Save the document with
     ``pcc-priorities upgrade`` (or load it with ``load_with_report`` to be told in the result).
     """
+
+
+class SeriesError(PccPrioritiesError, ValueError):
+    """Monthly figures cannot give what was asked.
+
+    A month is missing (never taken as zero), a period is not whole months, or a count is
+    not a number of the right kind.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class TableProblem:
+    """One thing wrong with a table (a CSV file or a worksheet).
+
+    Attributes:
+        row: The row, counted as a spreadsheet does: the title row is row 1.
+            None for the whole table.
+        column: The column's title, where the problem is in one cell or column.
+        message: What is wrong and what was expected, in a sentence.
+    """
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [] if self.row is None else [f"row {self.row}"]
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where) or '(table)'}: {self.message}"
+
+
+class TableError(PccPrioritiesError, ValueError):
+    """A table cannot be read; lists every problem with its row and column.
+
+    Attributes:
+        problems: Every problem found, in row order.
+        source: The file the table came from, where known.
+    """
+
+    problems: tuple[TableProblem, ...]
+    source: str | None
+
+    def __init__(self, problems: Iterable[TableProblem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = f"{source}: " if source else ""
+        lines = [f"{head}cannot read the table ({count} problem{'' if count == 1 else 's'}):"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        super().__init__("\n".join(lines))

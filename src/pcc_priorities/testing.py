@@ -84,7 +84,9 @@ __all__ = [
     "extensions",
     "figures",
     "glossary_entries",
+    "hostile_texts",
     "json_values",
+    "kinded_periods",
     "metric_references",
     "partial_dates",
     "plan_references",
@@ -104,6 +106,71 @@ _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
 def texts(*, min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
     """Any Unicode text a document can hold: everything but lone surrogates."""
     return st.text(alphabet=st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
+
+
+#: Fragments that try to break out of HTML or Markdown, or to run a script.
+_HOSTILE_FRAGMENTS = (
+    "<script>window.__pccScriptRan = true</script>",
+    '"><img src=x onerror="window.__pccScriptRan = true">',
+    "' onmouseover='window.__pccScriptRan = true",
+    "javascript:window.__pccScriptRan = true",
+    '<a href="javascript:alert(1)">link</a>',
+    "</p></section><h1>injected</h1>",
+    "<!-- comment -->",
+    "<![CDATA[x]]>",
+    "<style>body{display:none}</style>",
+    "&amp;",
+    "&lt;script&gt;",
+    "&#60;",
+    "\x00",
+    "\x1b[31m",
+    "\x7f\x85",
+    "\u2028",
+    "\r\n\r\n",
+    "\n\n",
+    "\n",
+    "    indented",
+    "\t",
+    "# heading",
+    "- item",
+    "1. item",
+    "2) item",
+    "> quote",
+    "---",
+    "===",
+    "***",
+    "| a | b |",
+    "|---|",
+    "[x](javascript:alert(1))",
+    "![x](https://example.org/x.png)",
+    "<https://example.org>",
+    "https://example.org/page",
+    "`code`",
+    "```",
+    "~~~",
+    "**bold** _em_ ~~gone~~",
+    "$x$",
+    "\\",
+    "[^1]: footnote",
+    "[ref]: https://example.org",
+    "{{ x }} ${x} %s",
+    ":::",
+    "OCG",
+)
+
+
+def hostile_texts(*, min_size: int = 0) -> st.SearchStrategy[str]:
+    """Text made of markup, Markdown syntax, control characters and any Unicode.
+
+    For tests that publishing escapes everything: every piece may try to become an element,
+    an attribute, a link, a script or a Markdown block.
+    """
+    pieces = st.sampled_from(_HOSTILE_FRAGMENTS) | texts(max_size=8)
+    return (
+        st.lists(pieces, min_size=1 if min_size else 0, max_size=5)
+        .map("".join)
+        .filter(lambda text: len(text) >= min_size)
+    )
 
 
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
@@ -472,3 +539,45 @@ def _number_figures(statement: Statement) -> Statement:
             for s in statement.sections
         ),
     )
+
+
+@st.composite
+def kinded_periods(draw: st.DrawFn) -> ReportingPeriod:
+    """Periods of every kind whose dates fit their kind, built with the constructors.
+
+    Their :meth:`~pcc_priorities.ReportingPeriod.canonical_label` reads back to the same
+    period. They have no label, like every constructed period.
+    """
+    year = draw(st.integers(min_value=2000, max_value=2038))
+    month = draw(st.integers(min_value=1, max_value=12))
+    quarter = draw(st.integers(min_value=1, max_value=4))
+    kind = draw(st.sampled_from(PeriodKind))
+    if kind is PeriodKind.FINANCIAL_YEAR:
+        return ReportingPeriod.financial_year(year)
+    if kind is PeriodKind.FINANCIAL_QUARTER:
+        return ReportingPeriod.financial_quarter(year, quarter)
+    if kind is PeriodKind.CALENDAR_YEAR:
+        return ReportingPeriod.calendar_year(year)
+    if kind is PeriodKind.CALENDAR_QUARTER:
+        return ReportingPeriod.calendar_quarter(year, quarter)
+    if kind is PeriodKind.MONTH:
+        return ReportingPeriod.month(year, month)
+    if kind is PeriodKind.MONTHS:
+        first = year * 12 + month - 1
+        length = draw(
+            st.integers(min_value=2, max_value=36).filter(
+                lambda n: not (n == 3 and (first % 12) % 3 == 0)
+            )
+        )
+        last = first + length - 1
+        return ReportingPeriod.months((year, month), (last // 12, last % 12 + 1))
+    if kind is PeriodKind.YEAR_TO_DATE:
+        day = draw(st.none() | st.integers(min_value=1, max_value=28))
+        return ReportingPeriod.year_to_date(year, month, day)
+    if kind is PeriodKind.ROLLING:
+        return ReportingPeriod.rolling(year, month, draw(st.integers(min_value=1, max_value=36)))
+    start = draw(dates())
+    if kind is PeriodKind.DAY:
+        return ReportingPeriod.day(start)
+    end = start + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
+    return ReportingPeriod.date_range(start, end)
