@@ -300,6 +300,13 @@ def test_cli_commands_accept_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[
     command = ["import-figures", str(as_yaml), str(figures), "-o", str(again)]
     assert main(command, io.StringIO()) == 0
     assert p.load_yaml(again) == p.load(CURRENT)
+    worked = EXAMPLES / "west-mercia-2023-09.yaml"
+    assert main(["check", str(worked), "--as-of", "2023-10-01", "-q"], io.StringIO()) == 0
+    assert main(["check", str(as_yaml), "--as-of", "2023-10-01", "-q"], io.StringIO()) == 1
+    scaffold = tmp_path / "new.yml"
+    assert main(["new", str(scaffold), "--police-force", "West Mercia"], io.StringIO()) == 0
+    assert p.load_any(scaffold).force.code == "E23000016"
+    assert scaffold.read_text(encoding="utf-8").startswith("schema_version: '1.0'\n")
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINIMAL + "title: twice\n", encoding="utf-8")
     assert main(["validate", str(bad)]) == 2

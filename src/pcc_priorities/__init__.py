@@ -5,6 +5,7 @@ must publish under the Elected Local Policing Bodies (Specified Information) Ord
 Sch. para 7A (inserted by SI 2021/547).
 """
 
+from pcc_priorities._builtin import RULESET_VERSION
 from pcc_priorities._change import (
     ChangeCheck,
     RankedPosition,
@@ -19,6 +20,7 @@ from pcc_priorities._change import (
     percent_change,
     rank_problem,
 )
+from pcc_priorities._check import check
 from pcc_priorities._diff import (
     Difference,
     DifferenceKind,
@@ -34,6 +36,7 @@ from pcc_priorities._formats import (
     load_with_report,
     loads_with_report,
 )
+from pcc_priorities._glossary import acronym_expansions
 from pcc_priorities._interchange import (
     FigureLocation,
     FigurePart,
@@ -98,6 +101,7 @@ from pcc_priorities._model import (
     ReportingPeriod,
     Statement,
     Subsection,
+    Suppression,
     Unit,
 )
 from pcc_priorities._monthly import (
@@ -133,8 +137,21 @@ from pcc_priorities._render import (
     render_html,
     render_markdown,
 )
+from pcc_priorities._report import REPORT_VERSION, Category, Finding, Report, Severity
+from pcc_priorities._rules import (
+    CheckContext,
+    Occurrence,
+    Rule,
+    RuleRegistry,
+    get_rule,
+    register_rule,
+    rule,
+    rules,
+)
+from pcc_priorities._scaffold import new_statement
 from pcc_priorities._schema import json_schema
 from pcc_priorities._upgrade import LoadResult, Upgrade, UpgradeResult, upgrade_document, upgrades
+from pcc_priorities._walk import BlockAtPath, FigureAtPath, PeriodAtPath, TextAtPath, TextKind
 from pcc_priorities._yaml import dump_yaml, dumps_yaml, load_yaml, loads_yaml
 from pcc_priorities.exceptions import (
     DirectionError,
@@ -147,17 +164,21 @@ from pcc_priorities.exceptions import (
     Problem,
     RankError,
     ReferenceDataError,
+    RuleError,
     SeriesError,
     TableError,
     TableProblem,
     UnknownForceError,
     UnknownFrameworkError,
+    UnknownRuleError,
     UnsupportedFormatError,
 )
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "REPORT_VERSION",
+    "RULESET_VERSION",
     "SCHEMA_VERSION",
     "Applicability",
     "ApplicabilityAssessment",
@@ -166,11 +187,14 @@ __all__ = [
     "AuthorKind",
     "Authorship",
     "Block",
+    "BlockAtPath",
     "BodyKind",
     "BodyTerm",
     "BulletList",
+    "Category",
     "Change",
     "ChangeCheck",
+    "CheckContext",
     "Citation",
     "Comparison",
     "ComparisonBasis",
@@ -184,8 +208,10 @@ __all__ = [
     "DocumentError",
     "DocumentUpgradedWarning",
     "Figure",
+    "FigureAtPath",
     "FigureLocation",
     "FigurePart",
+    "Finding",
     "Framework",
     "FrozenJSONObject",
     "GlossaryEntry",
@@ -200,10 +226,12 @@ __all__ = [
     "NarrativeRole",
     "NationalMetric",
     "NationalPriority",
+    "Occurrence",
     "OutputExistsError",
     "Paragraph",
     "PartialDate",
     "PccPrioritiesError",
+    "PeriodAtPath",
     "PeriodError",
     "PeriodKind",
     "PlanKind",
@@ -223,23 +251,34 @@ __all__ = [
     "ReferenceDataError",
     "RegisteredForce",
     "RenderFormat",
+    "Report",
     "ReportingPeriod",
+    "Rule",
+    "RuleError",
+    "RuleRegistry",
     "SeriesError",
+    "Severity",
     "Statement",
     "StatementDiff",
     "Subsection",
+    "Suppression",
     "TableError",
     "TableProblem",
     "TargetCheck",
+    "TextAtPath",
+    "TextKind",
     "Unit",
     "UnknownForceError",
     "UnknownFrameworkError",
+    "UnknownRuleError",
     "UnsupportedFormatError",
     "Upgrade",
     "UpgradeResult",
     "__version__",
     "absolute_change",
+    "acronym_expansions",
     "body_kinds",
+    "check",
     "check_change",
     "check_target",
     "describe_change",
@@ -265,6 +304,7 @@ __all__ = [
     "from_dict",
     "get_force",
     "get_framework",
+    "get_rule",
     "html_stylesheet",
     "json_schema",
     "load",
@@ -278,6 +318,7 @@ __all__ = [
     "loads_yaml",
     "located_figures",
     "monthly_series_from_csv",
+    "new_statement",
     "parse_direction",
     "parse_period",
     "parse_rank",
@@ -286,11 +327,14 @@ __all__ = [
     "read_figures_csv",
     "read_figures_xlsx",
     "register_framework",
+    "register_rule",
     "render",
     "render_file",
     "render_html",
     "render_markdown",
     "replace_figures",
+    "rule",
+    "rules",
     "to_dict",
     "upgrade_document",
     "upgrades",

@@ -17,6 +17,7 @@ from typing import TypeAlias, TypeVar
 
 from attrs import frozen
 
+from pcc_priorities._glossary import acronym_expansions
 from pcc_priorities._model import (
     Applicability,
     ApplicabilityAssessment,
@@ -514,10 +515,7 @@ class _Builder:
     ) -> None:
         self.statement = statement
         if acronyms is None:
-            own: dict[str, str] = {}
-            for entry in statement.glossary:
-                own.setdefault(entry.term, entry.expansion)
-            acronyms = own
+            acronyms = acronym_expansions(statement)
         self.acronyms = _Acronyms(acronyms)
         self.top = heading_level
         self.framework: Framework | None

@@ -72,6 +72,7 @@ __all__ = [
     "ReportingPeriod",
     "Statement",
     "Subsection",
+    "Suppression",
     "Unit",
 ]
 
@@ -1130,6 +1131,28 @@ class Subsection:
 Block: TypeAlias = Paragraph | BulletList | Quotation | Subsection
 
 
+# --------------------------------------------------------------------------- suppressions
+
+
+@frozen(kw_only=True)
+class Suppression:
+    """A check finding the statement's authors have reviewed and accept, with their reason.
+
+    A suppressed finding still shows in the check report, marked as suppressed with this
+    reason; it no longer counts towards the report's totals or its exit code.
+
+    Attributes:
+        rule: The code of the rule ("PCC401"), or a prefix of codes ("PCC4").
+        path: A JSON Pointer (RFC 6901) into the statement document: the finding's path or a
+            part that contains it; ``""`` is the whole document.
+        reason: Why the finding is accepted, for the people who review the statement.
+    """
+
+    rule: str
+    path: str
+    reason: str
+
+
 # --------------------------------------------------------------------------- the statement
 
 
@@ -1180,6 +1203,7 @@ class Statement:
         source_url: Where the statement is published.
         plans: The local police and crime plan, control strategy and other documents cited.
         glossary: Abbreviations spelled out outside the text.
+        suppressions: Check findings the authors have reviewed and accept.
         extensions: Namespaced data of other tools, kept exactly.
     """
 
@@ -1201,6 +1225,7 @@ class Statement:
     source_url: str | None = None
     plans: tuple[PlanReference, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
     extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=_extensions)
 
     def section(self, priority: str) -> PrioritySection | None:

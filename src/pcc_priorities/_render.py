@@ -58,7 +58,9 @@ def render_html(
         heading_level: The level of the statement's title (1 for a page of its own; 2 or 3
             when the embedding page has its own ``h1``); headings go no deeper than ``h6``.
         acronyms: Abbreviations to mark up with ``<abbr title>``, term to expansion; by
-            default the statement's own glossary. Pass ``{}`` to mark up none.
+            default :func:`acronym_expansions`: the statement's own definitions (its glossary
+            and its "Organised Crime Groups (OCG)" asides), then the shipped glossary of
+            policing acronyms. Pass ``{}`` to mark up none.
 
     Raises:
         ValueError: ``heading_level`` is not from 1 to 4.
@@ -81,8 +83,8 @@ def render_markdown(
     Args:
         statement: The statement to publish.
         heading_level: The level of the statement's title (see :func:`render_html`).
-        acronyms: Abbreviations to list, term to expansion; by default the statement's own
-            glossary.
+        acronyms: Abbreviations to list, term to expansion; by default
+            :func:`acronym_expansions` (see :func:`render_html`).
 
     Raises:
         ValueError: ``heading_level`` is not from 1 to 4.

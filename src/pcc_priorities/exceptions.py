@@ -20,11 +20,13 @@ __all__ = [
     "Problem",
     "RankError",
     "ReferenceDataError",
+    "RuleError",
     "SeriesError",
     "TableError",
     "TableProblem",
     "UnknownForceError",
     "UnknownFrameworkError",
+    "UnknownRuleError",
     "UnsupportedFormatError",
 ]
 
@@ -140,6 +142,14 @@ class DocumentUpgradedWarning(UserWarning):
     The message says from which version and by which steps. Save the document with
     ``pcc-priorities upgrade`` (or load it with ``load_with_report`` to be told in the result).
     """
+
+
+class UnknownRuleError(PccPrioritiesError, LookupError):
+    """No rule has the given code, or no rule code starts with the given prefix."""
+
+
+class RuleError(PccPrioritiesError):
+    """A rule is badly defined, could not be loaded from its entry point, or failed."""
 
 
 class SeriesError(PccPrioritiesError, ValueError):

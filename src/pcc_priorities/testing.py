@@ -68,9 +68,11 @@ from pcc_priorities._model import (
     ReportingPeriod,
     Statement,
     Subsection,
+    Suppression,
     Unit,
 )
 from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
+from pcc_priorities._report import Category, Finding, Report, Severity
 
 __all__ = [
     "applicability_assessments",
@@ -83,8 +85,10 @@ __all__ = [
     "decimals",
     "extensions",
     "figures",
+    "findings",
     "glossary_entries",
     "hostile_texts",
+    "json_pointers",
     "json_values",
     "kinded_periods",
     "metric_references",
@@ -94,7 +98,9 @@ __all__ = [
     "policing_bodies",
     "priority_sections",
     "reporting_periods",
+    "reports",
     "statements",
+    "suppressions",
     "texts",
 ]
 
@@ -419,6 +425,22 @@ def plan_references() -> st.SearchStrategy[PlanReference]:
     )
 
 
+def json_pointers() -> st.SearchStrategy[str]:
+    """JSON Pointers (RFC 6901): ``""`` or ``/``-separated, escaped segments."""
+    segment = texts(max_size=10) | st.integers(min_value=0, max_value=20).map(str)
+    return st.lists(segment, max_size=5).map(
+        lambda parts: "".join("/" + p.replace("~", "~0").replace("/", "~1") for p in parts)
+    )
+
+
+def suppressions() -> st.SearchStrategy[Suppression]:
+    """Suppressions of check findings, by rule code or prefix, path and reason."""
+    codes = st.from_regex(r"[A-Z]{2,5}[0-9]{0,3}", fullmatch=True)
+    return st.builds(
+        Suppression, rule=codes | texts(max_size=8), path=json_pointers(), reason=texts()
+    )
+
+
 @st.composite
 def priority_sections(
     draw: st.DrawFn, framework: Framework | None = None, metric_ids: Sequence[str] = ()
@@ -474,6 +496,7 @@ def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement
         source_url=draw(_optional(texts())),
         plans=draw(_tuples(plan_references(), max_size=2)),
         glossary=draw(_tuples(glossary_entries())),
+        suppressions=draw(_tuples(suppressions(), max_size=2)),
         extensions=draw(extensions()),
     )
     return _number_figures(statement)
@@ -538,6 +561,36 @@ def _number_figures(statement: Statement) -> Statement:
             )
             for s in statement.sections
         ),
+    )
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """Check findings of every severity and category, suppressed or not."""
+    return st.builds(
+        Finding,
+        code=st.from_regex(r"[A-Z]{2,4}[0-9]{1,3}", fullmatch=True),
+        rule=st.from_regex(r"[a-z]{1,8}(-[a-z]{1,8}){0,2}", fullmatch=True),
+        severity=st.sampled_from(Severity),
+        category=st.sampled_from(Category),
+        message=texts(),
+        path=json_pointers(),
+        citation=_optional(texts()),
+        suppression=_optional(suppressions()),
+    )
+
+
+def reports() -> st.SearchStrategy[Report]:
+    """Check reports with up to six findings (not tied to any statement)."""
+    return st.builds(
+        Report,
+        findings=_tuples(findings(), max_size=6),
+        framework=texts(min_size=1),
+        framework_version=_optional(texts()),
+        ruleset_version=texts(),
+        library_version=texts(),
+        as_of=dates(),
+        rules=_tuples(texts(max_size=6), max_size=4),
+        source=_optional(texts()),
     )
 
 

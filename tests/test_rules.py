@@ -1,0 +1,200 @@
+"""Tests of rules and the registry: declarations, selection, and rules from entry points."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import pcc_priorities as p
+from check_helpers import AS_OF, clean
+from pcc_priorities import _rules
+from pcc_priorities._builtin import BUILTIN_RULES
+
+
+def _check(statement: p.Statement, context: p.CheckContext) -> Iterator[p.Occurrence]:
+    yield p.Occurrence(path=(), message="Always.")
+
+
+def _rule(code: str = "ACME001", name: str = "always", **changes: object) -> p.Rule:
+    values: dict[str, object] = {
+        "code": code,
+        "name": name,
+        "severity": p.Severity.INFO,
+        "category": p.Category.READABILITY,
+        "summary": "Always finds something.",
+        "description": "For tests.",
+        "fix": "None.",
+        "check": _check,
+    }
+    values.update(changes)
+    return p.Rule(**values)  # type: ignore[arg-type]
+
+
+def test_builtin_rules_declare_everything() -> None:
+    """Every built-in rule has a PCC code, a unique name, a description and a fix."""
+    codes = [rule.code for rule in BUILTIN_RULES]
+    assert codes == sorted(codes)
+    assert len(set(codes)) == len(codes)
+    assert len({rule.name for rule in BUILTIN_RULES}) == len(BUILTIN_RULES)
+    for rule in BUILTIN_RULES:
+        assert rule.code.startswith("PCC")
+        assert rule.description.strip()
+        assert rule.fix.strip()
+        assert rule.summary.strip()
+        statutory = rule.category is p.Category.STATUTORY
+        assert statutory == rule.code.startswith("PCC1")
+        assert statutory == (rule.severity is p.Severity.ERROR)
+        if statutory:
+            assert not rule.suppressible
+            assert rule.citation
+            assert "para 7A" in rule.citation
+
+
+def test_registry_lists_builtin_rules_in_code_order() -> None:
+    """The registry holds the built-in rules, in code order, each marked as built in."""
+    listed = p.rules()
+    builtin = [rule.code for rule in listed if rule.origin == "pcc-priorities"]
+    assert builtin == [rule.code for rule in BUILTIN_RULES]
+    assert [rule.code for rule in listed] == sorted(rule.code for rule in listed)
+    assert p.get_rule("PCC101").name == "priority-not-addressed"
+    assert p.get_rule("PCC101").origin == "pcc-priorities"
+    with pytest.raises(p.UnknownRuleError):
+        p.get_rule("PCC999")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"code": "acme1"}, "capital letters followed by digits"),
+        ({"code": "ACME"}, "capital letters followed by digits"),
+        ({"name": "Not A Name"}, "lower-case words joined by hyphens"),
+        ({"summary": " "}, "summary must not be empty"),
+        ({"fix": ""}, "fix must not be empty"),
+    ],
+)
+def test_malformed_rules_are_refused(changes: dict[str, object], message: str) -> None:
+    """A rule must declare a well-formed code and name, a summary and a fix."""
+    with pytest.raises(p.RuleError, match=message):
+        _rule(**changes)
+
+
+def test_registry_refuses_clashes() -> None:
+    """Two rules cannot share a code or a name."""
+    registry = p.RuleRegistry([_rule()])
+    with pytest.raises(p.RuleError, match="code 'ACME001'"):
+        registry.register(_rule(name="other"))
+    with pytest.raises(p.RuleError, match="name 'always'"):
+        registry.register(_rule(code="ACME002"))
+    with pytest.raises(p.RuleError, match="expected a Rule"):
+        registry.register("ACME003")  # type: ignore[arg-type]
+    registry.register(registry.get("ACME001"))  # the same rule again is harmless
+    assert len(registry) == 1
+    assert "ACME001" in registry
+
+
+def test_register_rule_adds_to_every_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule registered in-process runs in every later check; PCC codes are reserved."""
+    monkeypatch.setattr(_rules, "_default", None)
+    p.register_rule(_rule())
+    report = p.check(clean(), as_of=AS_OF)
+    assert [(f.code, f.path) for f in report.findings] == [("ACME001", "")]
+    with pytest.raises(p.RuleError, match="reserved"):
+        p.register_rule(_rule(code="PCC999", name="mine"))
+
+
+# --------------------------------------------------------------------------- entry points
+
+PLUGIN = '''
+from pcc_priorities import Category, Occurrence, Severity, rule
+
+
+@rule(
+    code="ACME001",
+    name="no-welsh-edition",
+    severity=Severity.INFO,
+    category=Category.READABILITY,
+    summary="A statement for a Welsh force is only in English.",
+    fix="Publish the statement in Welsh too.",
+)
+def no_welsh_edition(statement, context):
+    """Forces in Wales publish in Welsh and English."""
+    if statement.force.code.startswith("W") and statement.language != "cy":
+        yield Occurrence(path=("language",), message="This statement is in English only.")
+
+
+RULES = [no_welsh_edition]
+BROKEN = 42
+'''
+
+
+def _install_plugin(folder: Path, target: str) -> None:
+    """Install a distribution 'acme-rules' with a pcc_priorities.rules entry point."""
+    (folder / "acme_rules.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
+    info = folder / "acme_rules-1.2.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.2\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        f"[pcc_priorities.rules]\nacme = {target}\n", encoding="utf-8"
+    )
+
+
+def test_entry_point_rules_join_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rules registered by another distribution's entry point run, marked with its name."""
+    _install_plugin(tmp_path, "acme_rules:RULES")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(_rules, "_default", None)
+    added = p.get_rule("ACME001")
+    assert added.origin == "acme-rules 1.2"
+    welsh = p.Statement(
+        body=p.PolicingBody(kind="pcc", name="Police and Crime Commissioner for Gwent"),
+        force=p.PoliceForce(code="W15000002", name="Gwent Police"),
+        framework="ncpm-2021",
+        title="Statement",
+    )
+    report = p.check(welsh, as_of=AS_OF, select=["ACME"])
+    assert [(f.code, f.path) for f in report.findings] == [("ACME001", "/language")]
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("acme_rules:BROKEN", "must name a Rule or an iterable of Rules"),
+        ("acme_rules:MISSING", "could not be loaded"),
+    ],
+)
+def test_broken_entry_points_are_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, message: str
+) -> None:
+    """An entry point that does not give rules is reported, never skipped."""
+    _install_plugin(tmp_path, target)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(_rules, "_default", None)
+    with pytest.raises(p.RuleError, match=message):
+        p.rules()
+
+
+def test_command_line_lists_entry_point_rules(tmp_path: Path) -> None:
+    """`pcc-priorities rules` lists an installed plugin's rules beside the built-in ones."""
+    _install_plugin(tmp_path, "acme_rules:RULES")
+    completed = subprocess.run(
+        [sys.executable, "-m", "pcc_priorities", "rules"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(tmp_path), "PATH": ""},
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "ACME001\tinfo   \treadability \tno-welsh-edition" in completed.stdout
+    assert [line.split("\t")[0] for line in completed.stdout.splitlines()][:2] == [
+        "ACME001",
+        "PCC101",
+    ]
