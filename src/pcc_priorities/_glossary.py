@@ -164,9 +164,12 @@ class AcronymUse:
     end: int
 
 
-# A run of capitals, digits and inner '&', starting with a capital that no letter, digit or
-# '&' precedes; a plural 's' may follow. Classification happens in find_acronyms.
-_CANDIDATE = re.compile(r"(?<![\w&])([A-Z][A-Za-z0-9&]*[A-Za-z0-9]|[A-Z])(?![\w&])")
+# A run of capitals, digits and inner '&' of two characters or more, starting with a capital;
+# a plural 's' may follow. Words with other lower-case letters never match, so ordinary prose
+# costs the regex alone. The pattern starts with its first character so the regex engine can
+# skip ahead; find_acronyms checks that no letter, digit, '_' or '&' comes before it, that it
+# has two capitals, and that it is no Roman numeral.
+_CANDIDATE = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?(?![\w&])")
 #: Roman numerals of I, V and X only: "CD" and "DC" are far more often acronyms.
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _PLURAL = re.compile(r"(?:['’]?s)$")
@@ -182,14 +185,23 @@ def acronym_key(term: str) -> str:
 
 def _is_acronym(word: str) -> bool:
     core = word[:-1] if word.endswith("s") else word
-    if any(ch.islower() for ch in core):
+    if not core.isupper():  # a lower-case letter (it has a capital: it starts with one)
         return False
     capitals = sum(1 for ch in core if ch.isupper())
     return capitals >= 2 and not _ROMAN.fullmatch(core)
 
 
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+
+
 def _shouting(text: str) -> bool:
     if len(text) < 24:
+        return False
+    # Quick answer for ordinary prose: with 40% of all characters lower-case, at most 60% of
+    # the letters can be capitals.
+    ascii_text = text.encode("ascii", "ignore")
+    lower_case = len(ascii_text) - len(ascii_text.translate(None, _ASCII_LOWER))
+    if lower_case >= 0.4 * len(text):
         return False
     letters = sum(map(str.isalpha, text))
     return letters >= 24 and sum(map(str.isupper, text)) / letters > 0.6
@@ -205,11 +217,12 @@ def find_acronyms(text: str) -> Iterator[AcronymUse]:
     if _shouting(text):
         return
     for match in _CANDIDATE.finditer(text):
-        word = match.group(1)
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_&"):
+            continue
+        word = match.group()
         if _is_acronym(word):
-            yield AcronymUse(
-                term=acronym_key(word), text=word, start=match.start(1), end=match.end(1)
-            )
+            yield AcronymUse(term=acronym_key(word), text=word, start=start, end=match.end())
 
 
 # --------------------------------------------------------------------------- inline definitions

@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def normalise_name(text: str) -> str:
     """Return ``text`` folded for matching names: case, accents, '&', punctuation, spaces."""
     text = unicodedata.normalize("NFKD", text)
