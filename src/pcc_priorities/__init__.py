@@ -29,6 +29,13 @@ from pcc_priorities._diff import (
     diff_to_json,
     diff_to_text,
 )
+from pcc_priorities._formats import (
+    dump_any,
+    dumps_any,
+    load_any,
+    load_with_report,
+    loads_with_report,
+)
 from pcc_priorities._glossary import acronym_expansions
 from pcc_priorities._interchange import (
     FigureLocation,
@@ -142,10 +149,15 @@ from pcc_priorities._rules import (
     rules,
 )
 from pcc_priorities._scaffold import new_statement
+from pcc_priorities._schema import json_schema
+from pcc_priorities._upgrade import LoadResult, Upgrade, UpgradeResult, upgrade_document, upgrades
 from pcc_priorities._walk import BlockAtPath, FigureAtPath, PeriodAtPath, TextAtPath, TextKind
+from pcc_priorities._yaml import dump_yaml, dumps_yaml, load_yaml, loads_yaml
 from pcc_priorities.exceptions import (
     DirectionError,
     DocumentError,
+    DocumentUpgradedWarning,
+    MissingExtraError,
     OutputExistsError,
     PccPrioritiesError,
     PeriodError,
@@ -159,6 +171,7 @@ from pcc_priorities.exceptions import (
     UnknownForceError,
     UnknownFrameworkError,
     UnknownRuleError,
+    UnsupportedFormatError,
 )
 
 __version__ = "0.1.0.dev0"
@@ -193,6 +206,7 @@ __all__ = [
     "Direction",
     "DirectionError",
     "DocumentError",
+    "DocumentUpgradedWarning",
     "Figure",
     "FigureAtPath",
     "FigureLocation",
@@ -203,8 +217,10 @@ __all__ = [
     "GlossaryEntry",
     "JSONValue",
     "Limits",
+    "LoadResult",
     "LocatedFigure",
     "MetricReference",
+    "MissingExtraError",
     "MonthlyFigures",
     "MonthlySeries",
     "NarrativeRole",
@@ -255,6 +271,9 @@ __all__ = [
     "UnknownForceError",
     "UnknownFrameworkError",
     "UnknownRuleError",
+    "UnsupportedFormatError",
+    "Upgrade",
+    "UpgradeResult",
     "__version__",
     "absolute_change",
     "acronym_expansions",
@@ -268,7 +287,11 @@ __all__ = [
     "diff_to_text",
     "direction_of",
     "dump",
+    "dump_any",
+    "dump_yaml",
     "dumps",
+    "dumps_any",
+    "dumps_yaml",
     "figures_from_csv",
     "figures_from_months",
     "figures_from_table",
@@ -283,10 +306,16 @@ __all__ = [
     "get_framework",
     "get_rule",
     "html_stylesheet",
+    "json_schema",
     "load",
+    "load_any",
     "load_framework",
     "load_monthly_csv",
+    "load_with_report",
+    "load_yaml",
     "loads",
+    "loads_with_report",
+    "loads_yaml",
     "located_figures",
     "monthly_series_from_csv",
     "new_statement",
@@ -307,6 +336,8 @@ __all__ = [
     "rule",
     "rules",
     "to_dict",
+    "upgrade_document",
+    "upgrades",
     "write_figures_csv",
     "write_figures_xlsx",
 ]

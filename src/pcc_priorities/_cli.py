@@ -21,20 +21,28 @@ from pcc_priorities._catalogue import catalogue_json, catalogue_markdown, catalo
 from pcc_priorities._check import check
 from pcc_priorities._diff import diff, diff_to_json, diff_to_text
 from pcc_priorities._files import atomic_write_text
+from pcc_priorities._formats import dump_any, dumps_any, format_of, load_any, load_with_report
 from pcc_priorities._interchange import (
     read_figures_csv,
     read_figures_xlsx,
     write_figures_csv,
     write_figures_xlsx,
 )
-from pcc_priorities._json import dump, dumps, load
+from pcc_priorities._json import dumps
 from pcc_priorities._model import PartialDate, ReportingPeriod
 from pcc_priorities._periods import parse_period
 from pcc_priorities._render import RenderFormat, render, render_file
 from pcc_priorities._report import Report, Severity, reports_to_csv
 from pcc_priorities._rules import default_registry
 from pcc_priorities._scaffold import DEFAULT_FRAMEWORK, new_statement
-from pcc_priorities.exceptions import DocumentError, PccPrioritiesError, TableError
+from pcc_priorities._schema import schema_text
+from pcc_priorities._upgrade import CURRENT_VERSION
+from pcc_priorities.exceptions import (
+    DocumentError,
+    OutputExistsError,
+    PccPrioritiesError,
+    TableError,
+)
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INVALID", "EXIT_OK", "main"]
 
@@ -53,18 +61,72 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
 
 
+# --------------------------------------------------------------------------- output
+
+
+def _write_output(
+    text: str,
+    output: str | None,
+    out: TextIO,
+    *,
+    force: bool = False,
+    inputs: Sequence[str] = (),
+) -> None:
+    """Write ``text`` to ``output`` atomically, or to ``out`` when no output file is named.
+
+    Raises:
+        OutputExistsError: ``output`` is one of ``inputs``, or exists and ``force`` is false.
+    """
+    if output is None or output == "-":
+        out.write(text)
+        return
+    target = Path(output)
+    for name in inputs:
+        if target.exists() and Path(name).exists() and os.path.samefile(target, name):
+            raise OutputExistsError(f"{output}: refusing to write over the input file")
+    if target.exists() and not force:
+        raise OutputExistsError(f"{output} exists; use --overwrite to replace it")
+    atomic_write_text(target, text)
+
+
 # --------------------------------------------------------------------------- commands
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    """Load each file and report whether it is a valid statement document."""
+    """Load each file (JSON or YAML) and report whether it is a valid statement document."""
     status = EXIT_OK
     for path in args.files:
-        statement = load(path)
-        out.write(
-            f"{path}: valid statement document ({len(statement.sections)} priority sections)\n"
+        result = load_with_report(path)
+        count = len(result.statement.sections)
+        upgraded = (
+            f"; written in schema_version {result.schema_version!r}, upgraded on load"
+            if result.upgraded
+            else ""
         )
+        out.write(f"{path}: valid statement document ({count} priority sections{upgraded})\n")
     return status
+
+
+def _rewrite(args: argparse.Namespace, out: TextIO) -> int:
+    """Load a statement (upgrading it if needed) and write it canonically, in either format."""
+    result = load_with_report(args.file)
+    if args.output not in (None, "-"):
+        target_format = format_of(args.output)
+    else:
+        target_format = args.format or result.format
+    _write_output(
+        dumps_any(result.statement, target_format),
+        args.output,
+        out,
+        force=args.force,
+        inputs=[args.file],
+    )
+    if args.command == "upgrade":
+        note = result.note() or (
+            f"{args.file}: already at schema_version {CURRENT_VERSION!r}; written canonically"
+        )
+        sys.stderr.write(note + "\n")
+    return EXIT_OK
 
 
 def _frameworks(args: argparse.Namespace, out: TextIO) -> int:
@@ -86,6 +148,12 @@ def _forces(_args: argparse.Namespace, out: TextIO) -> int:
     for force in _reference.forces():
         body = force.body()
         out.write(f"{force.code}\t{force.force_name}\t{body.kind}\t{body.title}\n")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Print (or write) the JSON Schema of statement documents."""
+    _write_output(schema_text(), args.output, out, force=args.force)
     return EXIT_OK
 
 
@@ -114,7 +182,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     results: list[dict[str, Any]] = []
     for path in args.files:
         try:
-            statement = load(path)
+            statement = load_any(path)
         except DocumentError as error:
             sys.stderr.write(f"{error}\n")
             results.append({"path": path, "report": None, "problems": _problems(error)})
@@ -177,7 +245,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
         out.write(dumps(statement))
         return EXIT_OK
     _refuse_existing(args.file, args.overwrite)
-    atomic_write_text(args.file, dumps(statement))
+    atomic_write_text(args.file, dumps_any(statement, format_of(args.file)))
     out.write(
         f"wrote {args.file}: {len(statement.sections)} priority sections for "
         f"{statement.force.name}; `pcc-priorities check {args.file}` lists what to fill in\n"
@@ -223,7 +291,7 @@ def _partial_date(text: str) -> PartialDate:
 def _render(args: argparse.Namespace, out: TextIO) -> int:
     """Render a statement document as HTML or Markdown, to a file or to standard output."""
     if args.output is None:
-        out.write(render(load(args.file), args.format, fragment=args.fragment))
+        out.write(render(load_any(args.file), args.format, fragment=args.fragment))
         return EXIT_OK
     render_file(args.file, args.output, args.format, overwrite=args.force, fragment=args.fragment)
     sys.stderr.write(f"{args.output}: written ({args.format})\n")
@@ -232,7 +300,7 @@ def _render(args: argparse.Namespace, out: TextIO) -> int:
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
     """Report what changed between two editions; exit 1 if anything did, like diff(1)."""
-    result = diff(load(args.old), load(args.new))
+    result = diff(load_any(args.old), load_any(args.new))
     out.write(diff_to_json(result) if args.format == "json" else diff_to_text(result))
     return EXIT_FINDINGS if result else EXIT_OK
 
@@ -289,7 +357,7 @@ def _export_figures(args: argparse.Namespace, out: TextIO) -> int:
     if refusal:
         sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
         return EXIT_INVALID
-    statement = load(args.statement)
+    statement = load_any(args.statement)
     (write_figures_csv if kind == "csv" else write_figures_xlsx)(statement, output)
     out.write(f"{output}: wrote the statement's figures\n")
     return EXIT_OK
@@ -305,10 +373,10 @@ def _import_figures(args: argparse.Namespace, out: TextIO) -> int:
     if refusal:
         sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
         return EXIT_INVALID
-    statement = load(args.statement)
+    statement = load_any(args.statement)
     read = read_figures_csv if kind == "csv" else read_figures_xlsx
     updated = read(statement, args.figures)
-    dump(updated, args.output)
+    dump_any(updated, args.output)
     out.write(f"{args.output}: wrote the statement with the figures from {args.figures}\n")
     return EXIT_OK
 
@@ -336,7 +404,9 @@ def _build_parser() -> argparse.ArgumentParser:
             "it, 2 a file is unreadable or not a valid statement document."
         ),
     )
-    check_parser.add_argument("files", nargs="+", metavar="FILE", help="statement documents")
+    check_parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="statement documents (.json, .yaml, .yml)"
+    )
     check_parser.add_argument(
         "--format",
         choices=("text", "json", "csv"),
@@ -393,7 +463,9 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
     new.add_argument(
-        "file", metavar="FILE", help="the file to write (must not exist); - for stdout"
+        "file",
+        metavar="FILE",
+        help="the file to write (must not exist; .json, .yaml or .yml); - for stdout",
     )
     new.add_argument(
         "--police-force",
@@ -444,9 +516,14 @@ def _build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=_rules)
 
     validate = commands.add_parser(
-        "validate", help="check that files are valid statement documents (structure only)"
+        "validate",
+        help="check that files are valid statement documents (structure only)",
+        description="Check that each file is a valid statement document: JSON (.json) or "
+        "YAML (.yaml, .yml), in this version of the format or an earlier one.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="statement documents")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="statement documents (.json, .yaml, .yml)"
+    )
     validate.set_defaults(run=_validate)
 
     frameworks = commands.add_parser("frameworks", help="list the national frameworks")
@@ -458,6 +535,61 @@ def _build_parser() -> argparse.ArgumentParser:
     forces = commands.add_parser("forces", help="list the 43 forces and their policing bodies")
     forces.set_defaults(run=_forces)
 
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema (draft 2020-12) of statement documents",
+        description="Print the JSON Schema (draft 2020-12) of statement documents, generated "
+        "from the model. It lists the ids of the known frameworks, their priorities and "
+        "national metrics, the body kinds and the force codes.",
+    )
+    schema.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
+    )
+    schema.add_argument(
+        "--overwrite",
+        "--force",
+        dest="force",
+        action="store_true",
+        help="replace OUT if it exists",
+    )
+    schema.set_defaults(run=_schema)
+
+    for name, summary, description in (
+        (
+            "upgrade",
+            "upgrade a document to the current schema_version",
+            "Load a statement document written in any earlier schema_version, apply the "
+            "chain of upgrades to the current version "
+            f"({CURRENT_VERSION}) and write it canonically. The input is never changed.",
+        ),
+        (
+            "convert",
+            "convert a document between JSON and YAML",
+            "Load a statement document and write it canonically in the format of OUT's "
+            "extension (.json, .yaml, .yml), or of --format on stdout.",
+        ),
+    ):
+        command = commands.add_parser(name, help=summary, description=description)
+        command.add_argument("file", metavar="FILE", help="the document (.json, .yaml, .yml)")
+        command.add_argument(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="write to OUT (atomically; format by extension) instead of stdout",
+        )
+        command.add_argument(
+            "--format",
+            choices=["json", "yaml"],
+            help="the format written to stdout (default: the input's)",
+        )
+        command.add_argument(
+            "--overwrite",
+            "--force",
+            dest="force",
+            action="store_true",
+            help="replace OUT if it exists",
+        )
+        command.set_defaults(run=_rewrite)
     render_command = commands.add_parser(
         "render",
         help="publish a statement as accessible HTML or as Markdown",
@@ -468,7 +600,9 @@ def _build_parser() -> argparse.ArgumentParser:
             "over the input, and not over an existing file unless --force is given."
         ),
     )
-    render_command.add_argument("file", metavar="FILE", help="the statement document (JSON)")
+    render_command.add_argument(
+        "file", metavar="FILE", help="the statement document (.json, .yaml, .yml)"
+    )
     render_command.add_argument(
         "--format",
         choices=[f.value for f in RenderFormat],
@@ -496,8 +630,8 @@ def _build_parser() -> argparse.ArgumentParser:
             "2: unreadable or invalid input."
         ),
     )
-    diff_command.add_argument("old", metavar="OLD", help="the earlier edition (JSON)")
-    diff_command.add_argument("new", metavar="NEW", help="the later edition (JSON)")
+    diff_command.add_argument("old", metavar="OLD", help="the earlier edition (.json, .yaml, .yml)")
+    diff_command.add_argument("new", metavar="NEW", help="the later edition (.json, .yaml, .yml)")
     diff_command.add_argument(
         "--format", choices=["text", "json"], default="text", help="text (default) or json"
     )
@@ -524,7 +658,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="write every figure of a statement to a CSV or XLSX file",
         description="Write every figure of a statement, one row each, to a .csv or .xlsx file.",
     )
-    export.add_argument("statement", type=Path, metavar="STATEMENT", help="statement document")
+    export.add_argument(
+        "statement", type=Path, metavar="STATEMENT", help="statement document (.json, .yaml, .yml)"
+    )
     export.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file"
     )
@@ -540,10 +676,17 @@ def _build_parser() -> argparse.ArgumentParser:
             "the complete list of figures: a place with no rows ends up with no figures."
         ),
     )
-    import_.add_argument("statement", type=Path, metavar="STATEMENT", help="statement document")
+    import_.add_argument(
+        "statement", type=Path, metavar="STATEMENT", help="statement document (.json, .yaml, .yml)"
+    )
     import_.add_argument("figures", type=Path, metavar="FIGURES", help="a .csv or .xlsx file")
     import_.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE", help="the new statement"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the new statement (.json, .yaml, .yml)",
     )
     import_.add_argument("--force", action="store_true", help="replace FILE if it exists")
     import_.set_defaults(run=_import_figures)

@@ -62,7 +62,7 @@ BLOCK_TAGS: Mapping[str, type[Block]] = {
     "subsection": Subsection,
 }
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Extension keys: a namespace (lower-case letters, digits, dots, hyphens), a colon, a name.
 EXTENSION_KEY = re.compile(r"[a-z0-9][a-z0-9.-]*:[^\s:][^\s]*")

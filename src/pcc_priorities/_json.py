@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from attrs import frozen
 
@@ -27,7 +28,8 @@ from pcc_priorities._converter import (
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._model import Statement
 from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
-from pcc_priorities.exceptions import DocumentError, Problem
+from pcc_priorities._upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrade_document
+from pcc_priorities.exceptions import DocumentError, DocumentUpgradedWarning, Problem
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -41,8 +43,8 @@ __all__ = [
     "to_dict",
 ]
 
-#: The version of the statement format this library writes.
-SCHEMA_VERSION = "1.0"
+#: The version of the statement format this library reads and writes.
+SCHEMA_VERSION = CURRENT_VERSION
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A lone surrogate can only enter parsed JSON through an escape, or from a str given as is.
@@ -209,13 +211,59 @@ def loads(
 ) -> Statement:
     """Load a statement from canonical JSON text.
 
+    A document written in an earlier ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
+    :func:`~pcc_priorities.loads_with_report` to be told in the result instead.
+
     Args:
         text: The document, as text or as UTF-8 bytes.
         source: A name for the document in error messages (a file name).
-        limits: The largest and deepest document accepted.
+        limits: The largest document and the deepest nesting accepted.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
+    """
+    result = read_json_text(text, source=source, limits=limits)
+    warn_if_upgraded(result)
+    return result.statement
+
+
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
+    """Load a statement from a canonical JSON file.
+
+    A file over ``limits.max_bytes`` is refused before it is read. A document written in an
+    earlier ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
+    :func:`~pcc_priorities.load_with_report` to be told in the result instead.
+
+    Raises:
+        DocumentError: The file is not a valid statement; lists every problem.
+        OSError: The file cannot be read.
+    """
+    result = read_json_file(path, limits=limits)
+    warn_if_upgraded(result)
+    return result.statement
+
+
+def read_file_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
+    """Return the bytes of ``path``, refusing a file over ``limits.max_bytes`` before reading.
+
+    Raises:
+        DocumentError: The file is over the limit.
+        OSError: The file cannot be read.
+    """
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limits.max_bytes:
+            raise _too_large(size, limits, os.fspath(path))
+        return handle.read(limits.max_bytes + 1)
+
+
+def check_size(text: str | bytes, limits: Limits, source: str | None) -> None:
+    """Refuse text over ``limits.max_bytes`` bytes of UTF-8.
+
+    Raises:
+        DocumentError: The text is over the limit.
     """
     size = (
         len(text)
@@ -224,27 +272,32 @@ def loads(
     )
     if size > limits.max_bytes:
         raise _too_large(size, limits, source)
+
+
+def read_json_file(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """Read a JSON statement file, upgrading it if needed, and say what was done."""
+    data = read_file_bytes(path, limits)
+    return read_json_text(data, source=os.fspath(path), limits=limits)
+
+
+def read_json_text(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
+    """Read JSON statement text, upgrading it if needed, and say what was done."""
+    check_size(text, limits, source)
     data, duplicates, suspect = _parse(text, source)
     _check_depth(data, limits, source)
-    return _from_data(data, source, duplicates=duplicates, suspect=suspect)
+    return read_data(data, source=source, duplicates=duplicates, suspect=suspect)
 
 
-def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
-    """Load a statement from a canonical JSON file.
+def warn_if_upgraded(result: LoadResult, stacklevel: int = 4) -> None:
+    """Warn with :class:`DocumentUpgradedWarning` if ``result`` was upgraded on load.
 
-    A file over ``limits.max_bytes`` is refused before it is read.
-
-    Raises:
-        DocumentError: The file is not a valid statement; lists every problem.
-        OSError: The file cannot be read.
+    The default ``stacklevel`` points at the caller of the public function that called this.
     """
-    source = os.fspath(path)
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > limits.max_bytes:
-            raise _too_large(size, limits, source)
-        data = handle.read(limits.max_bytes + 1)
-    return loads(data, source=source, limits=limits)
+    note = result.note()
+    if note is not None:
+        warnings.warn(DocumentUpgradedWarning(note), stacklevel=stacklevel)
 
 
 def from_dict(
@@ -253,13 +306,17 @@ def from_dict(
     """Return the statement a parsed JSON document describes.
 
     ``data`` is what :func:`json.loads` returns for the document (numbers with a fraction
-    as :class:`~decimal.Decimal`, to keep them exact).
+    as :class:`~decimal.Decimal`, to keep them exact). A document written in an earlier
+    ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`.
 
     Raises:
         DocumentError: The document is not a valid statement; lists every problem.
     """
     _check_depth(data, limits, source)
-    return _from_data(data, source, duplicates=False, suspect=_holds_surrogate(data))
+    result = read_data(data, source=source, duplicates=False)
+    warn_if_upgraded(result, stacklevel=3)
+    return result.statement
 
 
 def _holds_surrogate(value: object) -> bool:
@@ -272,46 +329,80 @@ def _holds_surrogate(value: object) -> bool:
     return False
 
 
-def _from_data(data: object, source: str | None, *, duplicates: bool, suspect: bool) -> Statement:
-    """Structure parsed data; the fast path runs unless the text may hold lone surrogates."""
+def read_data(
+    data: object,
+    *,
+    source: str | None = None,
+    format: Literal["json", "yaml"] = "json",
+    duplicates: bool = True,
+    suspect: bool | None = None,
+) -> LoadResult:
+    """Return the statement a parsed document describes, upgraded if needed, with a report.
+
+    Args:
+        data: The parsed document (its depth already checked against the limits).
+        source: A name for the document in error messages (a file name).
+        format: The format it was parsed from, for the report.
+        duplicates: Whether the parser may have marked keys written twice.
+        suspect: Whether the text may hold a lone surrogate (None: look); the fast path runs
+            only when it cannot.
+
+    Raises:
+        DocumentError: The document is not a valid statement; lists every problem.
+    """
     if not isinstance(data, dict):
         raise DocumentError(
             [Problem(path="", message="expected a statement document (a JSON object)")], source
         )
+    if suspect is None:
+        suspect = _holds_surrogate(data)
     found: list[tuple[tuple[PathSegment, ...], str]] = []
-    version = data.get("schema_version")
-    if version is None:
-        found.append(
-            (("schema_version",), f"this required key is missing (use {SCHEMA_VERSION!r})")
-        )
-    elif version != SCHEMA_VERSION:
-        found.append(
-            (
-                ("schema_version",),
-                f"this library reads schema_version {SCHEMA_VERSION!r}, got {version!r}",
-            )
-        )
+    if duplicates:  # a fact of the text as written: found before any upgrade
+        found.extend(_duplicate_key_problems(data, ()))
+    written = data.get("schema_version")
+    steps: tuple[Upgrade, ...] = ()
+    if written != SCHEMA_VERSION:  # a current document is read as it is, without a copy
+        try:
+            upgraded = upgrade_document(data)
+        except DocumentError as error:
+            found.extend((("schema_version",), problem.message) for problem in error.problems)
+        else:
+            data, steps = upgraded.data, upgraded.upgrades
     body = {key: value for key, value in data.items() if key != "schema_version"}
     found.extend(_reference_problems(data))
-    if duplicates:
-        found.extend(_duplicate_key_problems(data, ()))
+    statement: Statement | None = None
     if not found and not suspect:
         try:
-            return converter(detailed=False).structure(body, Statement)
+            statement = converter(detailed=False).structure(body, Statement)
         except Exception:  # any problem at all: the detailed pass says what it is
-            pass
-    try:
-        statement = converter(detailed=True).structure(body, Statement)
-    except Exception as error:
-        found.extend(problems_from_exception(error))
-    else:
-        if not found:  # text that looked suspect but held no lone surrogate
-            return statement
+            statement = None
+    if statement is None:
+        try:
+            statement = converter(detailed=True).structure(body, Statement)
+        except Exception as error:
+            found.extend(problems_from_exception(error))
+    if statement is not None and not found:  # suspect text may hold no lone surrogate
+        return LoadResult(
+            statement=statement,
+            schema_version=str(written),
+            upgrades=steps,
+            format=format,
+            source=source,
+        )
     order = _document_order(data)
     found.sort(key=lambda item: _position(order, item[0]))
-    raise DocumentError(
-        [Problem(path=json_pointer(path), message=message) for path, message in found], source
-    )
+    problems = [Problem(path=json_pointer(path), message=message) for path, message in found]
+    if steps:
+        problems.insert(
+            0,
+            Problem(
+                path="/schema_version",
+                message=f"written in schema_version {written!r} and upgraded to "
+                f"{steps[-1].target!r} before reading; the paths below are in the upgraded "
+                "document",
+            ),
+        )
+    raise DocumentError(problems, source)
 
 
 def _document_order(data: object) -> dict[tuple[PathSegment, ...], int]:

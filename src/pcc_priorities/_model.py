@@ -280,7 +280,7 @@ class PeriodKind(StrEnum):
 # --------------------------------------------------------------------------- dates
 
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 @frozen(kw_only=True)

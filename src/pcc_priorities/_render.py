@@ -13,8 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from pcc_priorities._files import atomic_write_text
+from pcc_priorities._formats import load_any
 from pcc_priorities._html import STYLESHEET, write_html
-from pcc_priorities._json import load
 from pcc_priorities._layout import layout
 from pcc_priorities._markdown import write_markdown
 from pcc_priorities._model import Statement
@@ -149,7 +149,8 @@ def render_file(
     Raises:
         OutputExistsError: ``output`` is the input document (never overwritten), or it
             exists and ``overwrite`` is false.
-        DocumentError: ``source`` is not a valid statement document.
+        DocumentError: ``source`` is not a valid statement document (JSON or YAML, by
+            its extension; see ``load_any``).
         OSError: ``source`` cannot be read or ``output`` cannot be written.
         ValueError: ``format`` is not a known format.
     """
@@ -162,7 +163,7 @@ def render_file(
             f"{output_path}: already exists and is not replaced "
             "(pass overwrite=True, or --force on the command line)"
         )
-    statement = load(source_path)
+    statement = load_any(source_path)
     text = render(
         statement, chosen, fragment=fragment, heading_level=heading_level, acronyms=acronyms
     )

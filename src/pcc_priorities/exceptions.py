@@ -12,6 +12,8 @@ import attrs
 __all__ = [
     "DirectionError",
     "DocumentError",
+    "DocumentUpgradedWarning",
+    "MissingExtraError",
     "OutputExistsError",
     "PccPrioritiesError",
     "PeriodError",
@@ -25,6 +27,7 @@ __all__ = [
     "UnknownForceError",
     "UnknownFrameworkError",
     "UnknownRuleError",
+    "UnsupportedFormatError",
 ]
 
 
@@ -83,6 +86,14 @@ class DocumentError(PccPrioritiesError, ValueError):
         return "\n".join(lines)
 
 
+class MissingExtraError(PccPrioritiesError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it."""
+
+
+class UnsupportedFormatError(PccPrioritiesError, ValueError):
+    """A file's extension names no document format the library reads or writes."""
+
+
 class OutputExistsError(PccPrioritiesError, FileExistsError):
     """An output file exists and was not to be replaced, or is the input itself."""
 
@@ -123,6 +134,14 @@ class UnknownFrameworkError(PccPrioritiesError, LookupError):
 
 class UnknownForceError(PccPrioritiesError, LookupError):
     """No force in the register matches the given code or name."""
+
+
+class DocumentUpgradedWarning(UserWarning):
+    """A document written in an earlier ``schema_version`` was upgraded as it was loaded.
+
+    The message says from which version and by which steps. Save the document with
+    ``pcc-priorities upgrade`` (or load it with ``load_with_report`` to be told in the result).
+    """
 
 
 class UnknownRuleError(PccPrioritiesError, LookupError):
