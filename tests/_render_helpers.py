@@ -208,7 +208,11 @@ def map_texts(value: Any, change: Callable[[str], str], *, ids: bool = False) ->
 
 
 def published_texts(value: Any) -> Iterator[str]:
-    """Yield every published string in ``value`` (not ids, codes or extensions)."""
+    """Yield every published string in ``value``.
+
+    Not ids, codes, extensions or suppressions: suppressions are notes for the checker, not
+    part of the published statement.
+    """
     if isinstance(value, enum.Enum):
         return
     if isinstance(value, str):
@@ -218,7 +222,7 @@ def published_texts(value: Any) -> Iterator[str]:
             yield from published_texts(item)
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            if field.name != "extensions" and field.name not in ID_FIELDS:
+            if field.name not in {"extensions", "suppressions"} and field.name not in ID_FIELDS:
                 yield from published_texts(getattr(value, field.name))
 
 
