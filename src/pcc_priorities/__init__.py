@@ -5,55 +5,9 @@ must publish under the Elected Local Policing Bodies (Specified Information) Ord
 Sch. para 7A (inserted by SI 2021/547).
 """
 
-from pcc_priorities._builtin import RULESET_VERSION
-from pcc_priorities._change import (
-    ChangeCheck,
-    RankedPosition,
-    TargetCheck,
-    absolute_change,
-    check_change,
-    check_target,
-    describe_change,
-    direction_of,
-    parse_direction,
-    parse_rank,
-    percent_change,
-    rank_problem,
-)
-from pcc_priorities._check import check
-from pcc_priorities._diff import (
-    Difference,
-    DifferenceKind,
-    StatementDiff,
-    diff,
-    diff_to_json,
-    diff_to_text,
-)
-from pcc_priorities._formats import (
-    dump_any,
-    dumps_any,
-    load_any,
-    load_with_report,
-    loads_with_report,
-)
-from pcc_priorities._glossary import acronym_expansions
-from pcc_priorities._interchange import (
-    FigureLocation,
-    FigurePart,
-    LocatedFigure,
-    figures_from_csv,
-    figures_from_table,
-    figures_from_xlsx,
-    figures_table,
-    figures_to_csv,
-    figures_to_xlsx,
-    located_figures,
-    read_figures_csv,
-    read_figures_xlsx,
-    replace_figures,
-    write_figures_csv,
-    write_figures_xlsx,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from pcc_priorities._json import (
     SCHEMA_VERSION,
     Limits,
@@ -64,7 +18,10 @@ from pcc_priorities._json import (
     loads,
     to_dict,
 )
-from pcc_priorities._jsonvalue import FrozenJSONObject, JSONValue
+from pcc_priorities._jsonvalue import (
+    FrozenJSONObject,
+    JSONValue,
+)
 from pcc_priorities._model import (
     Applicability,
     ApplicabilityAssessment,
@@ -104,14 +61,6 @@ from pcc_priorities._model import (
     Suppression,
     Unit,
 )
-from pcc_priorities._monthly import (
-    MonthlyFigures,
-    MonthlySeries,
-    figures_from_months,
-    load_monthly_csv,
-    monthly_series_from_csv,
-)
-from pcc_priorities._periods import parse_period
 from pcc_priorities._reference import (
     BodyKind,
     BodyTerm,
@@ -129,30 +78,6 @@ from pcc_priorities._reference import (
     load_framework,
     register_framework,
 )
-from pcc_priorities._render import (
-    RenderFormat,
-    html_stylesheet,
-    render,
-    render_file,
-    render_html,
-    render_markdown,
-)
-from pcc_priorities._report import REPORT_VERSION, Category, Finding, Report, Severity
-from pcc_priorities._rules import (
-    CheckContext,
-    Occurrence,
-    Rule,
-    RuleRegistry,
-    get_rule,
-    register_rule,
-    rule,
-    rules,
-)
-from pcc_priorities._scaffold import new_statement
-from pcc_priorities._schema import json_schema
-from pcc_priorities._upgrade import LoadResult, Upgrade, UpgradeResult, upgrade_document, upgrades
-from pcc_priorities._walk import BlockAtPath, FigureAtPath, PeriodAtPath, TextAtPath, TextKind
-from pcc_priorities._yaml import dump_yaml, dumps_yaml, load_yaml, loads_yaml
 from pcc_priorities.exceptions import (
     DirectionError,
     DocumentError,
@@ -173,6 +98,225 @@ from pcc_priorities.exceptions import (
     UnknownRuleError,
     UnsupportedFormatError,
 )
+
+if TYPE_CHECKING:  # imported on first use, to keep `import pcc_priorities` quick
+    from pcc_priorities._builtin import (
+        RULESET_VERSION,
+    )
+    from pcc_priorities._change import (
+        ChangeCheck,
+        RankedPosition,
+        TargetCheck,
+        absolute_change,
+        check_change,
+        check_target,
+        describe_change,
+        direction_of,
+        parse_direction,
+        parse_rank,
+        percent_change,
+        rank_problem,
+    )
+    from pcc_priorities._check import (
+        check,
+    )
+    from pcc_priorities._diff import (
+        Difference,
+        DifferenceKind,
+        StatementDiff,
+        diff,
+        diff_to_json,
+        diff_to_text,
+    )
+    from pcc_priorities._formats import (
+        dump_any,
+        dumps_any,
+        load_any,
+        load_with_report,
+        loads_with_report,
+    )
+    from pcc_priorities._glossary import (
+        acronym_expansions,
+    )
+    from pcc_priorities._interchange import (
+        FigureLocation,
+        FigurePart,
+        LocatedFigure,
+        figures_from_csv,
+        figures_from_table,
+        figures_from_xlsx,
+        figures_table,
+        figures_to_csv,
+        figures_to_xlsx,
+        located_figures,
+        read_figures_csv,
+        read_figures_xlsx,
+        replace_figures,
+        write_figures_csv,
+        write_figures_xlsx,
+    )
+    from pcc_priorities._monthly import (
+        MonthlyFigures,
+        MonthlySeries,
+        figures_from_months,
+        load_monthly_csv,
+        monthly_series_from_csv,
+    )
+    from pcc_priorities._periods import (
+        parse_period,
+    )
+    from pcc_priorities._render import (
+        RenderFormat,
+        html_stylesheet,
+        render,
+        render_file,
+        render_html,
+        render_markdown,
+    )
+    from pcc_priorities._report import (
+        REPORT_VERSION,
+        Category,
+        Finding,
+        Report,
+        Severity,
+    )
+    from pcc_priorities._rules import (
+        CheckContext,
+        Occurrence,
+        Rule,
+        RuleRegistry,
+        get_rule,
+        register_rule,
+        rule,
+        rules,
+    )
+    from pcc_priorities._scaffold import (
+        new_statement,
+    )
+    from pcc_priorities._schema import (
+        json_schema,
+    )
+    from pcc_priorities._upgrade import (
+        LoadResult,
+        Upgrade,
+        UpgradeResult,
+        upgrade_document,
+        upgrades,
+    )
+    from pcc_priorities._walk import (
+        BlockAtPath,
+        FigureAtPath,
+        PeriodAtPath,
+        TextAtPath,
+        TextKind,
+    )
+    from pcc_priorities._yaml import (
+        dump_yaml,
+        dumps_yaml,
+        load_yaml,
+        loads_yaml,
+    )
+
+#: Public names whose modules are imported on first use (checking, publishing, periods...).
+_LAZY: dict[str, str] = {
+    "RULESET_VERSION": "pcc_priorities._builtin",
+    "ChangeCheck": "pcc_priorities._change",
+    "RankedPosition": "pcc_priorities._change",
+    "TargetCheck": "pcc_priorities._change",
+    "absolute_change": "pcc_priorities._change",
+    "check_change": "pcc_priorities._change",
+    "check_target": "pcc_priorities._change",
+    "describe_change": "pcc_priorities._change",
+    "direction_of": "pcc_priorities._change",
+    "parse_direction": "pcc_priorities._change",
+    "parse_rank": "pcc_priorities._change",
+    "percent_change": "pcc_priorities._change",
+    "rank_problem": "pcc_priorities._change",
+    "check": "pcc_priorities._check",
+    "Difference": "pcc_priorities._diff",
+    "DifferenceKind": "pcc_priorities._diff",
+    "StatementDiff": "pcc_priorities._diff",
+    "diff": "pcc_priorities._diff",
+    "diff_to_json": "pcc_priorities._diff",
+    "diff_to_text": "pcc_priorities._diff",
+    "dump_any": "pcc_priorities._formats",
+    "dumps_any": "pcc_priorities._formats",
+    "load_any": "pcc_priorities._formats",
+    "load_with_report": "pcc_priorities._formats",
+    "loads_with_report": "pcc_priorities._formats",
+    "acronym_expansions": "pcc_priorities._glossary",
+    "FigureLocation": "pcc_priorities._interchange",
+    "FigurePart": "pcc_priorities._interchange",
+    "LocatedFigure": "pcc_priorities._interchange",
+    "figures_from_csv": "pcc_priorities._interchange",
+    "figures_from_table": "pcc_priorities._interchange",
+    "figures_from_xlsx": "pcc_priorities._interchange",
+    "figures_table": "pcc_priorities._interchange",
+    "figures_to_csv": "pcc_priorities._interchange",
+    "figures_to_xlsx": "pcc_priorities._interchange",
+    "located_figures": "pcc_priorities._interchange",
+    "read_figures_csv": "pcc_priorities._interchange",
+    "read_figures_xlsx": "pcc_priorities._interchange",
+    "replace_figures": "pcc_priorities._interchange",
+    "write_figures_csv": "pcc_priorities._interchange",
+    "write_figures_xlsx": "pcc_priorities._interchange",
+    "MonthlyFigures": "pcc_priorities._monthly",
+    "MonthlySeries": "pcc_priorities._monthly",
+    "figures_from_months": "pcc_priorities._monthly",
+    "load_monthly_csv": "pcc_priorities._monthly",
+    "monthly_series_from_csv": "pcc_priorities._monthly",
+    "parse_period": "pcc_priorities._periods",
+    "RenderFormat": "pcc_priorities._render",
+    "html_stylesheet": "pcc_priorities._render",
+    "render": "pcc_priorities._render",
+    "render_file": "pcc_priorities._render",
+    "render_html": "pcc_priorities._render",
+    "render_markdown": "pcc_priorities._render",
+    "REPORT_VERSION": "pcc_priorities._report",
+    "Category": "pcc_priorities._report",
+    "Finding": "pcc_priorities._report",
+    "Report": "pcc_priorities._report",
+    "Severity": "pcc_priorities._report",
+    "CheckContext": "pcc_priorities._rules",
+    "Occurrence": "pcc_priorities._rules",
+    "Rule": "pcc_priorities._rules",
+    "RuleRegistry": "pcc_priorities._rules",
+    "get_rule": "pcc_priorities._rules",
+    "register_rule": "pcc_priorities._rules",
+    "rule": "pcc_priorities._rules",
+    "rules": "pcc_priorities._rules",
+    "new_statement": "pcc_priorities._scaffold",
+    "json_schema": "pcc_priorities._schema",
+    "LoadResult": "pcc_priorities._upgrade",
+    "Upgrade": "pcc_priorities._upgrade",
+    "UpgradeResult": "pcc_priorities._upgrade",
+    "upgrade_document": "pcc_priorities._upgrade",
+    "upgrades": "pcc_priorities._upgrade",
+    "BlockAtPath": "pcc_priorities._walk",
+    "FigureAtPath": "pcc_priorities._walk",
+    "PeriodAtPath": "pcc_priorities._walk",
+    "TextAtPath": "pcc_priorities._walk",
+    "TextKind": "pcc_priorities._walk",
+    "dump_yaml": "pcc_priorities._yaml",
+    "dumps_yaml": "pcc_priorities._yaml",
+    "load_yaml": "pcc_priorities._yaml",
+    "loads_yaml": "pcc_priorities._yaml",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pcc_priorities' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0.dev0"
 
