@@ -244,7 +244,7 @@ def _new(args: argparse.Namespace, out: TextIO) -> int:
     if args.file == "-":
         out.write(dumps(statement))
         return EXIT_OK
-    _refuse_existing(args.file, args.overwrite)
+    _refuse_existing(args.file, args.force)
     atomic_write_text(args.file, dumps_any(statement, format_of(args.file)))
     out.write(
         f"wrote {args.file}: {len(statement.sections)} priority sections for "
@@ -265,7 +265,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return EXIT_OK
-    _refuse_existing(args.output, args.overwrite)
+    _refuse_existing(args.output, args.force)
     atomic_write_text(args.output, text)
     return EXIT_OK
 
@@ -384,6 +384,11 @@ def _import_figures(args: argparse.Namespace, out: TextIO) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+def _replace_flag(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """Add the flag that lets a command replace an existing output (never its input)."""
+    parser.add_argument("--force", "--overwrite", dest="force", action="store_true", help=help_text)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pcc-priorities",
@@ -494,7 +499,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="planned publication date: YYYY, YYYY-MM or YYYY-MM-DD",
     )
     new.add_argument("--title", metavar="TEXT", help="the statement's title")
-    new.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    _replace_flag(new, "replace FILE if it exists")
     new.set_defaults(run=_new)
 
     rules = commands.add_parser(
@@ -512,7 +517,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--builtin", action="store_true", help="only the rules that ship with pcc-priorities"
     )
     rules.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
-    rules.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    _replace_flag(rules, "replace FILE if it exists")
     rules.set_defaults(run=_rules)
 
     validate = commands.add_parser(
@@ -545,13 +550,7 @@ def _build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
     )
-    schema.add_argument(
-        "--overwrite",
-        "--force",
-        dest="force",
-        action="store_true",
-        help="replace OUT if it exists",
-    )
+    _replace_flag(schema, "replace OUT if it exists")
     schema.set_defaults(run=_schema)
 
     for name, summary, description in (
@@ -582,13 +581,7 @@ def _build_parser() -> argparse.ArgumentParser:
             choices=["json", "yaml"],
             help="the format written to stdout (default: the input's)",
         )
-        command.add_argument(
-            "--overwrite",
-            "--force",
-            dest="force",
-            action="store_true",
-            help="replace OUT if it exists",
-        )
+        _replace_flag(command, "replace OUT if it exists")
         command.set_defaults(run=_rewrite)
     render_command = commands.add_parser(
         "render",
@@ -610,9 +603,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="html (default) or md",
     )
     render_command.add_argument("-o", "--output", metavar="OUT", help="the file to write")
-    render_command.add_argument(
-        "--force", action="store_true", help="replace OUT if it exists (never the input)"
-    )
+    _replace_flag(render_command, "replace OUT if it exists (never the input)")
     render_command.add_argument(
         "--fragment",
         action="store_true",
@@ -664,7 +655,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file"
     )
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _replace_flag(export, "replace FILE if it exists")
     export.set_defaults(run=_export_figures)
 
     import_ = commands.add_parser(
@@ -688,7 +679,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the new statement (.json, .yaml, .yml)",
     )
-    import_.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _replace_flag(import_, "replace FILE if it exists")
     import_.set_defaults(run=_import_figures)
     return parser
 
