@@ -7,6 +7,8 @@ HYPOTHESIS_PROFILE=fuzz (10,000 examples per loader, see tests/conftest.py and .
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 import os
 import random
@@ -247,3 +249,54 @@ def test_fuzz_json_loader_raises_only_document_error(text: str | bytes) -> None:
 def test_fuzz_arbitrary_json_values(value: object) -> None:
     """Any JSON value as a whole document raises only DocumentError."""
     _only_document_errors(p.from_dict, value)
+
+
+_WORKED = p.load(EXAMPLE)
+_CSV_ROWS = list(csv.reader(io.StringIO(p.figures_to_csv(_WORKED).removeprefix("\ufeff"))))
+CELL_VALUES = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "'", "=1+1", "count", "percent", "2023-02-30", "Q5 2023", "-7", "1e400"]),
+    st.integers().map(str),
+)
+
+
+@st.composite
+def mutated_csvs(draw: st.DrawFn) -> str:
+    """The worked example's figures as CSV with cells, rows or columns changed at random."""
+    rows = [list(row) for row in _CSV_ROWS]
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        action = draw(st.sampled_from(["cell", "drop-row", "copy-row", "drop-column", "ragged"]))
+        row = draw(st.integers(min_value=0, max_value=len(rows) - 1))
+        if action == "cell" and rows[row]:
+            column = draw(st.integers(min_value=0, max_value=len(rows[row]) - 1))
+            rows[row][column] = draw(CELL_VALUES)
+        elif action == "drop-row" and len(rows) > 1:
+            del rows[row]
+        elif action == "copy-row":
+            rows.insert(row, list(rows[row]))
+        elif action == "drop-column" and rows[0]:
+            column = draw(st.integers(min_value=0, max_value=len(rows[0]) - 1))
+            for each in rows:
+                del each[column : column + 1]
+        else:
+            rows[row].append(draw(CELL_VALUES))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    text = buffer.getvalue()
+    cut = draw(st.integers(min_value=0, max_value=len(text)))
+    return draw(st.sampled_from([text, text[:cut], text.replace(",", ";", 3)]))
+
+
+@pytest.mark.fuzz
+@given(mutated_csvs())
+def test_fuzz_csv_loader_raises_only_table_error(text: str) -> None:
+    """Mutated figure tables either import and round-trip or raise TableError with places."""
+    try:
+        statement = p.figures_from_csv(_WORKED, text)
+    except p.TableError as error:
+        problems = error.problems
+    else:
+        assert p.loads(p.dumps(statement)) == statement
+        return
+    assert problems
+    assert all(problem.message for problem in problems)
