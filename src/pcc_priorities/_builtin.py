@@ -1204,7 +1204,7 @@ _ACRONYM_TEXT = frozenset(TextKind) - {TextKind.FIGURE}
 
 def _definitions(context: CheckContext) -> tuple[tuple[int, AcronymDefinition], ...]:
     """Every acronym definition with its text order (shared by the acronym rules)."""
-    return tuple(located_definitions(context.statement))
+    return tuple(located_definitions(context.statement, context.texts()))
 
 
 def _acronym_uses(

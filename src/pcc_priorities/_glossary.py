@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -24,7 +24,7 @@ from attrs import field, frozen
 
 from pcc_priorities._converter import converter, to_problems
 from pcc_priorities._model import Statement
-from pcc_priorities._walk import TextKind, iter_texts, pointer
+from pcc_priorities._walk import TextAtPath, TextKind, iter_texts, pointer
 from pcc_priorities.exceptions import ReferenceDataError
 
 __all__ = [
@@ -460,9 +460,12 @@ _READER_TEXT = frozenset(TextKind) - {TextKind.FIGURE}
 
 
 def located_definitions(
-    statement: Statement,
+    statement: Statement, texts: Iterable[TextAtPath] | None = None
 ) -> Iterator[tuple[int, AcronymDefinition]]:
-    """Yield (order, definition): glossary entries first (order -1), then texts in order."""
+    """Yield (order, definition): glossary entries first (order -1), then texts in order.
+
+    ``texts`` is ``iter_texts(statement)`` where the caller has it already.
+    """
     for index, entry in enumerate(statement.glossary):
         term = acronym_key(entry.term)
         if term and entry.expansion.strip():
@@ -475,7 +478,7 @@ def located_definitions(
                     inline=False,
                 ),
             )
-    for order, located in enumerate(iter_texts(statement)):
+    for order, located in enumerate(iter_texts(statement) if texts is None else texts):
         if located.kind not in _READER_TEXT:
             continue
         for found in find_definitions(located.text):
