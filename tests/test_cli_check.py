@@ -285,3 +285,26 @@ def test_other_commands_still_work() -> None:
     code, text = run("forces")
     assert code == 0
     assert len(text.splitlines()) == 43
+
+
+def test_empty_select_is_refused() -> None:
+    """--select with no rule code in it is a usage error, not a run of no rules."""
+    code, _ = run("check", "--select", "", EXAMPLE)
+    assert code == 2
+
+
+def test_negative_max_per_rule_is_refused() -> None:
+    """--max-per-rule takes zero or more."""
+    with pytest.raises(SystemExit) as caught:
+        run("check", "--max-per-rule", "-1", EXAMPLE)
+    assert caught.value.code == 2
+
+
+def test_unreadable_extension_does_not_lose_other_reports(tmp_path: Path) -> None:
+    """A file of an unknown format is reported and the other files are still checked."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello", encoding="utf-8")
+    code, out = run("check", "--format", "json", *AS_OF, EXAMPLE, str(notes))
+    assert code == 2
+    files = json.loads(out)["files"]
+    assert [f["report"] is not None for f in files] == [True, False]

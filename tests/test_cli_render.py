@@ -110,3 +110,14 @@ def test_commands_have_help(capsys: pytest.CaptureFixture[str]) -> None:
             main([command, "--help"])
         assert exit_info.value.code == 0
         assert "usage: pcc-priorities " + command in capsys.readouterr().out
+
+
+def test_render_dash_writes_to_standard_output_and_md_is_inferred(tmp_path: Path) -> None:
+    """-o - prints the page; an output ending in .md gets Markdown without --format."""
+    out = io.StringIO()
+    assert main(["render", str(EXAMPLE), "-o", "-"], out=out) == 0
+    assert out.getvalue().startswith("<!DOCTYPE html>")
+    assert not (Path.cwd() / "-").exists()
+    target = tmp_path / "statement.md"
+    assert main(["render", str(EXAMPLE), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# ")

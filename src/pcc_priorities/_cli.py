@@ -157,6 +157,17 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _count(text: str) -> int:
+    """An argparse type: a whole number, zero or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected zero or more, got {number}")
+    return number
+
+
 def _codes(values: Sequence[str] | None) -> list[str] | None:
     """Split repeated, comma-separated --select/--ignore values into codes."""
     if values is None:
@@ -186,6 +197,13 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         except DocumentError as error:
             sys.stderr.write(f"{error}\n")
             results.append({"path": path, "report": None, "problems": _problems(error)})
+            status = EXIT_INVALID
+            continue
+        except PccPrioritiesError as error:  # an unknown file extension, a missing extra
+            sys.stderr.write(f"pcc-priorities: error: {error}\n")
+            results.append(
+                {"path": path, "report": None, "problems": [{"path": "", "message": str(error)}]}
+            )
             status = EXIT_INVALID
             continue
         except OSError as error:
@@ -288,13 +306,24 @@ def _partial_date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _render_format(chosen: str | None, output: str | None) -> str:
+    """The format asked for, else the one the output's extension names, else HTML."""
+    if chosen is not None:
+        return chosen
+    if output is not None and output.lower().endswith((".md", ".markdown")):
+        return RenderFormat.MARKDOWN.value
+    return RenderFormat.HTML.value
+
+
 def _render(args: argparse.Namespace, out: TextIO) -> int:
     """Render a statement document as HTML or Markdown, to a file or to standard output."""
-    if args.output is None:
-        out.write(render(load_any(args.file), args.format, fragment=args.fragment))
+    output = None if args.output in (None, "-") else args.output
+    chosen = _render_format(args.format, output)
+    if output is None:
+        out.write(render(load_any(args.file), chosen, fragment=args.fragment))
         return EXIT_OK
-    render_file(args.file, args.output, args.format, overwrite=args.force, fragment=args.fragment)
-    sys.stderr.write(f"{args.output}: written ({args.format})\n")
+    render_file(args.file, output, chosen, overwrite=args.force, fragment=args.fragment)
+    sys.stderr.write(f"{output}: written ({chosen})\n")
     return EXIT_OK
 
 
@@ -448,7 +477,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check_parser.add_argument(
         "--max-per-rule",
-        type=int,
+        type=_count,
         default=10,
         metavar="N",
         help="text format: list at most N findings per rule (default 10; 0 lists all)",
@@ -599,10 +628,12 @@ def _build_parser() -> argparse.ArgumentParser:
     render_command.add_argument(
         "--format",
         choices=[f.value for f in RenderFormat],
-        default=RenderFormat.HTML.value,
-        help="html (default) or md",
+        default=None,
+        help="html or md (default: md when OUT ends in .md, otherwise html)",
     )
-    render_command.add_argument("-o", "--output", metavar="OUT", help="the file to write")
+    render_command.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write ('-' for standard output)"
+    )
     _replace_flag(render_command, "replace OUT if it exists (never the input)")
     render_command.add_argument(
         "--fragment",

@@ -383,6 +383,8 @@ class RuleRegistry:
                 which is almost always a typing mistake.
         """
         chosen_select = None if select is None else self._patterns(select, "--select")
+        if chosen_select == ():
+            raise UnknownRuleError("--select names no rule; leave it out to run every rule")
         chosen_ignore = self._patterns(ignore, "--ignore")
         return tuple(
             item
