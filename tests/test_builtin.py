@@ -714,3 +714,38 @@ def test_suppressions_of_rules_not_run_are_not_unused() -> None:
     """A suppression of a rule that was ignored is not reported as unused."""
     statement = suppressing(clean(), _suppression("PCC401", "/sections/0"))
     assert found(statement, "PCC903", ignore=["PCC4"]) == []
+
+
+@pytest.mark.parametrize("reason", ["TBC", "\u200b", " \u2060\u200d ", "To be confirmed."])
+def test_placeholder_or_invisible_reasons_are_not_reasons(reason: str) -> None:
+    """A not-applicable assessment whose only reason is a placeholder or invisible is PCC104."""
+    statement = with_section(clean(), 0, applicability=_not_applicable((reason,)))
+    assert found(statement, "PCC104") == [("PCC104", "/sections/0/applicability/reasons")]
+
+
+def test_placeholder_or_invisible_aligned_plans_are_not_reasons() -> None:
+    """An applicable assessment with only a zero-width reason and a "TBC" plan is PCC105."""
+    assessment = p.ApplicabilityAssessment(
+        status=p.Applicability.APPLICABLE, reasons=("\u200b",), aligns_with=("TBC",)
+    )
+    statement = with_section(clean(), 0, applicability=assessment)
+    assert found(statement, "PCC105") == [("PCC105", "/sections/0/applicability/reasons")]
+
+
+def test_zero_width_narrative_is_empty_and_no_contribution() -> None:
+    """A paragraph of zero-width spaces is empty (PCC208) and no statement of contribution."""
+    statement = with_blocks(
+        clean(), p.Paragraph(text="\u200b\u200b"), p.BulletList(items=("\ufeff",))
+    )
+    assert found(statement, "PCC106") == [("PCC106", "/sections/0/blocks")]
+    assert found(statement, "PCC208") == [
+        ("PCC208", "/sections/0/blocks/0/text"),
+        ("PCC208", "/sections/0/blocks/1/items/0"),
+    ]
+
+
+def test_text_with_zero_width_characters_still_counts() -> None:
+    """Real text with a zero-width joiner in it is content, not empty."""
+    statement = with_paragraphs(clean(), "Patrols\u200d went up in the town centres.")
+    assert found(statement, "PCC106") == []
+    assert found(statement, "PCC208") == []

@@ -8,6 +8,7 @@ docstring is its description in the rule catalogue (docs/rules.md).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -60,10 +61,6 @@ def _priority_label(priority: NationalPriority) -> str:
     return f"“{priority.title}” ({priority.id})"
 
 
-def _nonblank(items: tuple[str, ...]) -> bool:
-    return any(item.strip() for item in items)
-
-
 _PLACEHOLDER_PHRASES = re.compile(
     r"\b(?:to be (?:confirmed|determined|added|inserted|provided|updated|agreed)"
     r"|in due course|coming soon|lorem ipsum|insert [\w ]{1,30}? here)\b"
@@ -106,15 +103,36 @@ def is_placeholder_only(text: str) -> bool:
     return len(re.findall(r"\w+", rest)) < 3 and bool(placeholders(text))
 
 
-def _says_something(text: str) -> bool:
-    return bool(text.strip()) and not is_placeholder_only(text)
+@lru_cache(maxsize=8192)
+def _visible(text: str) -> str:
+    """Return ``text`` without format and control characters, and stripped of whitespace.
+
+    Zero-width and other format characters (Unicode category Cf, such as U+200B) and control
+    characters (Cc) show nothing, and ``str.strip`` keeps them.
+    """
+    if text.isprintable():
+        return text.strip()
+    kept = "".join(
+        char for char in text if char.isspace() or unicodedata.category(char) not in {"Cf", "Cc"}
+    )
+    return kept.strip()
+
+
+def _has_content(text: str) -> bool:
+    """Whether ``text`` shows a reader something other than a placeholder ("TBC")."""
+    visible = _visible(text)
+    return bool(visible) and not is_placeholder_only(visible)
+
+
+def _any_content(items: tuple[str, ...]) -> bool:
+    return any(_has_content(item) for item in items)
 
 
 def _has_narrative(blocks: tuple[Block, ...]) -> bool:
     for block in blocks:
-        if isinstance(block, Paragraph | Quotation) and _says_something(block.text):
+        if isinstance(block, Paragraph | Quotation) and _has_content(block.text):
             return True
-        if isinstance(block, BulletList) and any(_says_something(item) for item in block.items):
+        if isinstance(block, BulletList) and any(_has_content(item) for item in block.items):
             return True
         if isinstance(block, Subsection) and _has_narrative(block.blocks):
             return True
@@ -286,10 +304,13 @@ def not_applicable_without_reasons(
     """A priority assessed not applicable must carry the reasons.
 
     Para 7A(b) requires the reasons for the assessment; a priority assessed not applicable in
-    the area must give them in the assessment's `reasons`.
+    the area must give them in the assessment's `reasons`. Blank or invisible text (zero-width
+    characters) and placeholders ("TBC") are not reasons.
     """
     for assessment, path, covered in _grouped_assessments(statement, context):
-        if assessment.status is Applicability.NOT_APPLICABLE and not _nonblank(assessment.reasons):
+        if assessment.status is Applicability.NOT_APPLICABLE and not _any_content(
+            assessment.reasons
+        ):
             yield Occurrence(
                 path=(*path, "reasons"),
                 message=(
@@ -318,13 +339,14 @@ def applicable_without_reasons(statement: Statement, context: CheckContext) -> I
 
     Para 7A(b) requires the reasons for the assessment either way. Statements usually give them
     by naming the local police and crime plan or control strategy the national priorities align
-    with; either a reason or such a plan satisfies this rule.
+    with; either a reason or such a plan satisfies this rule. Blank or invisible text
+    (zero-width characters) and placeholders ("TBC") count as neither.
     """
     for assessment, path, covered in _grouped_assessments(statement, context):
         if (
             assessment.status is Applicability.APPLICABLE
-            and not _nonblank(assessment.reasons)
-            and not _nonblank(assessment.aligns_with)
+            and not _any_content(assessment.reasons)
+            and not _any_content(assessment.aligns_with)
         ):
             yield Occurrence(
                 path=(*path, "reasons"),
@@ -353,8 +375,9 @@ def contribution_missing(statement: Statement, context: CheckContext) -> Iterato
 
     Para 7A(a) requires a statement on the force's contribution to achieving improvements
     against each priority. A section for a priority that is not assessed not applicable needs
-    narrative that says something: empty text, and text that only promises content later ("To
-    follow."), do not count. Figures alone are not a statement.
+    narrative that says something: empty or invisible text (zero-width characters), and text
+    that only promises content later ("To follow."), do not count. Figures alone are not a
+    statement.
     """
     if context.framework is None:
         return
@@ -722,20 +745,21 @@ def empty_narrative(statement: Statement, context: CheckContext) -> Iterator[Occ
     """Narrative blocks should not be empty.
 
     Empty paragraphs, lists, list items, quotations and subsections are left-overs of drafting;
-    they render as gaps or stray headings.
+    they render as gaps or stray headings. Text of nothing but whitespace and invisible
+    characters (zero-width spaces and other format or control characters) is empty too.
     """
     for located in context.blocks():
         block, path = located.block, located.path
-        if isinstance(block, Paragraph | Quotation) and not block.text.strip():
+        if isinstance(block, Paragraph | Quotation) and not _visible(block.text):
             yield Occurrence(path=(*path, "text"), message="This block has no text.")
         elif isinstance(block, BulletList):
             if not block.items:
                 yield Occurrence(path=(*path, "items"), message="This list has no items.")
             for index, item in enumerate(block.items):
-                if not item.strip():
+                if not _visible(item):
                     yield Occurrence(path=(*path, "items", index), message="This item is empty.")
         elif isinstance(block, Subsection):
-            if not block.title.strip():
+            if not _visible(block.title):
                 yield Occurrence(path=(*path, "title"), message="This subsection has no title.")
             if not block.blocks and not block.figures:
                 yield Occurrence(
