@@ -169,6 +169,46 @@ def test_metrics_plans_and_glossary_are_compared() -> None:
     assert 'glossary entry added: "PCC"' in summaries
 
 
+def test_suppressions_are_compared_by_rule_and_path(example: p.Statement) -> None:
+    """Suppressions added, removed and with a changed reason are reported with their paths."""
+    kept = p.Suppression(rule="PCC203", path="/sections/0", reason="Reported monthly")
+    dropped = p.Suppression(rule="PCC401", path="", reason="Acronyms in the glossary")
+    old = attrs.evolve(example, suppressions=(kept, dropped))
+    added = p.Suppression(rule="PCC209", path="", reason="Figures to follow")
+    new = attrs.evolve(
+        example, suppressions=(added, attrs.evolve(kept, reason="Reported quarterly"))
+    )
+    result = p.diff(old, new)
+    assert [(d.summary, d.old_path, d.new_path) for d in result.differences] == [
+        ('suppression removed: PCC401 at "the whole statement"', "/suppressions/1", None),
+        ('suppression added: PCC209 at "the whole statement"', None, "/suppressions/0"),
+        ('suppression changed: PCC203 at "/sections/0"', "/suppressions/0", "/suppressions/1"),
+    ]
+    assert result.differences[2].new == {
+        "rule": "PCC203",
+        "path": "/sections/0",
+        "reason": "Reported quarterly",
+    }
+
+
+def test_figures_and_metrics_reordered_are_moved(example: p.Statement) -> None:
+    """Swapping two figures and two metrics in a section reports each as moved, with paths."""
+    section = example.sections[1]
+    figures, metrics = list(section.figures), list(section.metrics)
+    figures[0], figures[1] = figures[1], figures[0]
+    metrics[0], metrics[1] = metrics[1], metrics[0]
+    swapped = attrs.evolve(section, figures=tuple(figures), metrics=tuple(metrics))
+    new = attrs.evolve(example, sections=(example.sections[0], swapped, *example.sections[2:]))
+    result = p.diff(example, new)
+    assert [(d.kind.value, d.old_path, d.new_path) for d in result.differences] == [
+        ("metric_moved", "/sections/1/metrics/1", "/sections/1/metrics/0"),
+        ("figure_moved", "/sections/1/figures/1", "/sections/1/figures/0"),
+    ]
+    assert result.differences[1].summary == (
+        f"figure moved: {json.dumps(figures[0].measure, ensure_ascii=False)} from position 2 to 1"
+    )
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(statements(), statements())
 def test_diff_is_empty_exactly_when_editions_are_equal(old: p.Statement, new: p.Statement) -> None:

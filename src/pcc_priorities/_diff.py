@@ -2,7 +2,8 @@
 
 Priority sections are matched by priority id, metrics by id, figures by id (or by measure,
 metric and area where they have none), plans by title and glossary entries by term, so a
-section that moved is reported as moved rather than as removed and added. Narrative is
+section that moved is reported as moved rather than as removed and added (metrics and
+figures that moved within a section too), suppressions by rule and path. Narrative is
 aligned block by block: a block that is only in one edition is added or removed, and a
 block of the same kind in the same place with similar words is edited.
 """
@@ -34,6 +35,7 @@ from pcc_priorities._model import (
     Quotation,
     Statement,
     Subsection,
+    Suppression,
 )
 
 __all__ = [
@@ -52,7 +54,7 @@ class DifferenceKind(StrEnum):
     """What kind of change a :class:`Difference` is."""
 
     #: A statement-level detail: title, edition, dates, body, force, periods, review, plans,
-    #: glossary, a priority section's title.
+    #: glossary, suppressions, a priority section's title.
     DETAIL_CHANGED = "detail_changed"
     PRIORITY_ADDED = "priority_added"
     PRIORITY_REMOVED = "priority_removed"
@@ -63,10 +65,14 @@ class DifferenceKind(StrEnum):
     METRIC_ADDED = "metric_added"
     METRIC_REMOVED = "metric_removed"
     METRIC_CHANGED = "metric_changed"
+    #: A metric is in a different place among the metrics both editions' section has.
+    METRIC_MOVED = "metric_moved"
     FIGURE_ADDED = "figure_added"
     FIGURE_REMOVED = "figure_removed"
     #: One attribute of a figure: its value, unit, period, comparisons, wording...
     FIGURE_CHANGED = "figure_changed"
+    #: A figure is in a different place among the figures both editions have there.
+    FIGURE_MOVED = "figure_moved"
     NARRATIVE_ADDED = "narrative_added"
     NARRATIVE_REMOVED = "narrative_removed"
     NARRATIVE_EDITED = "narrative_edited"
@@ -250,6 +256,16 @@ class _Differ:
             key=lambda entry: entry.term,
             type_=GlossaryEntry,
         )
+        self.keyed(
+            where,
+            "suppression",
+            "suppressions",
+            old.suppressions,
+            new.suppressions,
+            key=lambda suppression: (suppression.rule, suppression.path),
+            type_=Suppression,
+            label=_suppression_label,
+        )
 
     def detail(
         self,
@@ -322,10 +338,10 @@ class _Differ:
                 new=_data(section),
             )
         ordered = sorted(pairs, key=lambda pair: pair[1])
-        kept = _longest_increasing([old_index for old_index, _ in ordered])
+        moved = _moved(pairs)
         for old_index, new_index in ordered:
             section = new[new_index]
-            if old_index not in kept:
+            if (old_index, new_index) in moved:
                 self.add(
                     DifferenceKind.PRIORITY_MOVED,
                     section.title,
@@ -363,13 +379,17 @@ class _Differ:
         *,
         key: Callable[[T], Hashable],
         type_: type[Any],
+        label: Callable[[T], str] | None = None,
     ) -> None:
+        def words(item: T) -> str:
+            return label(item) if label is not None else _quote(str(key(item)))
+
         pairs, removed, added = _match(old, new, key)
         for index in removed:
             self.add(
                 DifferenceKind.DETAIL_CHANGED,
                 where,
-                f"{noun} removed: {_quote(str(key(old[index])))}",
+                f"{noun} removed: {words(old[index])}",
                 old_path=_pointer(name, index),
                 old=_data(old[index], type_),
             )
@@ -377,7 +397,7 @@ class _Differ:
             self.add(
                 DifferenceKind.DETAIL_CHANGED,
                 where,
-                f"{noun} added: {_quote(str(key(new[index])))}",
+                f"{noun} added: {words(new[index])}",
                 new_path=_pointer(name, index),
                 new=_data(new[index], type_),
             )
@@ -386,7 +406,7 @@ class _Differ:
                 self.add(
                     DifferenceKind.DETAIL_CHANGED,
                     where,
-                    f"{noun} changed: {_quote(str(key(new[new_index])))}",
+                    f"{noun} changed: {words(new[new_index])}",
                     old_path=_pointer(name, old_index),
                     new_path=_pointer(name, new_index),
                     old=_data(old[old_index], type_),
@@ -417,6 +437,17 @@ class _Differ:
                 f"metric added: {_quote(new[index].name)}",
                 new_path=_pointer(*new_at, "metrics", index),
                 new=_data(new[index]),
+            )
+        for old_index, new_index in sorted(_moved(pairs), key=lambda pair: pair[1]):
+            self.add(
+                DifferenceKind.METRIC_MOVED,
+                where,
+                f"metric moved: {_quote(new[new_index].name)} "
+                f"from position {old_index + 1} to {new_index + 1}",
+                old_path=_pointer(*old_at, "metrics", old_index),
+                new_path=_pointer(*new_at, "metrics", new_index),
+                old=old_index,
+                new=new_index,
             )
         for old_index, new_index in pairs:
             before, after = old[old_index], new[new_index]
@@ -458,6 +489,17 @@ class _Differ:
                 f"figure added: {_quote(new[index].measure)}",
                 new_path=_pointer(*new_at, "figures", index),
                 new=_data(new[index]),
+            )
+        for old_index, new_index in sorted(_moved(pairs), key=lambda pair: pair[1]):
+            self.add(
+                DifferenceKind.FIGURE_MOVED,
+                where,
+                f"figure moved: {_quote(new[new_index].measure)} "
+                f"from position {old_index + 1} to {new_index + 1}",
+                old_path=_pointer(*old_at, "figures", old_index),
+                new_path=_pointer(*new_at, "figures", new_index),
+                old=old_index,
+                new=new_index,
             )
         for old_index, new_index in pairs:
             before, after = old[old_index], new[new_index]
@@ -596,6 +638,18 @@ def _figure_key(figure: Figure) -> Hashable:
     return ("measure", figure.measure, figure.metric, figure.area)
 
 
+def _suppression_label(suppression: Suppression) -> str:
+    where = suppression.path or "the whole statement"
+    return f"{suppression.rule} at {_quote(where)}"
+
+
+def _moved(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Return the matched (old, new) pairs that moved: outside a longest run kept in order."""
+    ordered = sorted(pairs, key=lambda pair: pair[1])
+    kept = _longest_increasing([old_index for old_index, _ in ordered])
+    return {pair for pair in ordered if pair[0] not in kept}
+
+
 def _longest_increasing(numbers: Sequence[int]) -> set[int]:
     """Return the members of a longest increasing subsequence (the sections that stayed)."""
     tails: list[int] = []
@@ -656,8 +710,9 @@ def diff(old: Statement, new: Statement) -> StatementDiff:
     """Return what changed from the ``old`` edition of a statement to the ``new`` one.
 
     Reports priority sections added, removed or moved; applicability assessments changed;
-    metrics and figures added, removed or changed (value, unit, period, comparison...);
-    narrative added, removed or edited; and statement details changed. Each difference has a
+    metrics and figures added, removed, moved or changed (value, unit, period, comparison...);
+    narrative added, removed or edited; statement details, plans, glossary entries and
+    suppressions (by rule and path) added, removed or changed. Each difference has a
     JSON Pointer into the old and into the new canonical document.
     """
     differ = _Differ()
