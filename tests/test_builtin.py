@@ -749,3 +749,25 @@ def test_text_with_zero_width_characters_still_counts() -> None:
     statement = with_paragraphs(clean(), "Patrols\u200d went up in the town centres.")
     assert found(statement, "PCC106") == []
     assert found(statement, "PCC208") == []
+
+
+def test_placeholders_in_figure_labels_are_found() -> None:
+    """A placeholder in a figure's measure, source or comparison wording is PCC209."""
+    comparison = clean().sections[0].figures[0].comparisons[0]
+    statement = with_figure(
+        clean(),
+        measure="Knife crime offences TBC",
+        source="[insert source]",
+        comparisons=(attrs.evolve(comparison, wording="to be confirmed"),),
+    )
+    assert found(statement, "PCC209") == [
+        ("PCC209", "/sections/0/figures/0/measure"),
+        ("PCC209", "/sections/0/figures/0/source"),
+        ("PCC209", "/sections/0/figures/0/comparisons/0/wording"),
+    ]
+
+
+def test_acronyms_in_figure_labels_are_not_counted() -> None:
+    """Acronyms in a figure's labels are not uses for the acronym rules, as before."""
+    statement = with_figure(clean(), measure="OCG disruptions", source="NFIB data")
+    assert found(statement, "PCC401") == []

@@ -65,3 +65,42 @@ def test_texts_cover_what_readers_see() -> None:
     assert (("sections", 0, "blocks", 0, "text"), TextKind.NARRATIVE) in kinds
     assert (("review",), TextKind.OTHER) in kinds
     assert not any(path[0] in {"body", "force", "framework"} for path, _ in kinds)
+
+
+def test_figure_labels_are_texts_in_order() -> None:
+    """A figure's published labels are FIGURE_LABEL texts, at their paths, in document order."""
+    figure = clean().sections[0].figures[0]
+    comparison = attrs.evolve(
+        figure.comparisons[0],
+        area=p.Area(kind=p.AreaKind.REGION, name="West Midlands"),
+        change=attrs.evolve(figure.comparisons[0].change, wording="a 43% rise"),
+        wording="up on last year",
+    )
+    labelled = attrs.evolve(
+        figure,
+        wording="50 offences",
+        rank=p.Rank(order=p.RankOrder.LOWEST, group="most similar forces"),
+        area=p.Area(kind=p.AreaKind.FORCE, name="West Mercia"),
+        source="Police recorded crime",
+        comparisons=(comparison,),
+        availability=p.DataAvailability(status=p.DataStatus.PROVISIONAL, reason="Not final"),
+    )
+    statement = with_blocks(clean(), p.Subsection(title="Knife crime", figures=(labelled,)))
+    at = ("sections", 0, "blocks", 0, "figures", 0)
+    found = [
+        (item.path[len(at) :], item.kind, item.text)
+        for item in iter_texts(statement)
+        if item.path[: len(at)] == at
+    ]
+    label = TextKind.FIGURE_LABEL
+    assert found == [
+        (("measure",), label, "Offences recorded"),
+        (("wording",), TextKind.FIGURE, "50 offences"),
+        (("rank", "group"), label, "most similar forces"),
+        (("area", "name"), label, "West Mercia"),
+        (("source",), label, "Police recorded crime"),
+        (("comparisons", 0, "area", "name"), label, "West Midlands"),
+        (("comparisons", 0, "change", "wording"), label, "a 43% rise"),
+        (("comparisons", 0, "wording"), label, "up on last year"),
+        (("availability", "reason"), label, "Not final"),
+    ]

@@ -780,8 +780,9 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     """Text should not be a placeholder.
 
     Placeholders ("TBC", "to follow", "in due course", "[insert figure]") promise content that is
-    not there; readers cannot tell whether it ever came. A figure whose data is recorded as
-    `to_follow` is a placeholder too.
+    not there; readers cannot tell whether it ever came. Figures' published labels count too:
+    the measure, source, areas, rank group, comparisons' and changes' wordings and the reason
+    data is not available. A figure whose data is recorded as `to_follow` is a placeholder too.
     """
     for located in context.texts():
         found = placeholders(located.text)
@@ -1223,7 +1224,9 @@ def body_not_elected(statement: Statement, context: CheckContext) -> Iterator[Oc
 
 # --------------------------------------------------------------------------- readability (PCC4xx)
 
-_ACRONYM_TEXT = frozenset(TextKind) - {TextKind.FIGURE}
+#: Texts whose acronyms count as uses: not figures' wordings, which repeat the narrative, nor
+#: their labels (measure, source...), which the acronym rules have never looked at.
+_ACRONYM_TEXT = frozenset(TextKind) - {TextKind.FIGURE, TextKind.FIGURE_LABEL}
 
 
 def _definitions(context: CheckContext) -> tuple[tuple[int, AcronymDefinition], ...]:

@@ -455,8 +455,9 @@ class AcronymDefinition:
     end: int | None = None
 
 
-#: Kinds of text that are the statement's own words (figures' wordings repeat the narrative).
-_READER_TEXT = frozenset(TextKind) - {TextKind.FIGURE}
+#: Kinds of text that are the statement's own words (figures' wordings repeat the narrative;
+#: their labels are table cells, not where acronyms are spelled out).
+_READER_TEXT = frozenset(TextKind) - {TextKind.FIGURE, TextKind.FIGURE_LABEL}
 
 
 def located_definitions(
@@ -533,6 +534,8 @@ def acronym_expansions(
     own = defined_acronyms(statement)
     expansions: dict[str, str] = {term: definition.expansion for term, definition in own.items()}
     for found in iter_texts(statement):
+        if found.kind is TextKind.FIGURE_LABEL:
+            continue
         for use in find_acronyms(found.text):
             if use.term in expansions:
                 continue

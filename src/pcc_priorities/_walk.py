@@ -82,6 +82,9 @@ class TextKind(StrEnum):
     METRIC = "metric"
     #: A figure's wording as published (usually repeated in the narrative).
     FIGURE = "figure"
+    #: A figure's labels as published in its table: its measure, rank group, area, source,
+    #: comparisons' areas and wordings, changes' wordings, why its data is not available.
+    FIGURE_LABEL = "figure_label"
     #: A local plan's title or priorities.
     PLAN = "plan"
     #: Anything else a reader sees: the edition label, the review wording.
@@ -242,13 +245,52 @@ def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[Text
         for index, child in enumerate(block.blocks):
             yield from _block_texts(child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
-            if figure.wording is not None:
-                yield TextAtPath(
-                    path=(*path, "figures", index, "wording"),
-                    text=figure.wording,
-                    kind=TextKind.FIGURE,
-                    section=section,
-                )
+            yield from _figure_texts(figure, (*path, "figures", index), section)
+
+
+def _figure_texts(figure: Figure, path: Path, section: int | None) -> Iterator[TextAtPath]:
+    """A figure's wording (kind FIGURE) and its published labels (FIGURE_LABEL), in order."""
+    label = TextKind.FIGURE_LABEL
+    yield TextAtPath(path=(*path, "measure"), text=figure.measure, kind=label, section=section)
+    if figure.wording is not None:
+        yield TextAtPath(
+            path=(*path, "wording"), text=figure.wording, kind=TextKind.FIGURE, section=section
+        )
+    if figure.rank is not None and figure.rank.group is not None:
+        yield TextAtPath(
+            path=(*path, "rank", "group"), text=figure.rank.group, kind=label, section=section
+        )
+    if figure.area is not None:
+        yield TextAtPath(
+            path=(*path, "area", "name"), text=figure.area.name, kind=label, section=section
+        )
+    if figure.source is not None:
+        yield TextAtPath(path=(*path, "source"), text=figure.source, kind=label, section=section)
+    for index, comparison in enumerate(figure.comparisons):
+        at = (*path, "comparisons", index)
+        if comparison.area is not None:
+            yield TextAtPath(
+                path=(*at, "area", "name"), text=comparison.area.name, kind=label, section=section
+            )
+        if comparison.change is not None and comparison.change.wording is not None:
+            yield TextAtPath(
+                path=(*at, "change", "wording"),
+                text=comparison.change.wording,
+                kind=label,
+                section=section,
+            )
+        if comparison.wording is not None:
+            yield TextAtPath(
+                path=(*at, "wording"), text=comparison.wording, kind=label, section=section
+            )
+    availability = figure.availability
+    if availability is not None and availability.reason is not None:
+        yield TextAtPath(
+            path=(*path, "availability", "reason"),
+            text=availability.reason,
+            kind=label,
+            section=section,
+        )
 
 
 def _assessment_texts(
@@ -280,7 +322,9 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
     """Yield every piece of text a reader sees, in document order.
 
     Covers the title, edition, preamble, applicability assessments, introduction, headings,
-    section titles, metrics, figures' wordings, narrative, the review wording and local plans.
+    section titles, metrics, figures' wordings and labels (measure, source, areas, rank group,
+    comparisons' and changes' wordings, why data is not available), narrative, the review
+    wording and local plans.
     Names and identifiers (the body, the force, URLs, glossary entries, suppressions) are not
     included.
     """
@@ -314,13 +358,7 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
                     section=index,
                 )
         for figure_index, figure in enumerate(section.figures):
-            if figure.wording is not None:
-                yield TextAtPath(
-                    path=(*path, "figures", figure_index, "wording"),
-                    text=figure.wording,
-                    kind=TextKind.FIGURE,
-                    section=index,
-                )
+            yield from _figure_texts(figure, (*path, "figures", figure_index), index)
         yield from _assessment_texts(section.applicability, (*path, "applicability"), index)
         for block_index, block in enumerate(section.blocks):
             yield from _block_texts(block, (*path, "blocks", block_index), index)
