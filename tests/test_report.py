@@ -149,6 +149,33 @@ def test_csv_cells() -> None:
     ]
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_spreadsheets_run_are_quoted(start: str) -> None:
+    """A CSV cell a spreadsheet would run as a formula gets a leading ', and JSON is unchanged."""
+    reason = start + 'HYPERLINK("http://example.com","click")'
+    suppression = p.Suppression(rule="PCC4", path="", reason=reason)
+    made = report(finding(message=start + "1+1", suppression=suppression))
+    rows = list(csv.DictReader(io.StringIO(made.to_csv(), newline="")))
+    assert rows[0]["suppression_reason"] == "'" + reason
+    assert rows[0]["message"] == "'" + start + "1+1"
+    assert rows[0]["path"] == "/sections/0/blocks/0/text"
+    assert made.to_dict()["findings"][0]["suppressed"]["reason"] == reason
+
+
+@pytest.mark.parametrize("findings", [["x"], [1], {}, {"code": "PCC401"}, "PCC401", None])
+def test_findings_that_are_not_a_list_of_objects_are_refused(findings: object) -> None:
+    """A JSON report whose findings are not an array of objects raises ValueError."""
+    data = {**report().to_dict(), "findings": findings}
+    with pytest.raises(ValueError, match="not a report: .*findings"):
+        p.Report.from_dict(data)
+
+
+def test_a_finding_that_is_not_an_object_is_refused() -> None:
+    """Finding.from_dict raises the documented ValueError for data that is not an object."""
+    with pytest.raises(ValueError, match="not a finding"):
+        p.Finding.from_dict("PCC401")  # type: ignore[arg-type]
+
+
 def test_conformance_and_failure_thresholds() -> None:
     """A report is conformant without active errors; it fails at a threshold it reaches."""
     warned = report(finding())

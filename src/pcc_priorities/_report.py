@@ -159,6 +159,8 @@ class Finding:
         Raises:
             ValueError: ``data`` is not a finding in the documented shape.
         """
+        if not isinstance(data, Mapping):
+            raise ValueError("not a finding: expected a JSON object")
         suppressed = data.get("suppressed")
         try:
             return cls(
@@ -294,7 +296,7 @@ class Report:
                 raise ValueError(f"this library reads report_version {REPORT_VERSION!r}")
             framework = data["framework"]
             report = cls(
-                findings=tuple(Finding.from_dict(item) for item in data["findings"]),
+                findings=tuple(Finding.from_dict(item) for item in _finding_data(data["findings"])),
                 framework=_text(framework, "id"),
                 framework_version=_optional_text(framework, "version"),
                 ruleset_version=_text(data, "ruleset_version"),
@@ -326,9 +328,14 @@ class Report:
     # ----------------------------------------------------------------------- CSV and text
 
     def csv_rows(self) -> Iterator[dict[str, str]]:
-        """Yield one row per finding, keyed by :data:`CSV_COLUMNS`."""
+        """Yield one row per finding, keyed by :data:`CSV_COLUMNS`.
+
+        A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return has
+        ``'`` put in front, so that spreadsheets show it as text rather than run it as a
+        formula (the JSON form keeps every text as it is).
+        """
         for finding in self.findings:
-            yield {
+            row = {
                 "source": self.source or "",
                 "code": finding.code,
                 "rule": finding.rule,
@@ -340,6 +347,7 @@ class Report:
                 "suppressed": "yes" if finding.suppression else "no",
                 "suppression_reason": finding.suppression.reason if finding.suppression else "",
             }
+            yield {column: _spreadsheet_safe(cell) for column, cell in row.items()}
 
     def to_csv(self) -> str:
         """Return the findings as CSV: a header row, then one row per finding."""
@@ -394,6 +402,15 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
+def _finding_data(value: object) -> Iterator[Mapping[str, Any]]:
+    if not isinstance(value, list):
+        raise TypeError("findings must be an array")
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            raise TypeError(f"findings/{index} must be an object")
+        yield item
+
+
 def _rule_codes(value: object) -> Iterator[str]:
     if not isinstance(value, list):
         raise TypeError("rules must be an array")
@@ -401,6 +418,15 @@ def _rule_codes(value: object) -> Iterator[str]:
         if not isinstance(item, str):
             raise TypeError("rules must be strings")
         yield item
+
+
+#: What a spreadsheet cell may start with to be read as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    """Return ``cell`` with ``'`` in front if a spreadsheet would read it as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _count(number: int, noun: str) -> str:
