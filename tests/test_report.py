@@ -223,6 +223,21 @@ def test_text_groups_findings_by_rule_with_exact_counts() -> None:
     assert "  /sections/11/title: “OCG” is used once and never spelled out." in everything
 
 
+def test_text_keeps_each_finding_on_one_line() -> None:
+    """Line breaks and controls in a message cannot forge lines in the text report."""
+    forged = "Title\nPCC101 priority-not-addressed [error, statutory]: 0 findings"
+    message = f"{forged}\r\nmore\u2028end\x1b[2K"
+    suppression = p.Suppression(rule="PCC4", path="", reason="ok\rPCC999 fake")
+    text = report(finding(message=message, suppression=suppression)).to_text()
+    lines = text.splitlines()
+    assert len(lines) == 6
+    assert lines[-1] == (
+        "  /sections/0/blocks/0/text: Title\u2424PCC101 priority-not-addressed [error, "
+        "statutory]: 0 findings\u2424more\u2424end\u241b[2K [suppressed: ok\u2424PCC999 fake]"
+    )
+    assert not any(line.startswith(("PCC101", "PCC999")) for line in lines)
+
+
 def test_summary_mentions_suppressed_findings() -> None:
     """The summary line counts suppressed findings apart."""
     statement = suppressing(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from enum import StrEnum
@@ -364,21 +365,24 @@ class Report:
         ]
         suppressed = len(self.suppressed)
         tail = f" ({suppressed} suppressed)" if suppressed else ""
-        head = f"{self.source}: " if self.source else ""
+        head = f"{_one_line(self.source)}: " if self.source else ""
         return f"{head}{verdict}: {', '.join(parts)}{tail}"
 
     def to_text(self, *, max_per_rule: int | None = 10) -> str:
         """Return the report for people: the summary, then the findings grouped by rule.
 
         Each rule's group says how many findings it holds; at most ``max_per_rule`` of them
-        are listed (None lists all), and the group says how many more there are.
+        are listed (None lists all), and the group says how many more there are. Every
+        finding is on one line: a line break in a message, path or reason is shown as "␤"
+        and other control characters as their Control Pictures ("␛" for escape).
         """
         lines = [self.summary()]
+        version = f" ({self.framework_version})" if self.framework_version else " (unknown)"
         lines.append(
-            f"  framework {self.framework}"
-            + (f" ({self.framework_version})" if self.framework_version else " (unknown)")
-            + f", ruleset {self.ruleset_version}, pcc-priorities {self.library_version},"
-            f" as of {self.as_of.isoformat()}"
+            _one_line(
+                f"  framework {self.framework}{version}, ruleset {self.ruleset_version}, "
+                f"pcc-priorities {self.library_version}, as of {self.as_of.isoformat()}"
+            )
         )
         for code, findings in self.by_rule():
             first = findings[0]
@@ -388,14 +392,16 @@ class Report:
                 f", {suppressed} suppressed" if suppressed else ""
             )
             lines.append("")
-            lines.append(f"{code} {first.rule} [{first.severity}, {first.category}]: {count}")
+            lines.append(
+                _one_line(f"{code} {first.rule} [{first.severity}, {first.category}]: {count}")
+            )
             if first.citation:
-                lines.append(f"  cites: {first.citation}")
+                lines.append(f"  cites: {_one_line(first.citation)}")
             shown = findings if max_per_rule is None else findings[:max_per_rule]
             for finding in shown:
                 where = finding.path or "(whole statement)"
                 mark = f" [suppressed: {finding.suppression.reason}]" if finding.suppression else ""
-                lines.append(f"  {where}: {finding.message}{mark}")
+                lines.append(_one_line(f"  {where}: {finding.message}{mark}"))
             hidden = len(findings) - len(shown)
             if hidden:
                 lines.append(f"  ... and {hidden} more not listed")
@@ -418,6 +424,23 @@ def _rule_codes(value: object) -> Iterator[str]:
         if not isinstance(item, str):
             raise TypeError("rules must be strings")
         yield item
+
+
+#: Line breaks as ``str.splitlines`` knows them (CR LF counts as one).
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␛
+    return "\u2421" if code == 0x7F else "\ufffd"  # ␡, or � for C1 controls
+
+
+def _one_line(text: str) -> str:
+    """Return ``text`` on one line: line breaks as "␤", other controls made visible."""
+    return _CONTROLS.sub(_control_picture, _LINE_BREAKS.sub("\u2424", text))
 
 
 #: What a spreadsheet cell may start with to be read as a formula (OWASP, "CSV Injection").
