@@ -283,6 +283,18 @@ def test_control_characters_become_visible() -> None:
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
 
 
+def test_bidi_controls_become_visible() -> None:
+    """Bidi overrides and isolates are shown as their code points, never written raw."""
+    review = "a\u202eb\u202ac\u2066d\u2069e"
+    statement = attrs.evolve(sample_statement(), review=review)
+    for text in (p.render_html(statement), p.render_markdown(statement)):
+        assert (
+            "a\u27e8U+202E\u27e9b\u27e8U+202A\u27e9c\u27e8U+2066\u27e9d\u27e8U+2069\u27e9e" in text
+        )
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", text)
+    assert statement.review == review
+
+
 def test_line_breaks_in_text_are_kept() -> None:
     """A line break inside a paragraph is a line break in both formats."""
     statement = attrs.evolve(sample_statement(), review="one\ntwo\r\nthree")

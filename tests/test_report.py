@@ -166,7 +166,7 @@ def test_csv_cells_that_spreadsheets_run_are_quoted(start: str) -> None:
 def test_findings_that_are_not_a_list_of_objects_are_refused(findings: object) -> None:
     """A JSON report whose findings are not an array of objects raises ValueError."""
     data = {**report().to_dict(), "findings": findings}
-    with pytest.raises(ValueError, match="not a report: .*findings"):
+    with pytest.raises(ValueError, match=r"not a report: .*findings"):
         p.Report.from_dict(data)
 
 

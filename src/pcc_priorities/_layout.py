@@ -217,8 +217,14 @@ class Document:
 _NONCHARACTERS = "".join(
     chr(plane | 0xFFFE) + chr(plane | 0xFFFF) for plane in range(0, 0x110000, 0x10000)
 )
+#: Bidirectional embeddings, overrides and isolates (LRE … RLO, LRI … PDI), which can make
+#: text read in an order other than the one it is stored in ("Trojan Source").
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + _BIDI_CONTROLS
+    + _NONCHARACTERS
+    + "]"
 )
 
 
@@ -228,6 +234,8 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␀ ␁ … ␟
     if code == 0x7F:
         return "\u2421"  # ␡
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩
     return "\ufffd"
 
 
@@ -235,8 +243,10 @@ def printable(text: str) -> str:
     """Return ``text`` with characters HTML and Markdown cannot carry made visible.
 
     C0 control characters other than tab, line feed and carriage return become their
-    Control Pictures (U+0000 becomes "␀"), DEL becomes "␡", and C1 controls, lone
-    surrogates and Unicode noncharacters become U+FFFD. Nothing is dropped.
+    Control Pictures (U+0000 becomes "␀"), DEL becomes "␡", bidirectional embeddings,
+    overrides and isolates (U+202A to U+202E, U+2066 to U+2069) become their code point
+    in angle brackets ("⟨U+202E⟩"), and C1 controls, lone surrogates and Unicode
+    noncharacters become U+FFFD. Nothing is dropped.
     """
     return _CONTROL.sub(_visible, text)
 
