@@ -39,6 +39,7 @@ from pcc_priorities._model import (
     Quotation,
     ReportingPeriod,
     Subsection,
+    to_decimal,
 )
 from pcc_priorities.exceptions import Problem
 
@@ -122,7 +123,10 @@ def _structure_decimal(value: object, _type: object) -> Decimal:
     number = Decimal(value) if isinstance(value, int) else value
     if not number.is_finite():
         raise Invalid(f"expected a finite number, got {value}")
-    return number
+    try:
+        return to_decimal(number)  # refuses absurd magnitudes
+    except ValueError as error:
+        raise Invalid(str(error)) from None
 
 
 def _structure_date(value: object, _type: object) -> date:
@@ -353,7 +357,7 @@ def problems_from_exception(
             yield from problems_from_exception(child, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(error.cl))
-        for key in sorted(error.extra_fields):
+        for key in sorted(error.extra_fields, key=str):
             yield (*path, key), f"unknown key {key!r}; the keys allowed here are: {allowed}"
     elif isinstance(error, KeyError):
         yield path, "this required key is missing"
