@@ -25,7 +25,7 @@ from pcc_priorities._converter import (
     problems_from_exception,
     text_writer,
 )
-from pcc_priorities._files import atomic_write_text
+from pcc_priorities._files import atomic_write_bytes
 from pcc_priorities._model import Statement
 from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
 from pcc_priorities._upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrade_document
@@ -598,8 +598,10 @@ def dumps(statement: Statement) -> str:
             written as UTF-8; the error names its path.
     """
     text = _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
-    if _SURROGATE.search(text):
-        raise unencodable_text_error(to_dict(statement))
+    # Only a lone surrogate fails to encode. isascii() costs nothing; encoding (C speed,
+    # about a nanosecond a character) is checked only for text with non-ASCII characters.
+    if not text.isascii():
+        _encoded(text, statement)
     return text
 
 
@@ -610,7 +612,16 @@ def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
         EncodingError: Some text in the statement holds a lone surrogate (nothing is
             written).
     """
-    atomic_write_text(path, dumps(statement))
+    text = _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
+    atomic_write_bytes(path, _encoded(text, statement))
+
+
+def _encoded(text: str, statement: Statement) -> bytes:
+    """``text`` as UTF-8; on a lone surrogate, the error names where it is in ``statement``."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise unencodable_text_error(to_dict(statement)) from None
 
 
 def unencodable_text_error(data: object) -> EncodingError:

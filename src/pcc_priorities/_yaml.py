@@ -480,7 +480,8 @@ def dumps_yaml(statement: Statement) -> str:
     text = data_to_yaml(data)
     # The writer escapes a lone surrogate ("\\ud800"), which no reader takes back as text;
     # on a hit (or such an escape written as text), the walk says whether one is there.
-    if _ESCAPED_SURROGATE.search(text) and _surrogate_path(data, ()) is not None:
+    suspect = "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None
+    if suspect and _surrogate_path(data, ()) is not None:
         raise unencodable_text_error(data)
     return text
 
