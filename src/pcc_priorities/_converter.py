@@ -68,9 +68,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Characters an extension key's name may not hold: control characters, and every character
 #: either ECMA-262 or Python counts as white space. Spelled out rather than ``\s``, which
 #: differs between the two, so that the JSON Schema and the loader agree.
-_NOT_IN_KEY = (
-    r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-)
+_NOT_IN_KEY = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 #: Extension keys: a namespace (lower-case letters, digits, dots, hyphens), a colon, a name.
 EXTENSION_KEY = re.compile(rf"[a-z0-9][a-z0-9.-]*:[^{_NOT_IN_KEY}:][^{_NOT_IN_KEY}]*")
 
