@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import pytest
 from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import given
 
@@ -61,3 +62,17 @@ def test_fast_and_detailed_structure_agree(statement: p.Statement) -> None:
 def test_text_writer_matches_the_data(statement: p.Statement) -> None:
     """The generated canonical writer gives the same text as writing the dict form."""
     assert p.dumps(statement) == json_text(p.to_dict(statement), "\n") + "\n"
+
+
+def test_unknown_keys_of_mixed_types_are_all_reported() -> None:
+    """Unknown keys 1 and "zz" on one object are both reported, not a TypeError."""
+    document = {
+        "schema_version": "1.0",
+        "body": {"kind": "pcc", "name": "PCC", 1: "x", "zz": "y"},
+        "force": {"code": "E23000016", "name": "West Mercia Police"},
+        "framework": "ncpm-2021",
+        "title": "Statement",
+    }
+    with pytest.raises(p.DocumentError) as caught:
+        p.from_dict(document)
+    assert [problem.path for problem in caught.value.problems] == ["/body/1", "/body/zz"]

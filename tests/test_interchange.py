@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import pcc_priorities as p
 from pcc_priorities import (
@@ -27,6 +28,7 @@ from pcc_priorities import (
     located_figures,
     replace_figures,
 )
+from pcc_priorities._interchange import _xlsx_escape, _xlsx_unescape
 from pcc_priorities.testing import statements
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
@@ -179,6 +181,11 @@ def simple() -> Statement:
         ("Upper value", "100", "an upper value needs a value not greater than it", "Upper value"),
         ("Rank out of", "43", "a rank needs its order", "Rank order"),
         ("Area name", "Telford", "an area needs both its kind and its name", "Area kind"),
+        ("Rate per", "1" * 5000, "expected a whole number, got one of 5,000", "Rate per"),
+        ("Rate per", "\u0663", "expected a whole number such as 3", "Rate per"),
+        ("Value", "\u0661\u0662", "expected a number such as 1209", "Value"),
+        ("Value", "1E+200", "decimal exponent is -100 to 100", "Value"),
+        ("Period start", "\u0660\u0665/08/2023", "expected a date as 2023-08-05", "Period start"),
     ],
 )
 def test_cell_errors_name_row_and_column(
@@ -303,3 +310,35 @@ def test_xlsx_keeps_characters_a_worksheet_cannot_hold() -> None:
     """Control characters, carriage returns and literal _x0041_ escapes survive XLSX."""
     statement = _statement_with(p.Figure(measure="a\x00b\rc_x0041_d\x0b"))
     assert figures_from_xlsx(statement, figures_to_xlsx(statement)) == statement
+
+
+def test_negative_whole_numbers_round_trip() -> None:
+    """A negative whole number the model holds (Rank out_of=-3) is exported and read back."""
+    rank = p.Rank(order=p.RankOrder.HIGHEST, out_of=-3)
+    statement = _statement_with(p.Figure(measure="m", rank=rank))
+    assert figures_from_csv(statement, figures_to_csv(statement)) == statement
+    assert figures_from_xlsx(statement, figures_to_xlsx(statement)) == statement
+
+
+def test_back_to_back_escape_sequences_survive_xlsx() -> None:
+    """Text made of escape sequences one after another, "_x005F_x0041_", survives XLSX."""
+    statement = _statement_with(p.Figure(measure="_x005F_x0041_", wording="_x0041_x0042__x"))
+    back = figures_from_xlsx(statement, figures_to_xlsx(statement))
+    assert back.sections[0].figures[0].measure == "_x005F_x0041_"
+    assert back == statement
+
+
+@given(st.text(alphabet="_x0F5A4\x00\x0b", max_size=40))
+def test_xlsx_unescape_reverses_escape(text: str) -> None:
+    """Unescaping the escaped text of any mix of underscores and hex digits gives it back."""
+    assert _xlsx_unescape(_xlsx_escape(text)) == text
+
+
+def test_xlsx_refuses_text_longer_than_a_cell() -> None:
+    """Text over 32,767 characters once escaped is a TableError by row and column, not cut."""
+    statement = _statement_with(p.Figure(measure="m"), p.Figure(measure="x" * 32_768))
+    with pytest.raises(TableError, match="at most 32,767 characters") as raised:
+        figures_to_xlsx(statement)
+    assert [(x.row, x.column) for x in raised.value.problems] == [(3, "Measure")]
+    fits = _statement_with(p.Figure(measure="x" * 32_767))
+    assert figures_from_xlsx(fits, figures_to_xlsx(fits)) == fits

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -395,3 +396,67 @@ def test_arbitrary_bytes_raise_only_document_error(data: bytes) -> None:
     """Arbitrary bytes never raise anything but DocumentError."""
     with pytest.raises(DocumentError):
         p.loads(data)
+
+
+# --------------------------------------------------------------------------- formats review
+
+
+@pytest.mark.parametrize("written", ["1E+101", "-9.5E+150", "1E-101", "0E-200", "1" * 5000])
+def test_numbers_of_absurd_magnitude_are_refused_with_their_path(written: str) -> None:
+    """A number with a decimal exponent outside -100..100 is a problem at its own path."""
+    document = _minimal() | {"sections": [{"priority": "homicide", "figures": []}]}
+    document["sections"][0]["figures"] = [{"measure": "m", "value": Decimal(written)}]
+    found = dict(_problems(document))
+    assert "decimal exponent is -100 to 100" in found["/sections/0/figures/0/value"]
+
+
+def test_the_model_refuses_numbers_of_absurd_magnitude() -> None:
+    """The model refuses a Decimal or int far beyond any figure, whatever its type."""
+    with pytest.raises(ValueError, match="decimal exponent is -100 to 100"):
+        p.Figure(measure="m", value=Decimal("1E+101"))
+    with pytest.raises(ValueError, match="decimal exponent is -100 to 100"):
+        p.Figure(measure="m", value=10**200)
+    assert p.Figure(measure="m", value=Decimal("-9.99E+100")).value == Decimal("-9.99E+100")
+
+
+def test_extension_whole_numbers_over_4000_digits_are_refused() -> None:
+    """An extension integer too long for Python's JSON reader is refused, not written."""
+    document = _minimal() | {"extensions": {"a:b": [10**4000]}}
+    found = _problems(document)
+    assert found[0][0] == "/extensions"
+    assert "at most 4,000 digits" in found[0][1]
+    assert p.from_dict(_minimal() | {"extensions": {"a:b": 10**4000 - 1}}).extensions
+
+
+@pytest.mark.parametrize("written", ["-0", "-0E+3"])
+def test_negative_whole_zero_is_written_as_zero(written: str) -> None:
+    """A signed whole zero is written "0", so the text reads back to the same bytes."""
+    statement = p.from_dict(_minimal() | {"extensions": {"a:b": Decimal(written)}})
+    text = p.dumps(statement)
+    assert '"a:b": 0\n' in text
+    assert p.dumps(p.loads(text)) == text
+
+
+def test_negative_fractional_zero_keeps_its_sign() -> None:
+    """-0.0 is written as "-0.0", which reads back exactly."""
+    statement = p.from_dict(_minimal() | {"extensions": {"a:b": Decimal("-0.0")}})
+    text = p.dumps(statement)
+    assert '"a:b": -0.0\n' in text
+    assert p.dumps(p.loads(text)) == text
+
+
+def test_lone_surrogate_is_refused_when_writing(tmp_path: Path) -> None:
+    """Both dumps and dump raise EncodingError naming the path of a lone surrogate."""
+    statement = p.from_dict(_minimal())
+    bad = attrs.evolve(statement, title="a\ud800b")
+    with pytest.raises(p.EncodingError) as caught:
+        p.dumps(bad)
+    assert caught.value.path == "/title"
+    target = tmp_path / "out.json"
+    with pytest.raises(p.EncodingError):
+        p.dump(bad, target)
+    assert not target.exists()
+    keyed = attrs.evolve(statement, extensions={"a:b": {"x": [1, {"k\udc00": 2}]}})
+    with pytest.raises(p.EncodingError) as caught:
+        p.dumps(keyed)
+    assert caught.value.path == "/extensions/a:b/x/1/k\udc00"

@@ -150,7 +150,41 @@ def test_blocks_are_a_one_of_tagged_by_type() -> None:
 def test_extension_keys_follow_the_converter_pattern() -> None:
     """Extension keys are checked with the converter's own pattern."""
     names = _schema.json_schema()["$defs"]["Extensions"]["propertyNames"]
-    assert names == {"pattern": f"^{EXTENSION_KEY.pattern}$"}
+    assert names == {"pattern": f"^{EXTENSION_KEY.pattern}(?!\\n)$"}
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("language",), "en-GB\n"),
+        (("published",), "2023\n"),
+        (("published",), "2023-04\n"),
+        (("periods", 0, "start"), "2023-04-01\n"),
+        (("extensions",), {"a:b\n": 1}),
+        (("extensions",), {"a:b\x1c": 1}),
+        (("extensions",), {"a:b\ufeff": 1}),
+        (("extensions",), {"a:b\u2028c": 1}),
+    ],
+)
+def test_schema_and_loader_refuse_the_same_text(path: tuple[Any, ...], value: object) -> None:
+    """A final newline or a white-space character the dialects disagree on fails both."""
+    data = _minimal()
+    data["periods"] = [{"start": "2023-04-01", "end": "2024-03-31"}]
+    assert schema_accepts(data)
+    assert loader_problems(data) is None
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    assert not schema_accepts(data)
+    assert loader_problems(data) is not None
+
+
+def test_extension_keys_may_hold_non_ascii_names() -> None:
+    """A key name in any script, without white space or controls, passes schema and loader."""
+    data = _minimal() | {"extensions": {"cms:tudalen-\u00e9\u0634\U0001f693": 1}}
+    assert schema_accepts(data)
+    assert loader_problems(data) is None
 
 
 def test_a_new_model_field_needs_no_schema_code() -> None:
@@ -393,6 +427,10 @@ def _lone_surrogate(data: dict[str, Any]) -> None:
     data["title"] = "broken \ud800 text"
 
 
+def _absurd_number(data: dict[str, Any]) -> None:
+    data["sections"][0]["figures"] = [{"measure": "x", "value": Decimal("1E+101")}]
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -402,6 +440,7 @@ def _lone_surrogate(data: dict[str, Any]) -> None:
         _metric_id_twice,
         _whole_number_with_fraction,
         _lone_surrogate,
+        _absurd_number,
     ],
 )
 def test_documented_limits_are_left_to_the_loader(change: Any) -> None:

@@ -394,3 +394,38 @@ def test_an_anchor_defined_again_is_read_without_a_warning() -> None:
         warnings.simplefilter("error")
         data, _ = yaml_to_data("a: &x 1\nb: *x\nc: &x 2\nd: *x\n")
     assert data == {"a": 1, "b": 1, "c": 2, "d": 2}
+
+
+# --------------------------------------------------------------------------- formats review
+
+
+def test_whole_numbers_too_long_to_read_are_a_document_error() -> None:
+    """A whole number beyond Python's digit limit is a problem with path, line and column."""
+    (problem,) = yaml_problems(MINIMAL + "extensions:\n  a:b: " + "1" * 5000 + "\n")
+    assert problem.path == "/extensions/a:b"
+    assert (problem.line, problem.column) == (11, 8)
+    assert "5,000 digits" in problem.message
+
+
+def test_negative_zero_reads_and_writes_as_in_json() -> None:
+    """Decimal -0 is written "0" and -0.0 as "-0.0", so YAML text reads back byte for byte."""
+    for written, shown in (("-0", "0"), ("-0.0", "-0.0")):
+        statement = attrs.evolve(p.loads_yaml(MINIMAL), extensions={"a:b": Decimal(written)})
+        text = p.dumps_yaml(statement)
+        assert f"a:b: {shown}\n" in text
+        assert p.dumps_yaml(p.loads_yaml(text)) == text
+        assert p.dumps(p.loads_yaml(text)) == p.dumps(statement)
+
+
+def test_lone_surrogate_is_refused_when_writing_yaml(tmp_path: Path) -> None:
+    """dumps_yaml and dump_yaml raise EncodingError naming the path, and write nothing."""
+    bad = attrs.evolve(p.loads_yaml(MINIMAL), title="a\ud800b")
+    with pytest.raises(p.EncodingError) as caught:
+        p.dumps_yaml(bad)
+    assert caught.value.path == "/title"
+    target = tmp_path / "out.yaml"
+    with pytest.raises(p.EncodingError):
+        p.dump_yaml(bad, target)
+    assert not target.exists()
+    escaped = attrs.evolve(p.loads_yaml(MINIMAL), title="\\ud800 is an escape")
+    assert p.loads_yaml(p.dumps_yaml(escaped)) == escaped

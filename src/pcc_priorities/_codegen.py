@@ -41,11 +41,15 @@ def _fail(*_args: object) -> typing.NoReturn:
 
 
 def json_number(value: Decimal) -> str:
-    """Return the canonical JSON text of an exact number: plain notation, digits kept."""
+    """Return the canonical JSON text of an exact number: plain notation, digits kept.
+
+    A whole zero with a sign is written "0": JSON readers take ``-0`` as the integer 0, so
+    "-0" would not read back as written ("-0.0" does, and is kept).
+    """
     text = str(value)
     if "E" in text and -64 <= value.adjusted() <= 64:
-        return format(value, "f")
-    return text
+        text = format(value, "f")
+    return "0" if text == "-0" else text
 
 
 def json_text(value: object, indent: str) -> str:

@@ -39,6 +39,7 @@ from pcc_priorities._model import (
     Quotation,
     ReportingPeriod,
     Subsection,
+    to_decimal,
 )
 from pcc_priorities.exceptions import Problem
 
@@ -64,8 +65,12 @@ BLOCK_TAGS: Mapping[str, type[Block]] = {
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters an extension key's name may not hold: control characters, and every character
+#: either ECMA-262 or Python counts as white space. Spelled out rather than ``\s``, which
+#: differs between the two, so that the JSON Schema and the loader agree.
+_NOT_IN_KEY = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 #: Extension keys: a namespace (lower-case letters, digits, dots, hyphens), a colon, a name.
-EXTENSION_KEY = re.compile(r"[a-z0-9][a-z0-9.-]*:[^\s:][^\s]*")
+EXTENSION_KEY = re.compile(rf"[a-z0-9][a-z0-9.-]*:[^{_NOT_IN_KEY}:][^{_NOT_IN_KEY}]*")
 
 
 class Invalid(ValueError):
@@ -122,7 +127,10 @@ def _structure_decimal(value: object, _type: object) -> Decimal:
     number = Decimal(value) if isinstance(value, int) else value
     if not number.is_finite():
         raise Invalid(f"expected a finite number, got {value}")
-    return number
+    try:
+        return to_decimal(number)  # refuses absurd magnitudes
+    except ValueError as error:
+        raise Invalid(str(error)) from None
 
 
 def _structure_date(value: object, _type: object) -> date:
@@ -353,7 +361,7 @@ def problems_from_exception(
             yield from problems_from_exception(child, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(error.cl))
-        for key in sorted(error.extra_fields):
+        for key in sorted(error.extra_fields, key=str):
             yield (*path, key), f"unknown key {key!r}; the keys allowed here are: {allowed}"
     elif isinstance(error, KeyError):
         yield path, "this required key is missing"

@@ -57,6 +57,7 @@ from pcc_priorities._model import (
     Statement,
     Subsection,
     Unit,
+    to_decimal,
 )
 from pcc_priorities._periods import parse_period
 from pcc_priorities.exceptions import PeriodError, TableError, TableProblem
@@ -302,9 +303,12 @@ def _rebuild(statement: Statement, grouped: dict[_Place, list[Figure]]) -> State
 # --------------------------------------------------------------------------- cells
 
 _FORMULA_STARTS = ("'", "=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+")
-_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# re.ASCII: only the digits 0-9, as the JSON loader reads them (\d would take "٣" or "３").
+_NUMBER = re.compile(
+    r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+", re.ASCII
+)
+_WHOLE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)", re.ASCII)
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 
 
 class _CellError(ValueError):
@@ -336,9 +340,11 @@ def _number_in(cell: str) -> Decimal | None:
     if not _NUMBER.fullmatch(written):
         raise _CellError(f"expected a number such as 1209, -7 or 15.9, got {cell!r}")
     try:
-        return Decimal(written.replace(",", ""))
+        return to_decimal(Decimal(written.replace(",", "")))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
         raise _CellError(f"expected a number, got {cell!r}") from None
+    except ValueError as error:  # a magnitude the model refuses
+        raise _CellError(str(error)) from None
 
 
 def _whole_out(value: int | None) -> str:
@@ -350,8 +356,13 @@ def _whole_in(cell: str) -> int | None:
     if written == "":
         return None
     if not _WHOLE.fullmatch(written):
-        raise _CellError(f"expected a whole number such as 3, got {cell!r}")
-    return int(written.replace(",", ""))
+        raise _CellError(f"expected a whole number such as 3 or -3, got {cell!r}")
+    try:
+        return int(written.replace(",", ""))
+    except ValueError:  # more digits than Python reads (sys.get_int_max_str_digits)
+        raise _CellError(
+            f"expected a whole number, got one of {len(written):,} characters"
+        ) from None
 
 
 def _enum_out(value: Enum | None) -> str:
@@ -382,7 +393,7 @@ def _date_in(cell: str) -> date | None:
     try:
         if uk:
             return date(int(uk[3]), int(uk[2]), int(uk[1]))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written, re.ASCII):
             return date.fromisoformat(written)
     except ValueError:
         raise _CellError(f"{cell!r} is not a date") from None
@@ -397,7 +408,7 @@ def _path_in(cell: str) -> tuple[int, ...]:
     written = cell.strip()
     if written == "":
         return ()
-    if not re.fullmatch(r"\d+(?:\.\d+)*", written):
+    if not re.fullmatch(r"\d+(?:\.\d+)*", written, re.ASCII):
         raise _CellError(
             f"expected block positions such as 2 or 3.1 (the first block in block 3), got {cell!r}"
         )
@@ -949,13 +960,17 @@ def read_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> Stat
 
 #: Characters a worksheet cannot hold as they are, written as _xHHHH_ (ECMA-376 escapes).
 _XLSX_UNSAFE = re.compile("[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
-_XLSX_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+#: An underscore that would begin an escape is itself escaped (_x005F_), each one even where
+#: escapes follow one another ("_x005F_x0041_").
+_XLSX_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _XLSX_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SHEET = "Figures"
+#: The most characters a worksheet cell holds; openpyxl would silently cut longer text.
+_XLSX_CELL_LIMIT = 32_767
 
 
 def _xlsx_escape(text: str) -> str:
-    text = _XLSX_ESCAPE.sub(r"_x005F_\1", text)
+    text = _XLSX_ESCAPE.sub("_x005F_", text)
     return _XLSX_UNSAFE.sub(lambda match: f"_x{ord(match[0]):04X}_", text)
 
 
@@ -978,19 +993,37 @@ def figures_to_xlsx(statement: Statement) -> bytes:
 
     Every cell is text, so numbers keep the digits they are written with and nothing is
     turned into a date or a formula. Needs the ``xlsx`` extra (openpyxl).
+
+    Raises:
+        TableError: Some text is longer than a worksheet cell holds (32,767 characters once
+            escaped); every such cell is listed by row and column.
     """
     openpyxl = _openpyxl()
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = _SHEET
     rows = figures_table(statement)
+    problems: list[TableProblem] = []
     for row_number, row in enumerate(rows, start=1):
         for column_number, value in enumerate(row, start=1):
             if value == "":
                 continue
+            escaped = _xlsx_escape(value)
+            if len(escaped) > _XLSX_CELL_LIMIT:
+                problems.append(
+                    TableProblem(
+                        row=row_number,
+                        column=rows[0][column_number - 1],
+                        message=f"a worksheet cell holds at most {_XLSX_CELL_LIMIT:,} "
+                        f"characters; this text needs {len(escaped):,} (write CSV instead)",
+                    )
+                )
+                continue
             cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = _xlsx_escape(value)
+            cell.value = escaped
             cell.data_type = "s"
+    if problems:
+        raise TableError(problems)
     bold = openpyxl.styles.Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold

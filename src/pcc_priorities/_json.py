@@ -25,11 +25,16 @@ from pcc_priorities._converter import (
     problems_from_exception,
     text_writer,
 )
-from pcc_priorities._files import atomic_write_text
+from pcc_priorities._files import atomic_write_bytes
 from pcc_priorities._model import Statement
 from pcc_priorities._reference import Framework, body_kinds, forces, frameworks
 from pcc_priorities._upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrade_document
-from pcc_priorities.exceptions import DocumentError, DocumentUpgradedWarning, Problem
+from pcc_priorities.exceptions import (
+    DocumentError,
+    DocumentUpgradedWarning,
+    EncodingError,
+    Problem,
+)
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -586,10 +591,62 @@ def to_dict(statement: Statement) -> dict[str, Any]:
 
 
 def dumps(statement: Statement) -> str:
-    """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline)."""
-    return _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
+    """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline).
+
+    Raises:
+        EncodingError: Some text in the statement holds a lone surrogate, which cannot be
+            written as UTF-8; the error names its path.
+    """
+    text = _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
+    # Only a lone surrogate fails to encode. isascii() costs nothing; encoding (C speed,
+    # about a nanosecond a character) is checked only for text with non-ASCII characters.
+    if not text.isascii():
+        _encoded(text, statement)
+    return text
 
 
 def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
-    """Write ``statement`` to ``path`` as canonical JSON, atomically."""
-    atomic_write_text(path, dumps(statement))
+    """Write ``statement`` to ``path`` as canonical JSON, atomically.
+
+    Raises:
+        EncodingError: Some text in the statement holds a lone surrogate (nothing is
+            written).
+    """
+    text = _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
+    atomic_write_bytes(path, _encoded(text, statement))
+
+
+def _encoded(text: str, statement: Statement) -> bytes:
+    """``text`` as UTF-8; on a lone surrogate, the error names where it is in ``statement``."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise unencodable_text_error(to_dict(statement)) from None
+
+
+def unencodable_text_error(data: object) -> EncodingError:
+    """Return the error naming the first text in document data that holds a lone surrogate."""
+    path = _surrogate_path(data, ())
+    return EncodingError(
+        "text holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text and "
+        "cannot be written as UTF-8",
+        json_pointer(path or ()),
+    )
+
+
+def _surrogate_path(value: object, path: tuple[PathSegment, ...]) -> tuple[PathSegment, ...] | None:
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str) and _SURROGATE.search(key):
+                return (*path, key)
+            found = _surrogate_path(item, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found = _surrogate_path(item, (*path, index))
+            if found is not None:
+                return found
+    return None

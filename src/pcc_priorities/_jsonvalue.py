@@ -16,6 +16,12 @@ JSONValue: TypeAlias = (
 )
 
 
+#: The most digits a whole number in an extension may have: Python's ``json`` module refuses
+#: to read integers of more than 4,300 digits (``sys.get_int_max_str_digits``).
+_INT_DIGITS = 4000
+_INT_LIMIT = 10**_INT_DIGITS
+
+
 class FrozenJSONObject(Mapping[str, "JSONValue"]):
     """A read-only, hashable JSON object that keeps the order of its keys."""
 
@@ -55,7 +61,15 @@ def freeze(value: object) -> JSONValue:
 
     Raises:
         TypeError: ``value`` holds something that is not JSON (a float, a set, an object).
+        ValueError: ``value`` holds a whole number of more than 4,000 digits, which Python's
+            own JSON reader would refuse to read back.
     """
+    if isinstance(value, int) and not -_INT_LIMIT < value < _INT_LIMIT:
+        digits = int(value.bit_length() * 0.30103) + 1
+        raise ValueError(
+            f"expected a whole number of at most {_INT_DIGITS:,} digits (longer ones cannot "
+            f"be read back as JSON), got one of about {digits:,} digits"
+        )
     if value is None or isinstance(value, bool | int | str | Decimal):
         return value
     if isinstance(value, FrozenJSONObject):

@@ -80,15 +80,23 @@ __all__ = [
 # --------------------------------------------------------------------------- value helpers
 
 
+#: The smallest and largest decimal exponent (``Decimal.adjusted()``) of a number a statement
+#: may hold: far beyond any figure a policing body publishes, and small enough that every
+#: number can be written and read back exactly (Python refuses integers over 4,300 digits).
+_MIN_EXPONENT = -100
+_MAX_EXPONENT = 100
+
+
 def to_decimal(value: Decimal | int | str) -> Decimal:
     """Return ``value`` as a finite :class:`~decimal.Decimal`, keeping its written digits.
 
     Accepts a Decimal, an int or a numeric string ("0.1", "1209"). Floats are refused,
-    because a binary float cannot hold most decimal values exactly.
+    because a binary float cannot hold most decimal values exactly. Numbers whose decimal
+    exponent is outside -100..100 (below 1E-100 or from 1E+101 on) are refused as absurd.
 
     Raises:
         TypeError: ``value`` is a float, a bool or another type.
-        ValueError: ``value`` is not a finite number.
+        ValueError: ``value`` is not a finite number, or its magnitude is out of range.
     """
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise TypeError(
@@ -100,11 +108,21 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
         raise ValueError(f"{value!r} is not a number") from None
     if not number.is_finite():
         raise ValueError(f"expected a finite number, got {value!r}")
+    if not _MIN_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
+        shown = str(number) if len(str(number)) <= 40 else format(number, ".3E")
+        raise ValueError(
+            f"expected a number whose decimal exponent is {_MIN_EXPONENT} to {_MAX_EXPONENT} "
+            f"(from 1E{_MIN_EXPONENT} to below 1E+{_MAX_EXPONENT + 1}), got {shown}"
+        )
     return number
 
 
 def _optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
-    if value is None or (type(value) is Decimal and value.is_finite()):
+    if value is None or (
+        type(value) is Decimal
+        and value.is_finite()
+        and _MIN_EXPONENT <= value.adjusted() <= _MAX_EXPONENT
+    ):
         return value
     return to_decimal(value)
 

@@ -69,11 +69,14 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 JSONSchema = dict[str, Any]
 
-# Patterns are written for ECMA-262 and Python alike: ASCII digits only, anchored.
+# Patterns are written for ECMA-262 and Python alike: ASCII digits only, anchored. They end
+# with _END, not a bare "$": Python's re.search (which Python validators use) lets "$" match
+# before a final newline, so "2023\n" would pass; the lookahead refuses it in both dialects.
+_END = r"(?!\n)$"
 _YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
 _MONTH = "(?:0[1-9]|1[0-2])"
 _DAY = "(?:0[1-9]|[12][0-9]|3[01])"
-_DATE_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}$"
+_DATE_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}{_END}"
 
 #: The schema of each type the converter has a scalar hook for. Types with a description are
 #: named definitions in ``$defs``; the others are written inline.
@@ -89,8 +92,8 @@ _SCALARS: Mapping[object, JSONSchema] = {
         "description": "A date known to the year, the month or the day: YYYY, YYYY-MM or "
         "YYYY-MM-DD.",
         "anyOf": [
-            {"pattern": f"^{_YEAR}$"},
-            {"pattern": f"^{_YEAR}-{_MONTH}$"},
+            {"pattern": f"^{_YEAR}{_END}"},
+            {"pattern": f"^{_YEAR}-{_MONTH}{_END}"},
             {"format": "date", "pattern": _DATE_PATTERN},
         ],
     },
@@ -99,7 +102,7 @@ _SCALARS: Mapping[object, JSONSchema] = {
         "type": "object",
         "description": "Data of other tools, kept exactly. Every key is namespaced: a "
         "lower-case namespace, a colon and a name ('cms:page-id'); values are any JSON.",
-        "propertyNames": {"pattern": f"^{EXTENSION_KEY.pattern}$"},
+        "propertyNames": {"pattern": f"^{EXTENSION_KEY.pattern}{_END}"},
     },
 }
 
@@ -341,7 +344,7 @@ def _reference_constraint(cls: type[Any], name: str, schema: JSONSchema) -> JSON
     if cls is PoliceForce and name == "code":
         return {"enum": [force.code for force in forces()]}
     if cls is Statement and name == "language":
-        return {"pattern": f"^{_LANGUAGE.pattern}$"}
+        return {"pattern": f"^{_LANGUAGE.pattern}{_END}"}
     return {}
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
 import warnings
 from collections.abc import Sequence
 from decimal import Decimal
@@ -32,14 +33,17 @@ from pcc_priorities._codegen import json_number
 from pcc_priorities._converter import PathSegment, json_pointer
 from pcc_priorities._files import atomic_write_text
 from pcc_priorities._json import (
+    _ESCAPED_SURROGATE,
     DEFAULT_LIMITS,
     Limits,
     _check_depth,
     _mark_duplicates,
+    _surrogate_path,
     check_size,
     read_data,
     read_file_bytes,
     to_dict,
+    unencodable_text_error,
     warn_if_upgraded,
 )
 from pcc_priorities._model import Statement
@@ -190,7 +194,16 @@ class _Reader:
         if tag == _BOOL and text.lower() in ("true", "false"):
             return text.lower() == "true"
         if tag == _INT and _DECIMAL_INT.fullmatch(text):
-            return int(text)
+            try:
+                return int(text)
+            except ValueError:  # more digits than Python reads (sys.get_int_max_str_digits)
+                self.problem(
+                    path,
+                    node,
+                    f"expected a number of at most {sys.get_int_max_str_digits():,} digits, "
+                    f"got a whole number of {len(text.lstrip('+-')):,} digits",
+                )
+                return None
         if tag == _FLOAT and _DECIMAL_FLOAT.fullmatch(text):
             return Decimal(text)
         if tag in (_INT, _FLOAT):
@@ -460,8 +473,17 @@ def dumps_yaml(statement: Statement) -> str:
 
     Raises:
         MissingExtraError: ruamel.yaml is not installed (the ``yaml`` extra).
+        EncodingError: Some text in the statement holds a lone surrogate, which cannot be
+            written as UTF-8; the error names its path.
     """
-    return data_to_yaml(to_dict(statement))
+    data = to_dict(statement)
+    text = data_to_yaml(data)
+    # The writer escapes a lone surrogate ("\\ud800"), which no reader takes back as text;
+    # on a hit (or such an escape written as text), the walk says whether one is there.
+    suspect = "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None
+    if suspect and _surrogate_path(data, ()) is not None:
+        raise unencodable_text_error(data)
+    return text
 
 
 def dump_yaml(statement: Statement, path: str | os.PathLike[str]) -> None:
@@ -469,5 +491,7 @@ def dump_yaml(statement: Statement, path: str | os.PathLike[str]) -> None:
 
     Raises:
         MissingExtraError: ruamel.yaml is not installed (the ``yaml`` extra).
+        EncodingError: Some text in the statement holds a lone surrogate (nothing is
+            written).
     """
     atomic_write_text(path, dumps_yaml(statement))

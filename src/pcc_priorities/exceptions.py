@@ -13,6 +13,7 @@ __all__ = [
     "DirectionError",
     "DocumentError",
     "DocumentUpgradedWarning",
+    "EncodingError",
     "MissingExtraError",
     "OutputExistsError",
     "PccPrioritiesError",
@@ -84,6 +85,23 @@ class DocumentError(PccPrioritiesError, ValueError):
         lines = [f"{head}not a valid statement document ({count} {noun}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class EncodingError(PccPrioritiesError, ValueError):
+    """A statement cannot be written as UTF-8 text: some text in it is not Unicode text.
+
+    The model accepts any Python string, but a lone surrogate (U+D800 to U+DFFF) cannot be
+    encoded; the writers refuse it rather than write a file no reader accepts.
+
+    Attributes:
+        path: Where the text is, as a JSON Pointer (RFC 6901) into the document written.
+    """
+
+    path: str
+
+    def __init__(self, message: str, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path or '(document)'}: {message}")
 
 
 class MissingExtraError(PccPrioritiesError, ImportError):

@@ -193,14 +193,18 @@ def dates() -> st.SearchStrategy[date]:
 
 
 def decimals() -> st.SearchStrategy[Decimal]:
-    """Exact numbers as statements write them: whole numbers and up to three decimal places."""
+    """Exact numbers as statements write them: whole numbers and up to three decimal places.
+
+    Negative zeros ("-0", "-0.0") are among them, since a document may hold them.
+    """
     whole = st.integers(min_value=-(10**12), max_value=10**12).map(Decimal)
+    negative_zeros = st.sampled_from([Decimal("-0"), Decimal("-0.0")])
     fractional = st.builds(
         lambda digits, places: Decimal(digits).scaleb(-places),
         st.integers(min_value=-(10**9), max_value=10**9),
         st.integers(min_value=1, max_value=3),
     )
-    return whole | fractional
+    return whole | fractional | negative_zeros
 
 
 def partial_dates() -> st.SearchStrategy[PartialDate]:
