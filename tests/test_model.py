@@ -14,6 +14,10 @@ from pcc_priorities import (
     Paragraph,
     PartialDate,
     PrioritySection,
+    Rank,
+    RankOrder,
+    RateBase,
+    RateDenominator,
     ReportingPeriod,
     Statement,
     Unit,
@@ -138,3 +142,12 @@ def test_statement_finds_its_section() -> None:
     statement = _statement(sections=(section,))
     assert statement.section("homicide") is section
     assert statement.section("cyber-crime") is None
+
+
+def test_whole_numbers_stay_within_writable_range() -> None:
+    """Ranks and rate bases refuse whole numbers too large to write and read back."""
+    with pytest.raises(ValueError, match="out of range"):
+        Rank(order=RankOrder.HIGHEST, out_of=10**5000)
+    with pytest.raises(ValueError, match="out of range"):
+        RateBase(per=10**16, denominator=RateDenominator.POPULATION)
+    assert Rank(order=RankOrder.HIGHEST, out_of=43).out_of == 43

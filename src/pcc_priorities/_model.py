@@ -117,6 +117,16 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     return number
 
 
+#: Whole numbers in the model (how many were ranked, a rate's base) stay within this size, so
+#: every valid statement can be written and read back (Python reads at most 4,300 digits).
+_MAX_COUNT = 10**15
+
+
+def _check_count(value: int | None) -> None:
+    if value is not None and not -_MAX_COUNT <= value <= _MAX_COUNT:
+        raise ValueError(f"the whole number is out of range (at most {_MAX_COUNT:,} either way)")
+
+
 def _optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
     if value is None or (
         type(value) is Decimal
@@ -999,7 +1009,7 @@ class RateBase:
         denominator: What is counted (population, households).
     """
 
-    per: int
+    per: int = field(validator=lambda _s, _a, v: _check_count(v))
     denominator: RateDenominator
 
 
@@ -1014,7 +1024,7 @@ class Rank:
     """
 
     order: RankOrder
-    out_of: int | None = None
+    out_of: int | None = field(default=None, validator=lambda _s, _a, v: _check_count(v))
     group: str | None = None
 
 
