@@ -72,18 +72,25 @@ _PLACEHOLDER_PHRASES = re.compile(
 _PLACEHOLDER_TOKENS = re.compile(r"(?<![\w&])(?:TBC|TBD|TBA|tbc|tbd|tba|TODO|FIXME|X{2,})(?![\w&])")
 
 
-@lru_cache(maxsize=8192)
-def _may_hold_placeholder(text: str) -> bool:
+def _placeholder_hint(text: str) -> bool:
     """Whether ``text`` holds something every placeholder match contains.
 
     Texts without any skip the expressions above, which are slow on long narrative.
     """
     t = text.lower()
     return (
-        "to be " in t or "due course" in t or "coming soon" in t or "lorem" in t
-        or "insert" in t or "to follow" in t or "[" in t or "<" in t or "tbc" in t
-        or "tbd" in t or "tba" in t or "todo" in t or "fixme" in t or "xx" in t
+        "due course" in t or "coming soon" in t or "lorem" in t or "insert" in t
+        or "to follow" in t or "[" in t or "<" in t or "tbc" in t or "tbd" in t
+        or "tba" in t or "todo" in t or "fixme" in t or "xx" in t
+        or ("to be " in t and (
+            "to be confirmed" in t or "to be determined" in t or "to be added" in t
+            or "to be inserted" in t or "to be provided" in t or "to be updated" in t
+            or "to be agreed" in t
+        ))
     )  # fmt: skip
+
+
+_may_hold_placeholder = lru_cache(maxsize=8192)(_placeholder_hint)
 
 
 def placeholders(text: str) -> list[str]:
@@ -784,7 +791,11 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     the measure, source, areas, rank group, comparisons' and changes' wordings and the reason
     data is not available. A figure whose data is recorded as `to_follow` is a placeholder too.
     """
-    for located in context.texts():
+    texts = context.texts()
+    # One look over the whole statement first: most statements hold no placeholder at all.
+    if not _placeholder_hint("\n".join(located.text for located in texts)):
+        texts = ()
+    for located in texts:
         found = placeholders(located.text)
         if found:
             wording = ", ".join(f"“{item}”" for item in dict.fromkeys(found))
