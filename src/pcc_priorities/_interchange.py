@@ -962,7 +962,9 @@ def read_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> Stat
 _XLSX_UNSAFE = re.compile("[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
 #: An underscore that would begin an escape is itself escaped (_x005F_), each one even where
 #: escapes follow one another ("_x005F_x0041_").
-_XLSX_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+#: Every underscore that starts "_xHHHH" is escaped, whatever follows: a control character
+#: after it is itself written as "_xHHHH_", which would otherwise close a false escape.
+_XLSX_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4})")
 _XLSX_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SHEET = "Figures"
 #: The most characters a worksheet cell holds; openpyxl would silently cut longer text.
