@@ -413,6 +413,57 @@ class _Differ:
                     new=_data(new[new_index], type_),
                 )
 
+    def _membership(
+        self,
+        where: str,
+        noun: str,
+        old: Sequence[Any],
+        new: Sequence[Any],
+        at: tuple[tuple[str | int, ...], tuple[str | int, ...]],
+        *,
+        key: Callable[[Any], Hashable],
+        label: Callable[[Any], str],
+    ) -> list[tuple[int, int]]:
+        """Report members of a list removed, added and moved; return the matched pairs.
+
+        ``noun`` names the members ("metric"), their key in the document ("metrics") and
+        the kinds of difference ("metric_removed", "metric_added", "metric_moved").
+        """
+        removed_kind = DifferenceKind(f"{noun}_removed")
+        added_kind = DifferenceKind(f"{noun}_added")
+        moved_kind = DifferenceKind(f"{noun}_moved")
+        old_at, new_at = at
+        member = f"{noun}s"
+        pairs, removed, added = _match(old, new, key)
+        for index in removed:
+            self.add(
+                removed_kind,
+                where,
+                f"{noun} removed: {_quote(label(old[index]))}",
+                old_path=_pointer(*old_at, member, index),
+                old=_data(old[index]),
+            )
+        for index in added:
+            self.add(
+                added_kind,
+                where,
+                f"{noun} added: {_quote(label(new[index]))}",
+                new_path=_pointer(*new_at, member, index),
+                new=_data(new[index]),
+            )
+        for old_index, new_index in sorted(_moved(pairs), key=lambda pair: pair[1]):
+            self.add(
+                moved_kind,
+                where,
+                f"{noun} moved: {_quote(label(new[new_index]))} "
+                f"from position {old_index + 1} to {new_index + 1}",
+                old_path=_pointer(*old_at, member, old_index),
+                new_path=_pointer(*new_at, member, new_index),
+                old=old_index,
+                new=new_index,
+            )
+        return list(pairs)
+
     def metrics(
         self,
         where: str,
@@ -421,34 +472,15 @@ class _Differ:
         old_at: tuple[str | int, ...],
         new_at: tuple[str | int, ...],
     ) -> None:
-        pairs, removed, added = _match(old, new, lambda metric: metric.id)
-        for index in removed:
-            self.add(
-                DifferenceKind.METRIC_REMOVED,
-                where,
-                f"metric removed: {_quote(old[index].name)}",
-                old_path=_pointer(*old_at, "metrics", index),
-                old=_data(old[index]),
-            )
-        for index in added:
-            self.add(
-                DifferenceKind.METRIC_ADDED,
-                where,
-                f"metric added: {_quote(new[index].name)}",
-                new_path=_pointer(*new_at, "metrics", index),
-                new=_data(new[index]),
-            )
-        for old_index, new_index in sorted(_moved(pairs), key=lambda pair: pair[1]):
-            self.add(
-                DifferenceKind.METRIC_MOVED,
-                where,
-                f"metric moved: {_quote(new[new_index].name)} "
-                f"from position {old_index + 1} to {new_index + 1}",
-                old_path=_pointer(*old_at, "metrics", old_index),
-                new_path=_pointer(*new_at, "metrics", new_index),
-                old=old_index,
-                new=new_index,
-            )
+        pairs = self._membership(
+            where,
+            "metric",
+            old,
+            new,
+            (old_at, new_at),
+            key=lambda metric: metric.id,
+            label=lambda metric: metric.name,
+        )
         for old_index, new_index in pairs:
             before, after = old[old_index], new[new_index]
             for field in attrs.fields(MetricReference):
@@ -473,34 +505,15 @@ class _Differ:
         old_at: tuple[str | int, ...],
         new_at: tuple[str | int, ...],
     ) -> None:
-        pairs, removed, added = _match(old, new, _figure_key)
-        for index in removed:
-            self.add(
-                DifferenceKind.FIGURE_REMOVED,
-                where,
-                f"figure removed: {_quote(old[index].measure)}",
-                old_path=_pointer(*old_at, "figures", index),
-                old=_data(old[index]),
-            )
-        for index in added:
-            self.add(
-                DifferenceKind.FIGURE_ADDED,
-                where,
-                f"figure added: {_quote(new[index].measure)}",
-                new_path=_pointer(*new_at, "figures", index),
-                new=_data(new[index]),
-            )
-        for old_index, new_index in sorted(_moved(pairs), key=lambda pair: pair[1]):
-            self.add(
-                DifferenceKind.FIGURE_MOVED,
-                where,
-                f"figure moved: {_quote(new[new_index].measure)} "
-                f"from position {old_index + 1} to {new_index + 1}",
-                old_path=_pointer(*old_at, "figures", old_index),
-                new_path=_pointer(*new_at, "figures", new_index),
-                old=old_index,
-                new=new_index,
-            )
+        pairs = self._membership(
+            where,
+            "figure",
+            old,
+            new,
+            (old_at, new_at),
+            key=_figure_key,
+            label=lambda figure: figure.measure,
+        )
         for old_index, new_index in pairs:
             before, after = old[old_index], new[new_index]
             for field in attrs.fields(Figure):
