@@ -18,10 +18,11 @@ import attrs
 import msgspec
 import pydantic
 
-from pcc_priorities import _model
-from pcc_priorities._converter import BLOCK_TAGS
-from pcc_priorities._json import SCHEMA_VERSION
-from pcc_priorities._jsonvalue import FrozenJSONObject
+from pcc_priorities import model as _model
+from pcc_priorities.convert.converter import BLOCK_TAGS
+from pcc_priorities.formats.json import SCHEMA_VERSION
+from pcc_priorities.model.json_values import FrozenJSONObject
+from pcc_priorities.periods import PartialDate
 
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _TAG_OF = {cls: tag for tag, cls in BLOCK_TAGS.items()}
@@ -35,9 +36,9 @@ def _attrs_classes() -> list[type[Any]]:
         if cls in seen:
             return
         seen.append(cls)
-        for hint in typing.get_type_hints(cls, vars(_model)).values():
+        for hint in typing.get_type_hints(cls).values():
             for inner in _flatten(hint):
-                if attrs.has(inner) and inner is not _model.PartialDate:
+                if attrs.has(inner) and inner is not PartialDate:
                     visit(inner)
 
     visit(_model.Statement)
@@ -71,7 +72,7 @@ def _pydantic_type(hint: Any, models: dict[type[Any], Any]) -> Any:
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
         return Union[(*(_pydantic_type(a, models) for a in rest), type(None))]
-    if hint is _model.PartialDate:
+    if hint is PartialDate:
         return Annotated[str, pydantic.StringConstraints(pattern=_PARTIAL_DATE)]
     if hint is FrozenJSONObject:
         return dict[str, Any]
@@ -86,7 +87,7 @@ def build_pydantic() -> type[pydantic.BaseModel]:
     models: dict[type[Any], Any] = {cls: f"Pyd{cls.__name__}" for cls in classes}
     namespace: dict[str, Any] = {}
     for cls in classes:
-        hints = typing.get_type_hints(cls, vars(_model))
+        hints = typing.get_type_hints(cls)
         fields: dict[str, Any] = {}
         if cls in _TAG_OF:
             fields["type"] = (Literal[_TAG_OF[cls]], ...)
@@ -125,7 +126,7 @@ def _msgspec_type(hint: Any, structs: dict[type[Any], Any]) -> Any:
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
         return Union[(*(_msgspec_type(a, structs) for a in rest), type(None))]
-    if hint is _model.PartialDate:
+    if hint is PartialDate:
         return Annotated[str, msgspec.Meta(pattern=_PARTIAL_DATE)]
     if hint is FrozenJSONObject:
         return dict[str, Any]
@@ -144,7 +145,7 @@ def build_msgspec() -> type[msgspec.Struct]:
         name = f"Msg{cls.__name__}"
         structs[cls] = name
     for cls in classes:
-        hints = typing.get_type_hints(cls, vars(_model))
+        hints = typing.get_type_hints(cls)
         fields: list[Any] = []
         for field in attrs.fields(cls):
             annotation = _msgspec_type(hints[field.name], structs)

@@ -14,8 +14,9 @@ from datetime import date
 import attrs
 
 import pcc_priorities as p
-from pcc_priorities._glossary import find_definitions
-from pcc_priorities._rules import CheckContext, default_registry
+from pcc_priorities.checks.defaults import default_registry
+from pcc_priorities.checks.registry import CheckContext
+from pcc_priorities.reference.acronyms import find_definitions
 
 AS_OF = date(2023, 10, 1)
 ROUNDS = 25

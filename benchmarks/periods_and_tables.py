@@ -69,7 +69,7 @@ def periods() -> list[str]:
 def monthly() -> list[str]:
     counts = {(2014 + (m + 3) // 12, (m + 3) % 12 + 1): 400 + m % 37 for m in range(120)}
     series = p.MonthlySeries.from_counts(counts, measure="Burglary")
-    baseline = p.ReportingPeriod.parse("year ending June 2019")
+    baseline = p.parse_period("year ending June 2019")
     seconds = _best(lambda: p.figures_from_months(series, baseline=baseline), 200)
     return [
         "| task | ms |",

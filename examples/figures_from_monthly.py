@@ -33,7 +33,7 @@ import pcc_priorities as p
 HERE = Path(__file__).resolve().parent
 COUNTS = HERE / "monthly-counts.csv"
 #: The baseline of the national measures, as many forces state it.
-BASELINE = p.ReportingPeriod.parse("year ending June 2019")
+BASELINE = p.parse_period("year ending June 2019")
 NEIGHBOURHOOD_CRIMES = ("Burglary", "Robbery", "Vehicle offences", "Theft from the person")
 SOURCE = "Police recorded crime"
 
@@ -69,7 +69,7 @@ def build_statement(counts: Path = COUNTS) -> p.Statement:
     neighbourhood_figures = p.figures_from_months(
         neighbourhood, to=(2023, 7), baseline=BASELINE, places=1
     )
-    theft_to_july = theft.figure(p.ReportingPeriod.parse("April to July 2023"), places=1)
+    theft_to_july = theft.figure(p.parse_period("April to July 2023"), places=1)
 
     homicide = p.PrioritySection(
         priority="homicide",
@@ -113,7 +113,7 @@ def build_statement(counts: Path = COUNTS) -> p.Statement:
         force=p.PoliceForce(code="E23000016", name="West Mercia Police"),
         framework="ncpm-2021",
         title="Statement on the national policing priorities (draft)",
-        periods=(p.ReportingPeriod.parse("Q1 2023/24"),),
+        periods=(p.parse_period("Q1 2023/24"),),
         sections=(homicide, neighbourhood_crime),
     )
 

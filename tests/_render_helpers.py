@@ -14,7 +14,7 @@ import attrs
 from markdown_it import MarkdownIt
 
 import pcc_priorities as p
-from pcc_priorities._layout import is_web_url, lines, printable
+from pcc_priorities.publish.words import is_web_url, lines, printable
 
 #: Fields that hold ids or codes, not published text.
 ID_FIELDS = frozenset(

@@ -24,7 +24,7 @@ from pcc_priorities import (
     parse_rank,
     rank_problem,
 )
-from pcc_priorities._change import round_half_up
+from pcc_priorities.figures.change import round_half_up
 from pcc_priorities.testing import decimals
 
 D = Decimal

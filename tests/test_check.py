@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from check_helpers import AS_OF, clean, found, suppressing, with_paragraphs
-from pcc_priorities._walk import parse_pointer, path_sort_key, resolves
+from pcc_priorities.model.pointer import parse_pointer
+from pcc_priorities.model.walk import path_sort_key, resolves
 from pcc_priorities.testing import statements
 
 ACRONYMS = with_paragraphs(clean(), "The OCG team met.", "The VAWG plan was agreed.")

@@ -14,7 +14,7 @@ import pytest
 
 import pcc_priorities as p
 from check_helpers import clean
-from pcc_priorities._cli import main
+from pcc_priorities.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = str(ROOT / "examples" / "west-mercia-2023-09.json")

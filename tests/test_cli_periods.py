@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pcc_priorities._cli import EXIT_INVALID, EXIT_OK, main
+from pcc_priorities.cli import EXIT_INVALID, EXIT_OK, main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
 

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import pcc_priorities as p
-from pcc_priorities._cli import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, main
+from pcc_priorities.cli import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, main
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "west-mercia-2023-09.json"

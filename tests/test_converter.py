@@ -13,10 +13,11 @@ from cattrs.gen import make_dict_unstructure_fn
 from hypothesis import given
 
 import pcc_priorities as p
-from pcc_priorities._codegen import json_text
-from pcc_priorities._converter import BLOCK_TAGS, converter
-from pcc_priorities._jsonvalue import FrozenJSONObject, thaw
-from pcc_priorities._model import Block, PartialDate
+from pcc_priorities.convert.codegen import json_text
+from pcc_priorities.convert.converter import BLOCK_TAGS, converter
+from pcc_priorities.model.json_values import FrozenJSONObject, thaw
+from pcc_priorities.model.narrative import Block
+from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.testing import statements
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from pcc_priorities import _reference
-from pcc_priorities._schema import json_schema
+from pcc_priorities.formats.schema import json_schema
+from pcc_priorities.reference import frameworks as _reference
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -14,14 +14,13 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from check_helpers import clean, with_paragraphs
-from pcc_priorities._glossary import (
+from pcc_priorities.reference.acronyms import (
     acronym_definitions,
-    acronym_key,
     defined_acronyms,
     find_acronyms,
     find_definitions,
-    shipped_glossary,
 )
+from pcc_priorities.reference.glossary import acronym_key, shipped_glossary
 
 
 def test_shipped_glossary_is_sorted_sourced_and_unique() -> None:
@@ -34,7 +33,8 @@ def test_shipped_glossary_is_sorted_sourced_and_unique() -> None:
     cited = {source for acronym in glossary.acronyms for source in acronym.sources}
     assert cited == sources
     assert all(acronym.expansions and acronym.expansions[0] for acronym in glossary.acronyms)
-    raw = json.loads((resources.files("pcc_priorities") / "data" / "acronyms.json").read_text())
+    data = resources.files("pcc_priorities.reference") / "data" / "acronyms.json"
+    raw = json.loads(data.read_text())
     assert len(raw["acronyms"]) == len(glossary.acronyms)
 
 

@@ -28,7 +28,7 @@ from pcc_priorities import (
     located_figures,
     replace_figures,
 )
-from pcc_priorities._interchange import _xlsx_escape, _xlsx_unescape
+from pcc_priorities.tables.xlsx import _xlsx_escape, _xlsx_unescape
 from pcc_priorities.testing import statements
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
@@ -208,7 +208,7 @@ def test_a_period_can_be_given_by_its_label(simple: Statement) -> None:
 
     imported = figures_from_csv(simple, _edit(simple, change))
     period = imported.sections[0].figures[0].period
-    assert period == p.ReportingPeriod.parse("Q1 23/24")
+    assert period == p.parse_period("Q1 23/24")
 
 
 def test_change_direction_not_stated_is_kept(simple: Statement) -> None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from pcc_priorities import DocumentError, Statement
+from pcc_priorities.model.json_values import thaw
 from pcc_priorities.testing import json_values, statements
 
 POINTER = re.compile(r"(/([^~/]|~[01])*)*")
@@ -349,7 +350,7 @@ def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, .
 
 
 def _json_plain(value: object) -> object:
-    return json.loads(json.dumps(p._jsonvalue.thaw(value), default=str))  # type: ignore[arg-type]
+    return json.loads(json.dumps(thaw(value), default=str))  # type: ignore[arg-type]
 
 
 @st.composite

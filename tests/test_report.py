@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from check_helpers import AS_OF, clean, suppressing, with_paragraphs
-from pcc_priorities._report import CSV_COLUMNS, reports_to_csv
+from pcc_priorities.checks.report import CSV_COLUMNS, reports_to_csv
 from pcc_priorities.testing import reports
 
 ERROR, WARNING, INFO = p.Severity.ERROR, p.Severity.WARNING, p.Severity.INFO

@@ -12,8 +12,8 @@ import pytest
 
 import pcc_priorities as p
 from check_helpers import AS_OF, clean
-from pcc_priorities import _rules
-from pcc_priorities._builtin import BUILTIN_RULES
+from pcc_priorities.checks import defaults as _rules
+from pcc_priorities.checks.rules import BUILTIN_RULES
 
 
 def _check(statement: p.Statement, context: p.CheckContext) -> Iterator[p.Occurrence]:

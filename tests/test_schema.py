@@ -6,6 +6,7 @@ import copy
 import io
 import json
 from decimal import Decimal
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,18 +18,21 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import pcc_priorities as p
-from pcc_priorities import _model, _schema
-from pcc_priorities._cli import main
-from pcc_priorities._converter import EXTENSION_KEY
+from pcc_priorities import model as _model
+from pcc_priorities import periods
+from pcc_priorities.cli import main
+from pcc_priorities.convert.converter import EXTENSION_KEY
+from pcc_priorities.formats import schema as _schema
 from pcc_priorities.testing import statements
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = (
-    ROOT / "src" / "pcc_priorities" / "data" / "statement.schema.json",
+    ROOT / "src" / "pcc_priorities" / "formats" / "statement.schema.json",
     ROOT / "docs" / "statement.schema.json",
 )
 REGENERATE = (
-    "python -m pcc_priorities schema --overwrite -o src/pcc_priorities/data/statement.schema.json"
+    "python -m pcc_priorities schema --overwrite"
+    " -o src/pcc_priorities/formats/statement.schema.json"
     " && python -m pcc_priorities schema --overwrite -o docs/statement.schema.json"
 )
 
@@ -202,7 +206,7 @@ def test_a_new_model_field_needs_no_schema_code() -> None:
 
         rule: str
         reason: str | None = None
-        since: _model.PartialDate | None = None
+        since: periods.PartialDate | None = None
 
     generator = _schema._Generator()
     definition = generator.object_schema(Suppression)
@@ -260,8 +264,9 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
 _WORDS = sorted(
     {
         member.value
-        for name in _model.__all__
-        if isinstance(cls := getattr(_model, name), type) and issubclass(cls, _model.StrEnum)
+        for module in (_model, periods)
+        for name in module.__all__
+        if isinstance(cls := getattr(module, name), type) and issubclass(cls, StrEnum)
         for member in cls
     }
     | {"paragraph", "bullet_list", "quotation", "subsection", "ncpm-2021", "homicide", "pcc"}

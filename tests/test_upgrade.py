@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import pcc_priorities as p
-from pcc_priorities import _upgrade
-from pcc_priorities._cli import main
+from pcc_priorities.cli import main
+from pcc_priorities.formats import upgrade as _upgrade
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CURRENT = FIXTURES / "versions" / f"statement-{p.SCHEMA_VERSION}.json"

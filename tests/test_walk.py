@@ -8,14 +8,13 @@ from hypothesis import given, settings
 
 import pcc_priorities as p
 from check_helpers import clean, with_blocks
-from pcc_priorities._walk import (
+from pcc_priorities.model.pointer import parse_pointer, pointer
+from pcc_priorities.model.walk import (
     TextKind,
     iter_figures,
     iter_periods,
     iter_texts,
-    parse_pointer,
     path_sort_key,
-    pointer,
     resolves,
 )
 from pcc_priorities.testing import json_pointers, statements

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
-from pcc_priorities._cli import main
-from pcc_priorities._yaml import data_to_yaml, yaml_to_data
+from pcc_priorities.cli import main
+from pcc_priorities.formats.yaml import data_to_yaml, yaml_to_data
 from pcc_priorities.testing import statements
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

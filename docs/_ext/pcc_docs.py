@@ -28,7 +28,7 @@ MARKER = "<!-- generated: {} -->"
 
 def cli_reference() -> str:
     """Return the help of the command line and of each of its commands, as Markdown."""
-    from pcc_priorities._cli import _build_parser  # noqa: PLC0415
+    from pcc_priorities.cli.app import _build_parser  # noqa: PLC0415
 
     os.environ["COLUMNS"] = "88"
     parser = _build_parser()
@@ -134,7 +134,7 @@ def _enumeration(name: str, definition: dict[str, Any]) -> Iterator[str]:
 def format_reference(schema: dict[str, Any] | None = None) -> str:
     """Return the reference of the statement format, as Markdown, from its JSON Schema."""
     if schema is None:
-        from pcc_priorities._schema import json_schema  # noqa: PLC0415
+        from pcc_priorities.formats.schema import json_schema  # noqa: PLC0415
 
         schema = json_schema()
     root = {key: value for key, value in schema.items() if key != "$defs"}

@@ -5,79 +5,10 @@ must publish under the Elected Local Policing Bodies (Specified Information) Ord
 Sch. para 7A (inserted by SI 2021/547).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pcc_priorities._json import (
-    SCHEMA_VERSION,
-    Limits,
-    dump,
-    dumps,
-    from_dict,
-    load,
-    loads,
-    to_dict,
-)
-from pcc_priorities._jsonvalue import (
-    FrozenJSONObject,
-    JSONValue,
-)
-from pcc_priorities._model import (
-    Applicability,
-    ApplicabilityAssessment,
-    Area,
-    AreaKind,
-    AuthorKind,
-    Authorship,
-    Block,
-    BulletList,
-    Change,
-    Comparison,
-    ComparisonBasis,
-    DataAvailability,
-    DataStatus,
-    Direction,
-    Figure,
-    GlossaryEntry,
-    MetricReference,
-    NarrativeRole,
-    Paragraph,
-    PartialDate,
-    PeriodKind,
-    PlanKind,
-    PlanReference,
-    PoliceForce,
-    PolicingBody,
-    PrioritySection,
-    Qualifier,
-    Quotation,
-    Rank,
-    RankOrder,
-    RateBase,
-    RateDenominator,
-    ReportingPeriod,
-    Statement,
-    Subsection,
-    Suppression,
-    Unit,
-)
-from pcc_priorities._reference import (
-    BodyKind,
-    BodyTerm,
-    Citation,
-    DataSource,
-    Framework,
-    NationalMetric,
-    NationalPriority,
-    RegisteredForce,
-    body_kinds,
-    forces,
-    frameworks,
-    get_force,
-    get_framework,
-    load_framework,
-    register_framework,
-)
+from pcc_priorities._lazy import lazy_names
+from pcc_priorities._version import __version__
 from pcc_priorities.exceptions import (
     DirectionError,
     DocumentError,
@@ -99,12 +30,84 @@ from pcc_priorities.exceptions import (
     UnknownRuleError,
     UnsupportedFormatError,
 )
+from pcc_priorities.formats.json import SCHEMA_VERSION, dump, dumps, load, loads, to_dict
+from pcc_priorities.formats.limits import Limits
+from pcc_priorities.formats.reading import from_dict
+from pcc_priorities.model.figures import (
+    Area,
+    Change,
+    Comparison,
+    DataAvailability,
+    Figure,
+    MetricReference,
+    Rank,
+    RateBase,
+)
+from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue
+from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
+from pcc_priorities.model.statement import (
+    ApplicabilityAssessment,
+    Authorship,
+    GlossaryEntry,
+    PlanReference,
+    PoliceForce,
+    PolicingBody,
+    PrioritySection,
+    Statement,
+    Suppression,
+)
+from pcc_priorities.model.values import (
+    Applicability,
+    AreaKind,
+    AuthorKind,
+    ComparisonBasis,
+    DataStatus,
+    Direction,
+    NarrativeRole,
+    PlanKind,
+    Qualifier,
+    RankOrder,
+    RateDenominator,
+    Unit,
+)
+from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
+from pcc_priorities.reference.forces import (
+    BodyKind,
+    BodyTerm,
+    RegisteredForce,
+    body_kinds,
+    forces,
+    get_force,
+)
+from pcc_priorities.reference.frameworks import (
+    Citation,
+    DataSource,
+    Framework,
+    NationalMetric,
+    NationalPriority,
+    frameworks,
+    get_framework,
+    load_framework,
+    register_framework,
+)
 
 if TYPE_CHECKING:  # imported on first use, to keep `import pcc_priorities` quick
-    from pcc_priorities._builtin import (
-        RULESET_VERSION,
+    from pcc_priorities.checks.defaults import get_rule, register_rule, rules
+    from pcc_priorities.checks.engine import check
+    from pcc_priorities.checks.registry import CheckContext, Occurrence, Rule, RuleRegistry, rule
+    from pcc_priorities.checks.report import REPORT_VERSION, Category, Finding, Report, Severity
+    from pcc_priorities.checks.rules import RULESET_VERSION
+    from pcc_priorities.editions.diff import diff
+    from pcc_priorities.editions.differences import (
+        Difference,
+        DifferenceKind,
+        StatementDiff,
+        diff_to_json,
+        diff_to_text,
     )
-    from pcc_priorities._change import (
+    from pcc_priorities.editions.scaffold import new_statement
+    from pcc_priorities.figures.change import (
         ChangeCheck,
         RankedPosition,
         TargetCheck,
@@ -118,55 +121,38 @@ if TYPE_CHECKING:  # imported on first use, to keep `import pcc_priorities` quic
         percent_change,
         rank_problem,
     )
-    from pcc_priorities._check import (
-        check,
-    )
-    from pcc_priorities._diff import (
-        Difference,
-        DifferenceKind,
-        StatementDiff,
-        diff,
-        diff_to_json,
-        diff_to_text,
-    )
-    from pcc_priorities._formats import (
-        dump_any,
-        dumps_any,
-        load_any,
-        load_with_report,
-        loads_with_report,
-    )
-    from pcc_priorities._glossary import (
-        acronym_expansions,
-    )
-    from pcc_priorities._interchange import (
-        FigureLocation,
-        FigurePart,
-        LocatedFigure,
-        figures_from_csv,
-        figures_from_table,
-        figures_from_xlsx,
-        figures_table,
-        figures_to_csv,
-        figures_to_xlsx,
-        located_figures,
-        read_figures_csv,
-        read_figures_xlsx,
-        replace_figures,
-        write_figures_csv,
-        write_figures_xlsx,
-    )
-    from pcc_priorities._monthly import (
+    from pcc_priorities.figures.monthly import (
         MonthlyFigures,
         MonthlySeries,
         figures_from_months,
         load_monthly_csv,
         monthly_series_from_csv,
     )
-    from pcc_priorities._periods import (
-        parse_period,
+    from pcc_priorities.formats.documents import (
+        dump_any,
+        dumps_any,
+        load_any,
+        load_with_report,
+        loads_with_report,
     )
-    from pcc_priorities._render import (
+    from pcc_priorities.formats.schema import json_schema
+    from pcc_priorities.formats.upgrade import (
+        LoadResult,
+        Upgrade,
+        UpgradeResult,
+        upgrade_document,
+        upgrades,
+    )
+    from pcc_priorities.formats.yaml import dump_yaml, dumps_yaml, load_yaml, loads_yaml
+    from pcc_priorities.model.walk import (
+        BlockAtPath,
+        FigureAtPath,
+        PeriodAtPath,
+        TextAtPath,
+        TextKind,
+    )
+    from pcc_priorities.periods.reading import parse_period
+    from pcc_priorities.publish.render import (
         RenderFormat,
         html_stylesheet,
         render,
@@ -174,152 +160,113 @@ if TYPE_CHECKING:  # imported on first use, to keep `import pcc_priorities` quic
         render_html,
         render_markdown,
     )
-    from pcc_priorities._report import (
-        REPORT_VERSION,
-        Category,
-        Finding,
-        Report,
-        Severity,
+    from pcc_priorities.reference.acronyms import acronym_expansions
+    from pcc_priorities.tables.csv import (
+        figures_from_csv,
+        figures_to_csv,
+        read_figures_csv,
+        write_figures_csv,
     )
-    from pcc_priorities._rules import (
-        CheckContext,
-        Occurrence,
-        Rule,
-        RuleRegistry,
-        get_rule,
-        register_rule,
-        rule,
-        rules,
+    from pcc_priorities.tables.figures_table import figures_from_table, figures_table
+    from pcc_priorities.tables.locations import (
+        FigureLocation,
+        FigurePart,
+        LocatedFigure,
+        located_figures,
+        replace_figures,
     )
-    from pcc_priorities._scaffold import (
-        new_statement,
-    )
-    from pcc_priorities._schema import (
-        json_schema,
-    )
-    from pcc_priorities._upgrade import (
-        LoadResult,
-        Upgrade,
-        UpgradeResult,
-        upgrade_document,
-        upgrades,
-    )
-    from pcc_priorities._walk import (
-        BlockAtPath,
-        FigureAtPath,
-        PeriodAtPath,
-        TextAtPath,
-        TextKind,
-    )
-    from pcc_priorities._yaml import (
-        dump_yaml,
-        dumps_yaml,
-        load_yaml,
-        loads_yaml,
+    from pcc_priorities.tables.xlsx import (
+        figures_from_xlsx,
+        figures_to_xlsx,
+        read_figures_xlsx,
+        write_figures_xlsx,
     )
 
 #: Public names whose modules are imported on first use (checking, publishing, periods...).
-_LAZY: dict[str, str] = {
-    "RULESET_VERSION": "pcc_priorities._builtin",
-    "ChangeCheck": "pcc_priorities._change",
-    "RankedPosition": "pcc_priorities._change",
-    "TargetCheck": "pcc_priorities._change",
-    "absolute_change": "pcc_priorities._change",
-    "check_change": "pcc_priorities._change",
-    "check_target": "pcc_priorities._change",
-    "describe_change": "pcc_priorities._change",
-    "direction_of": "pcc_priorities._change",
-    "parse_direction": "pcc_priorities._change",
-    "parse_rank": "pcc_priorities._change",
-    "percent_change": "pcc_priorities._change",
-    "rank_problem": "pcc_priorities._change",
-    "check": "pcc_priorities._check",
-    "Difference": "pcc_priorities._diff",
-    "DifferenceKind": "pcc_priorities._diff",
-    "StatementDiff": "pcc_priorities._diff",
-    "diff": "pcc_priorities._diff",
-    "diff_to_json": "pcc_priorities._diff",
-    "diff_to_text": "pcc_priorities._diff",
-    "dump_any": "pcc_priorities._formats",
-    "dumps_any": "pcc_priorities._formats",
-    "load_any": "pcc_priorities._formats",
-    "load_with_report": "pcc_priorities._formats",
-    "loads_with_report": "pcc_priorities._formats",
-    "acronym_expansions": "pcc_priorities._glossary",
-    "FigureLocation": "pcc_priorities._interchange",
-    "FigurePart": "pcc_priorities._interchange",
-    "LocatedFigure": "pcc_priorities._interchange",
-    "figures_from_csv": "pcc_priorities._interchange",
-    "figures_from_table": "pcc_priorities._interchange",
-    "figures_from_xlsx": "pcc_priorities._interchange",
-    "figures_table": "pcc_priorities._interchange",
-    "figures_to_csv": "pcc_priorities._interchange",
-    "figures_to_xlsx": "pcc_priorities._interchange",
-    "located_figures": "pcc_priorities._interchange",
-    "read_figures_csv": "pcc_priorities._interchange",
-    "read_figures_xlsx": "pcc_priorities._interchange",
-    "replace_figures": "pcc_priorities._interchange",
-    "write_figures_csv": "pcc_priorities._interchange",
-    "write_figures_xlsx": "pcc_priorities._interchange",
-    "MonthlyFigures": "pcc_priorities._monthly",
-    "MonthlySeries": "pcc_priorities._monthly",
-    "figures_from_months": "pcc_priorities._monthly",
-    "load_monthly_csv": "pcc_priorities._monthly",
-    "monthly_series_from_csv": "pcc_priorities._monthly",
-    "parse_period": "pcc_priorities._periods",
-    "RenderFormat": "pcc_priorities._render",
-    "html_stylesheet": "pcc_priorities._render",
-    "render": "pcc_priorities._render",
-    "render_file": "pcc_priorities._render",
-    "render_html": "pcc_priorities._render",
-    "render_markdown": "pcc_priorities._render",
-    "REPORT_VERSION": "pcc_priorities._report",
-    "Category": "pcc_priorities._report",
-    "Finding": "pcc_priorities._report",
-    "Report": "pcc_priorities._report",
-    "Severity": "pcc_priorities._report",
-    "CheckContext": "pcc_priorities._rules",
-    "Occurrence": "pcc_priorities._rules",
-    "Rule": "pcc_priorities._rules",
-    "RuleRegistry": "pcc_priorities._rules",
-    "get_rule": "pcc_priorities._rules",
-    "register_rule": "pcc_priorities._rules",
-    "rule": "pcc_priorities._rules",
-    "rules": "pcc_priorities._rules",
-    "new_statement": "pcc_priorities._scaffold",
-    "json_schema": "pcc_priorities._schema",
-    "LoadResult": "pcc_priorities._upgrade",
-    "Upgrade": "pcc_priorities._upgrade",
-    "UpgradeResult": "pcc_priorities._upgrade",
-    "upgrade_document": "pcc_priorities._upgrade",
-    "upgrades": "pcc_priorities._upgrade",
-    "BlockAtPath": "pcc_priorities._walk",
-    "FigureAtPath": "pcc_priorities._walk",
-    "PeriodAtPath": "pcc_priorities._walk",
-    "TextAtPath": "pcc_priorities._walk",
-    "TextKind": "pcc_priorities._walk",
-    "dump_yaml": "pcc_priorities._yaml",
-    "dumps_yaml": "pcc_priorities._yaml",
-    "load_yaml": "pcc_priorities._yaml",
-    "loads_yaml": "pcc_priorities._yaml",
+_LAZY = {
+    "BlockAtPath": "pcc_priorities.model.walk",
+    "Category": "pcc_priorities.checks.report",
+    "ChangeCheck": "pcc_priorities.figures.change",
+    "CheckContext": "pcc_priorities.checks.registry",
+    "Difference": "pcc_priorities.editions.differences",
+    "DifferenceKind": "pcc_priorities.editions.differences",
+    "FigureAtPath": "pcc_priorities.model.walk",
+    "FigureLocation": "pcc_priorities.tables.locations",
+    "FigurePart": "pcc_priorities.tables.locations",
+    "Finding": "pcc_priorities.checks.report",
+    "LoadResult": "pcc_priorities.formats.upgrade",
+    "LocatedFigure": "pcc_priorities.tables.locations",
+    "MonthlyFigures": "pcc_priorities.figures.monthly",
+    "MonthlySeries": "pcc_priorities.figures.monthly",
+    "Occurrence": "pcc_priorities.checks.registry",
+    "PeriodAtPath": "pcc_priorities.model.walk",
+    "REPORT_VERSION": "pcc_priorities.checks.report",
+    "RULESET_VERSION": "pcc_priorities.checks.rules",
+    "RankedPosition": "pcc_priorities.figures.change",
+    "RenderFormat": "pcc_priorities.publish.render",
+    "Report": "pcc_priorities.checks.report",
+    "Rule": "pcc_priorities.checks.registry",
+    "RuleRegistry": "pcc_priorities.checks.registry",
+    "Severity": "pcc_priorities.checks.report",
+    "StatementDiff": "pcc_priorities.editions.differences",
+    "TargetCheck": "pcc_priorities.figures.change",
+    "TextAtPath": "pcc_priorities.model.walk",
+    "TextKind": "pcc_priorities.model.walk",
+    "Upgrade": "pcc_priorities.formats.upgrade",
+    "UpgradeResult": "pcc_priorities.formats.upgrade",
+    "absolute_change": "pcc_priorities.figures.change",
+    "acronym_expansions": "pcc_priorities.reference.acronyms",
+    "check": "pcc_priorities.checks.engine",
+    "check_change": "pcc_priorities.figures.change",
+    "check_target": "pcc_priorities.figures.change",
+    "describe_change": "pcc_priorities.figures.change",
+    "diff": "pcc_priorities.editions.diff",
+    "diff_to_json": "pcc_priorities.editions.differences",
+    "diff_to_text": "pcc_priorities.editions.differences",
+    "direction_of": "pcc_priorities.figures.change",
+    "dump_any": "pcc_priorities.formats.documents",
+    "dump_yaml": "pcc_priorities.formats.yaml",
+    "dumps_any": "pcc_priorities.formats.documents",
+    "dumps_yaml": "pcc_priorities.formats.yaml",
+    "figures_from_csv": "pcc_priorities.tables.csv",
+    "figures_from_months": "pcc_priorities.figures.monthly",
+    "figures_from_table": "pcc_priorities.tables.figures_table",
+    "figures_from_xlsx": "pcc_priorities.tables.xlsx",
+    "figures_table": "pcc_priorities.tables.figures_table",
+    "figures_to_csv": "pcc_priorities.tables.csv",
+    "figures_to_xlsx": "pcc_priorities.tables.xlsx",
+    "get_rule": "pcc_priorities.checks.defaults",
+    "html_stylesheet": "pcc_priorities.publish.render",
+    "json_schema": "pcc_priorities.formats.schema",
+    "load_any": "pcc_priorities.formats.documents",
+    "load_monthly_csv": "pcc_priorities.figures.monthly",
+    "load_with_report": "pcc_priorities.formats.documents",
+    "load_yaml": "pcc_priorities.formats.yaml",
+    "loads_with_report": "pcc_priorities.formats.documents",
+    "loads_yaml": "pcc_priorities.formats.yaml",
+    "located_figures": "pcc_priorities.tables.locations",
+    "monthly_series_from_csv": "pcc_priorities.figures.monthly",
+    "new_statement": "pcc_priorities.editions.scaffold",
+    "parse_direction": "pcc_priorities.figures.change",
+    "parse_period": "pcc_priorities.periods.reading",
+    "parse_rank": "pcc_priorities.figures.change",
+    "percent_change": "pcc_priorities.figures.change",
+    "rank_problem": "pcc_priorities.figures.change",
+    "read_figures_csv": "pcc_priorities.tables.csv",
+    "read_figures_xlsx": "pcc_priorities.tables.xlsx",
+    "register_rule": "pcc_priorities.checks.defaults",
+    "render": "pcc_priorities.publish.render",
+    "render_file": "pcc_priorities.publish.render",
+    "render_html": "pcc_priorities.publish.render",
+    "render_markdown": "pcc_priorities.publish.render",
+    "replace_figures": "pcc_priorities.tables.locations",
+    "rule": "pcc_priorities.checks.registry",
+    "rules": "pcc_priorities.checks.defaults",
+    "upgrade_document": "pcc_priorities.formats.upgrade",
+    "upgrades": "pcc_priorities.formats.upgrade",
+    "write_figures_csv": "pcc_priorities.tables.csv",
+    "write_figures_xlsx": "pcc_priorities.tables.xlsx",
 }
-
-
-def __getattr__(name: str) -> Any:
-    """Import a public name's module on first use (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'pcc_priorities' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
-__version__ = "0.1.0.dev0"
 
 __all__ = [
     "REPORT_VERSION",
@@ -487,3 +434,5 @@ __all__ = [
     "write_figures_csv",
     "write_figures_xlsx",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

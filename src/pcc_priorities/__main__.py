@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from pcc_priorities._cli import main
+from pcc_priorities.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,31 @@
+"""The ``pcc-priorities`` command line.
+
+Argument parsing, reading inputs, writing outputs and exit codes. Every command is a library
+call a script can make too.
+
+May import anything; nothing imports it.
+"""
+
+from typing import TYPE_CHECKING
+
+from pcc_priorities._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from pcc_priorities.cli.app import main
+    from pcc_priorities.cli.commands import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
+
+_LAZY = {
+    "EXIT_FINDINGS": ".commands",
+    "EXIT_INVALID": ".commands",
+    "EXIT_OK": ".commands",
+    "main": ".app",
+}
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "main",
+]
+
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

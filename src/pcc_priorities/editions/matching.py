@@ -1,0 +1,125 @@
+"""Pairing the parts of two editions: by key, by similar words, and what moved."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
+
+__all__ = [
+    "BLOCK_NAMES",
+    "block_words",
+    "longest_increasing",
+    "match_keys",
+    "moved",
+    "pair_blocks",
+    "similar",
+]
+
+T = TypeVar("T")
+
+
+def match_keys(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], Hashable]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pair items with equal keys, in order; return pairs, unmatched old and unmatched new."""
+    waiting: dict[Hashable, list[int]] = {}
+    for index, item in enumerate(new):
+        waiting.setdefault(key(item), []).append(index)
+    pairs: list[tuple[int, int]] = []
+    removed: list[int] = []
+    for index, item in enumerate(old):
+        queue = waiting.get(key(item))
+        if queue:
+            pairs.append((index, queue.pop(0)))
+        else:
+            removed.append(index)
+    paired_new = {new_index for _, new_index in pairs}
+    added = [index for index in range(len(new)) if index not in paired_new]
+    return pairs, removed, added
+
+
+def block_words(block: Block) -> str:
+    """The words of a block, to compare two editions of it."""
+    if isinstance(block, Paragraph | Quotation):
+        return block.text
+    if isinstance(block, BulletList):
+        return "\n".join(block.items)
+    return block.title
+
+
+BLOCK_NAMES: dict[type[Any], str] = {
+    Paragraph: "paragraph",
+    BulletList: "list",
+    Quotation: "quotation",
+    Subsection: "subsection",
+}
+
+
+SIMILAR = 0.5
+
+
+def similar(old: Block, new: Block) -> bool:
+    """Whether two blocks are one block edited: the same kind, and similar words or title."""
+    if type(old) is not type(new):
+        return False
+    if isinstance(old, Subsection) and isinstance(new, Subsection) and old.title == new.title:
+        return True
+    ratio = difflib.SequenceMatcher(None, block_words(old), block_words(new), autojunk=False)
+    return ratio.ratio() >= SIMILAR
+
+
+def moved(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Return the matched (old, new) pairs that moved: outside a longest run kept in order."""
+    ordered = sorted(pairs, key=lambda pair: pair[1])
+    kept = longest_increasing([old_index for old_index, _ in ordered])
+    return {pair for pair in ordered if pair[0] not in kept}
+
+
+def longest_increasing(numbers: Sequence[int]) -> set[int]:
+    """Return the members of a longest increasing subsequence (the sections that stayed)."""
+    tails: list[int] = []
+    previous: dict[int, int | None] = {}
+    ends: list[int] = []
+    for number in numbers:
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if tails[middle] < number:
+                low = middle + 1
+            else:
+                high = middle
+        previous[number] = ends[low - 1] if low else None
+        if low == len(tails):
+            tails.append(number)
+            ends.append(number)
+        else:
+            tails[low] = number
+            ends[low] = number
+    kept: set[int] = set()
+    current = ends[-1] if ends else None
+    while current is not None:
+        kept.add(current)
+        current = previous[current]
+    return kept
+
+
+def pair_blocks(
+    old: Sequence[Block], new: Sequence[Block], olds: list[int], news: list[int]
+) -> Iterator[tuple[int | None, int | None]]:
+    """Pair replaced blocks that are edits of each other; yield the rest as removed or added."""
+    position = 0
+    for old_index in olds:
+        for offset in range(position, len(news)):
+            if similar(old[old_index], new[news[offset]]):
+                for added in news[position:offset]:
+                    yield None, added
+                yield old_index, news[offset]
+                position = offset + 1
+                break
+        else:
+            yield old_index, None
+    for added in news[position:]:
+        yield None, added

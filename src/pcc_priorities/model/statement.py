@@ -1,0 +1,233 @@
+"""The statement: who publishes it, its plans, applicability, sections and suppressions."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from attrs import field, frozen
+
+from pcc_priorities.model.figures import Figure, MetricReference
+from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue
+from pcc_priorities.model.narrative import Block
+from pcc_priorities.model.values import Applicability, AuthorKind, PlanKind, freeze_extensions
+from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.period import ReportingPeriod
+
+__all__ = [
+    "ApplicabilityAssessment",
+    "Authorship",
+    "GlossaryEntry",
+    "PlanReference",
+    "PoliceForce",
+    "PolicingBody",
+    "PrioritySection",
+    "Statement",
+    "Suppression",
+]
+
+
+# --------------------------------------------------------------------------- who
+
+
+@frozen(kw_only=True)
+class PolicingBody:
+    """The elected local policing body that publishes the statement.
+
+    Attributes:
+        kind: The kind of body, an id from the register's body kinds ("pcc", "pfcc",
+            "mayor", "mopac").
+        name: The body's name as published ("Police and Crime Commissioner for West Mercia").
+        holder: The name of the office holder, where given.
+    """
+
+    kind: str
+    name: str
+    holder: str | None = None
+
+
+@frozen(kw_only=True)
+class PoliceForce:
+    """The police force maintained by the body.
+
+    Attributes:
+        code: The ONS police force area code ("E23000016").
+        name: The force's name as published ("West Mercia Police").
+    """
+
+    code: str
+    name: str
+
+
+@frozen(kw_only=True)
+class Authorship:
+    """Who prepared the statement.
+
+    Attributes:
+        by: The body's office, the force, or both.
+        wording: The wording as published ("Provided by West Mercia Police").
+    """
+
+    by: AuthorKind
+    wording: str | None = None
+
+
+@frozen(kw_only=True)
+class PlanReference:
+    """A local document the statement refers to: the police and crime plan, a control strategy.
+
+    Attributes:
+        kind: What kind of document it is.
+        title: Its title ("Safer West Mercia Plan").
+        owner: Who owns it ("West Mercia Police"), where said.
+        period: The years it covers, where said.
+        published: When it was published, where said.
+        url: Where it is published.
+        priorities: Its own priorities, as written.
+    """
+
+    kind: PlanKind
+    title: str
+    owner: str | None = None
+    period: ReportingPeriod | None = None
+    published: PartialDate | None = None
+    url: str | None = None
+    priorities: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class GlossaryEntry:
+    """An abbreviation the statement spells out outside its text.
+
+    Attributes:
+        term: The abbreviation ("OCG").
+        expansion: What it stands for ("organised crime group").
+    """
+
+    term: str
+    expansion: str
+
+
+# --------------------------------------------------------------------------- applicability
+
+
+@frozen(kw_only=True)
+class ApplicabilityAssessment:
+    """Which national priorities apply in the police area, and why (para 7A(b)).
+
+    Attributes:
+        status: Applicable, not applicable, or not yet assessed.
+        reasons: The reasons given for the assessment.
+        aligns_with: The local plans or strategies the assessment rests on, by title.
+        wording: The assessment as published.
+    """
+
+    status: Applicability
+    reasons: tuple[str, ...] = ()
+    aligns_with: tuple[str, ...] = ()
+    wording: str | None = None
+
+
+# --------------------------------------------------------------------------- suppressions
+
+
+@frozen(kw_only=True)
+class Suppression:
+    """A check finding the statement's authors have reviewed and accept, with their reason.
+
+    A suppressed finding still shows in the check report, marked as suppressed with this
+    reason; it no longer counts towards the report's totals or its exit code.
+
+    Attributes:
+        rule: The code of the rule ("PCC401"), or a prefix of codes ("PCC4").
+        path: A JSON Pointer (RFC 6901) into the statement document: the finding's path or a
+            part that contains it; ``""`` is the whole document.
+        reason: Why the finding is accepted, for the people who review the statement.
+    """
+
+    rule: str
+    path: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- the statement
+
+
+@frozen(kw_only=True)
+class PrioritySection:
+    """What the statement says about one national priority.
+
+    Attributes:
+        priority: The id of the national priority in the statement's framework.
+        title: The priority's title as published ("Improve victim satisfaction with a focus on
+            victims of domestic abuse").
+        metrics: The metrics listed, with their data sources.
+        figures: The figures stated for the priority (outside any subsection).
+        applicability: The section's own applicability assessment, where given.
+        blocks: The narrative: the statement of the force's contribution (para 7A(a)).
+        extensions: Namespaced data of other tools, kept exactly.
+    """
+
+    priority: str
+    title: str
+    metrics: tuple[MetricReference, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    applicability: ApplicabilityAssessment | None = None
+    blocks: tuple[Block, ...] = ()
+    extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=freeze_extensions)
+
+
+@frozen(kw_only=True)
+class Statement:
+    """A statement on the national policing priorities (Specified Information Order, para 7A).
+
+    Attributes:
+        body: The elected local policing body that publishes it.
+        force: The police force whose contribution it describes.
+        prepared_by: Who prepared it.
+        title: The title as published.
+        edition: The edition label as published ("Update April 2024").
+        language: The language, as a BCP 47 tag ("en-GB", "cy").
+        published: When it was published, to the precision given.
+        framework: The id of the national framework it reports against ("ncpm-2021").
+        periods: The periods it covers.
+        preamble: The statutory preamble (what the Order requires).
+        applicability: The statement-wide applicability assessment (para 7A(b)).
+        introduction: Narrative before the priority sections.
+        sections_heading: The heading over the priority sections, as published.
+        sections: One section per priority, in published order.
+        review: The review and variation wording.
+        source_url: Where the statement is published.
+        plans: The local police and crime plan, control strategy and other documents cited.
+        glossary: Abbreviations spelled out outside the text.
+        suppressions: Check findings the authors have reviewed and accept.
+        extensions: Namespaced data of other tools, kept exactly.
+    """
+
+    body: PolicingBody
+    force: PoliceForce
+    framework: str
+    title: str
+    prepared_by: Authorship | None = None
+    edition: str | None = None
+    language: str = "en-GB"
+    published: PartialDate | None = None
+    periods: tuple[ReportingPeriod, ...] = ()
+    preamble: tuple[Block, ...] = ()
+    applicability: ApplicabilityAssessment | None = None
+    introduction: tuple[Block, ...] = ()
+    sections_heading: str | None = None
+    sections: tuple[PrioritySection, ...] = ()
+    review: str | None = None
+    source_url: str | None = None
+    plans: tuple[PlanReference, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=freeze_extensions)
+
+    def section(self, priority: str) -> PrioritySection | None:
+        """Return the first section for ``priority``, or None."""
+        return next((s for s in self.sections if s.priority == priority), None)
+
+
+#: Any value the model holds in extensions.
+ExtensionValue: TypeAlias = JSONValue

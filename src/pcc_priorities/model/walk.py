@@ -1,0 +1,406 @@
+"""Walking a statement in document order: its texts, narrative blocks and figures, with paths.
+
+A path is a tuple of keys and indexes into the canonical JSON document ("sections", 1,
+"blocks", 0, "text"), which :func:`pointer` turns into a JSON Pointer. The canonical document
+writes attributes in model order, so walking the model in field order is document order.
+
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+
+import attrs
+from attrs import frozen
+
+from pcc_priorities.model.figures import Comparison, Figure
+from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
+from pcc_priorities.model.pointer import Path, parse_pointer, pointer
+from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
+from pcc_priorities.periods.period import ReportingPeriod
+
+__all__ = [
+    "BlockAtPath",
+    "FigureAtPath",
+    "Path",
+    "PeriodAtPath",
+    "TextAtPath",
+    "TextKind",
+    "iter_blocks",
+    "iter_figures",
+    "iter_periods",
+    "iter_texts",
+    "parse_pointer",
+    "path_sort_key",
+    "pointer",
+    "resolves",
+]
+
+
+#: A place in a statement document: keys and array indexes, from the root.
+class TextKind(StrEnum):
+    """What a piece of a statement's text is, for rules that look at some kinds only."""
+
+    #: A title or heading: the statement's title, a section or subsection title.
+    HEADING = "heading"
+    #: Narrative: paragraphs, list items, quotations and their attributions.
+    NARRATIVE = "narrative"
+    #: An applicability assessment's reasons, wording and the plans it aligns with.
+    ASSESSMENT = "assessment"
+    #: A metric's name or data source as published.
+    METRIC = "metric"
+    #: A figure's wording as published (usually repeated in the narrative).
+    FIGURE = "figure"
+    #: A figure's labels as published in its table: its measure, rank group, area, source,
+    #: comparisons' areas and wordings, changes' wordings, why its data is not available.
+    FIGURE_LABEL = "figure_label"
+    #: A local plan's title or priorities.
+    PLAN = "plan"
+    #: Anything else a reader sees: the edition label, the review wording.
+    OTHER = "other"
+
+
+@frozen(kw_only=True)
+class TextAtPath:
+    """A piece of text a reader of the statement sees, and where it is.
+
+    Attributes:
+        path: Where the text is in the document.
+        text: The text.
+        kind: What the text is.
+        section: The index of the priority section it is in, or None outside the sections.
+    """
+
+    path: Path
+    text: str
+    kind: TextKind
+    section: int | None = None
+
+
+@frozen(kw_only=True)
+class BlockAtPath:
+    """A narrative block and where it is.
+
+    Attributes:
+        path: Where the block is in the document.
+        block: The block.
+        section: The index of the priority section it is in, or None outside the sections.
+    """
+
+    path: Path
+    block: Block
+    section: int | None = None
+
+
+@frozen(kw_only=True)
+class FigureAtPath:
+    """A figure and where it is.
+
+    Attributes:
+        path: Where the figure is in the document.
+        figure: The figure.
+        section: The index of the priority section it is in, or None outside the sections.
+    """
+
+    path: Path
+    figure: Figure
+    section: int | None = None
+
+
+@frozen(kw_only=True)
+class PeriodAtPath:
+    """A reporting period the statement reports figures for, and where it is.
+
+    Plans' periods are not included: a plan may rightly run into the future.
+
+    Attributes:
+        path: Where the period is in the document.
+        period: The period.
+        comparison: The comparison the period belongs to, if it is a comparison's period.
+    """
+
+    path: Path
+    period: ReportingPeriod
+    comparison: Comparison | None = None
+
+
+def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAtPath]:
+    yield BlockAtPath(path=path, block=block, section=section)
+    if isinstance(block, Subsection):
+        for index, child in enumerate(block.blocks):
+            yield from _block_members(child, (*path, "blocks", index), section)
+
+
+def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[BlockAtPath]:
+    for index, block in enumerate(blocks):
+        yield from _block_members(block, (*path, index), section)
+
+
+def iter_blocks(statement: Statement) -> Iterator[BlockAtPath]:
+    """Yield every narrative block, subsections and the blocks inside them, in document order."""
+    yield from _blocks(statement.preamble, ("preamble",), None)
+    yield from _blocks(statement.introduction, ("introduction",), None)
+    for index, section in enumerate(statement.sections):
+        yield from _blocks(section.blocks, ("sections", index, "blocks"), index)
+
+
+def _figures_in_blocks(
+    blocks: tuple[Block, ...], path: Path, section: int | None
+) -> Iterator[FigureAtPath]:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Subsection):
+            block_path = (*path, index)
+            yield from _figures_in_blocks(block.blocks, (*block_path, "blocks"), section)
+            for figure_index, figure in enumerate(block.figures):
+                yield FigureAtPath(
+                    path=(*block_path, "figures", figure_index), figure=figure, section=section
+                )
+
+
+def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
+    """Yield every figure, in sections and in subsections anywhere, in document order."""
+    yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
+    yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
+    for index, section in enumerate(statement.sections):
+        for figure_index, figure in enumerate(section.figures):
+            yield FigureAtPath(
+                path=("sections", index, "figures", figure_index), figure=figure, section=index
+            )
+        yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
+
+
+def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
+    """Yield the periods the statement reports on: its own, figures' and comparisons'."""
+    for index, period in enumerate(statement.periods):
+        yield PeriodAtPath(path=("periods", index), period=period)
+    for located in iter_figures(statement):
+        figure = located.figure
+        if figure.period is not None:
+            yield PeriodAtPath(path=(*located.path, "period"), period=figure.period)
+        for index, comparison in enumerate(figure.comparisons):
+            if comparison.period is not None:
+                yield PeriodAtPath(
+                    path=(*located.path, "comparisons", index, "period"),
+                    period=comparison.period,
+                    comparison=comparison,
+                )
+
+
+def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAtPath]:
+    if isinstance(block, Paragraph):
+        yield TextAtPath(
+            path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
+        )
+    elif isinstance(block, BulletList):
+        for index, item in enumerate(block.items):
+            yield TextAtPath(
+                path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
+            )
+    elif isinstance(block, Quotation):
+        yield TextAtPath(
+            path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
+        )
+        if block.attribution is not None:
+            yield TextAtPath(
+                path=(*path, "attribution"),
+                text=block.attribution,
+                kind=TextKind.NARRATIVE,
+                section=section,
+            )
+    else:
+        yield TextAtPath(
+            path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section
+        )
+        for index, child in enumerate(block.blocks):
+            yield from _block_texts(child, (*path, "blocks", index), section)
+        for index, figure in enumerate(block.figures):
+            yield from _figure_texts(figure, (*path, "figures", index), section)
+
+
+def _figure_texts(figure: Figure, path: Path, section: int | None) -> Iterator[TextAtPath]:
+    """A figure's wording (kind FIGURE) and its published labels (FIGURE_LABEL), in order."""
+    label = TextKind.FIGURE_LABEL
+    yield TextAtPath(path=(*path, "measure"), text=figure.measure, kind=label, section=section)
+    if figure.wording is not None:
+        yield TextAtPath(
+            path=(*path, "wording"), text=figure.wording, kind=TextKind.FIGURE, section=section
+        )
+    if figure.rank is not None and figure.rank.group is not None:
+        yield TextAtPath(
+            path=(*path, "rank", "group"), text=figure.rank.group, kind=label, section=section
+        )
+    if figure.area is not None:
+        yield TextAtPath(
+            path=(*path, "area", "name"), text=figure.area.name, kind=label, section=section
+        )
+    if figure.source is not None:
+        yield TextAtPath(path=(*path, "source"), text=figure.source, kind=label, section=section)
+    for index, comparison in enumerate(figure.comparisons):
+        at = (*path, "comparisons", index)
+        if comparison.area is not None:
+            yield TextAtPath(
+                path=(*at, "area", "name"), text=comparison.area.name, kind=label, section=section
+            )
+        if comparison.change is not None and comparison.change.wording is not None:
+            yield TextAtPath(
+                path=(*at, "change", "wording"),
+                text=comparison.change.wording,
+                kind=label,
+                section=section,
+            )
+        if comparison.wording is not None:
+            yield TextAtPath(
+                path=(*at, "wording"), text=comparison.wording, kind=label, section=section
+            )
+    availability = figure.availability
+    if availability is not None and availability.reason is not None:
+        yield TextAtPath(
+            path=(*path, "availability", "reason"),
+            text=availability.reason,
+            kind=label,
+            section=section,
+        )
+
+
+def _assessment_texts(
+    assessment: ApplicabilityAssessment | None, path: Path, section: int | None
+) -> Iterator[TextAtPath]:
+    if assessment is None:
+        return
+    for index, reason in enumerate(assessment.reasons):
+        yield TextAtPath(
+            path=(*path, "reasons", index), text=reason, kind=TextKind.ASSESSMENT, section=section
+        )
+    for index, title in enumerate(assessment.aligns_with):
+        yield TextAtPath(
+            path=(*path, "aligns_with", index),
+            text=title,
+            kind=TextKind.ASSESSMENT,
+            section=section,
+        )
+    if assessment.wording is not None:
+        yield TextAtPath(
+            path=(*path, "wording"),
+            text=assessment.wording,
+            kind=TextKind.ASSESSMENT,
+            section=section,
+        )
+
+
+def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
+    """Yield every piece of text a reader sees, in document order.
+
+    Covers the title, edition, preamble, applicability assessments, introduction, headings,
+    section titles, metrics, figures' wordings and labels (measure, source, areas, rank group,
+    comparisons' and changes' wordings, why data is not available), narrative, the review
+    wording and local plans.
+    Names and identifiers (the body, the force, URLs, glossary entries, suppressions) are not
+    included.
+    """
+    yield TextAtPath(path=("title",), text=statement.title, kind=TextKind.HEADING)
+    if statement.edition is not None:
+        yield TextAtPath(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
+    for index, block in enumerate(statement.preamble):
+        yield from _block_texts(block, ("preamble", index), None)
+    yield from _assessment_texts(statement.applicability, ("applicability",), None)
+    for index, block in enumerate(statement.introduction):
+        yield from _block_texts(block, ("introduction", index), None)
+    if statement.sections_heading is not None:
+        yield TextAtPath(
+            path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
+        )
+    for index, section in enumerate(statement.sections):
+        path: Path = ("sections", index)
+        yield TextAtPath(
+            path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index
+        )
+        for metric_index, metric in enumerate(section.metrics):
+            metric_path = (*path, "metrics", metric_index)
+            yield TextAtPath(
+                path=(*metric_path, "name"), text=metric.name, kind=TextKind.METRIC, section=index
+            )
+            if metric.data_source is not None:
+                yield TextAtPath(
+                    path=(*metric_path, "data_source"),
+                    text=metric.data_source,
+                    kind=TextKind.METRIC,
+                    section=index,
+                )
+        for figure_index, figure in enumerate(section.figures):
+            yield from _figure_texts(figure, (*path, "figures", figure_index), index)
+        yield from _assessment_texts(section.applicability, (*path, "applicability"), index)
+        for block_index, block in enumerate(section.blocks):
+            yield from _block_texts(block, (*path, "blocks", block_index), index)
+    if statement.review is not None:
+        yield TextAtPath(path=("review",), text=statement.review, kind=TextKind.OTHER)
+    for index, plan in enumerate(statement.plans):
+        yield TextAtPath(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
+        for priority_index, priority in enumerate(plan.priorities):
+            yield TextAtPath(
+                path=("plans", index, "priorities", priority_index),
+                text=priority,
+                kind=TextKind.PLAN,
+            )
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _step(value: object, segment: str) -> tuple[bool, int, object]:
+    """Go one segment down from ``value``: (known, position, child)."""
+    if isinstance(value, tuple):
+        if segment.isdigit() and (segment == "0" or not segment.startswith("0")):
+            index = int(segment)
+            if index < len(value):
+                return True, index, value[index]
+        return False, 0, None
+    if isinstance(value, Mapping):
+        keys = list(value)
+        if segment in keys:
+            return True, keys.index(segment), value[segment]
+        return False, 0, None
+    if attrs.has(type(value)):
+        names = [field.name for field in attrs.fields(type(value))]  # type: ignore[arg-type]
+        if segment == "type" and isinstance(value, Paragraph | BulletList | Quotation | Subsection):
+            return True, -1, None  # a block's tag comes first in JSON
+        if segment in names:
+            return True, names.index(segment), getattr(value, segment)
+    return False, 0, None
+
+
+def resolves(statement: Statement, path: str) -> bool:
+    """Return whether JSON Pointer ``path`` names a part of ``statement``.
+
+    A part that is left out because it has its default value (an unset ``published``, an empty
+    ``periods``) still resolves: it is where a missing part belongs.
+    """
+    segments = parse_pointer(path)
+    if segments is None:
+        return False
+    value: object = statement
+    for segment in segments:
+        known, _position, value = _step(value, segment)
+        if not known:
+            return False
+    return True
+
+
+def path_sort_key(statement: Statement, path: str) -> tuple[tuple[int, int | str], ...]:
+    """Return a key that sorts JSON Pointers into ``statement`` in document order.
+
+    Parts are ordered as the canonical document writes them (model order); a path that
+    does not resolve sorts after its last part that does, by its remaining text.
+    """
+    segments = parse_pointer(path)
+    if segments is None:
+        return ((1, path),)
+    key: list[tuple[int, int | str]] = []
+    value: object = statement
+    for index, segment in enumerate(segments):
+        known, position, value = _step(value, segment)
+        if not known:
+            key.append((1, "/".join(segments[index:])))
+            break
+        key.append((0, position))
+    return tuple(key)

@@ -1,0 +1,277 @@
+"""Writing a laid-out statement as HTML, with every piece of statement text escaped.
+
+Markup is built by the small functions here, never by pasting statement text into a template:
+:func:`_text` escapes every character that HTML gives a meaning (``&``, ``<``, ``>``, and
+quotes inside attribute values) and makes control characters visible, and only the writer's
+own constants become element names, attribute names and class names.
+
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from collections.abc import Iterator
+
+from pcc_priorities.publish.tree import (
+    Abbr,
+    Cell,
+    DescriptionList,
+    Document,
+    Heading,
+    Inlines,
+    ItemList,
+    LayoutBlock,
+    Link,
+    Para,
+    Quote,
+    Status,
+    Strong,
+    Table,
+    Text,
+)
+from pcc_priorities.publish.words import lines, printable
+
+__all__ = ["STYLESHEET", "write_html"]
+
+
+#: The page's style sheet: no external assets, readable in print and at 400% zoom.
+STYLESHEET = """\
+.pcc-statement {
+  color: #0b0c0c;
+  background: #ffffff;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  font-size: 1rem;
+  line-height: 1.5;
+  max-width: 60rem;
+  margin: 0 auto;
+  padding: 1rem;
+}
+.pcc-statement h1, .pcc-statement h2, .pcc-statement h3,
+.pcc-statement h4, .pcc-statement h5, .pcc-statement h6 {
+  line-height: 1.25;
+  margin: 1.5em 0 0.5em;
+}
+.pcc-statement h1 { font-size: 2rem; margin-top: 0.5em; }
+.pcc-statement h2 { font-size: 1.6rem; border-top: 2px solid #0b0c0c; padding-top: 0.5em; }
+.pcc-statement h3 { font-size: 1.3rem; }
+.pcc-statement h4 { font-size: 1.15rem; }
+.pcc-statement h5, .pcc-statement h6 { font-size: 1rem; }
+.pcc-statement p, .pcc-statement ul, .pcc-statement ol { margin: 0 0 1em; }
+.pcc-statement a { color: #1d4f91; text-decoration: underline; }
+.pcc-statement a:visited { color: #4c2c92; }
+.pcc-statement a:focus, .pcc-statement [tabindex]:focus {
+  outline: 3px solid #ffdd00;
+  outline-offset: 0;
+  background: #ffdd00;
+  color: #0b0c0c;
+}
+.pcc-statement abbr[title] { text-decoration: underline dotted; cursor: help; }
+.pcc-statement .pcc-metadata {
+  display: grid;
+  grid-template-columns: max-content 1fr;
+  gap: 0.25em 1em;
+  margin: 0 0 1.5em;
+}
+.pcc-statement .pcc-metadata > div { display: contents; }
+.pcc-statement .pcc-metadata dt { font-weight: 700; }
+.pcc-statement .pcc-metadata dd { margin: 0; }
+.pcc-statement .pcc-glossary dt { font-weight: 700; }
+.pcc-statement .pcc-glossary dd { margin: 0 0 0.5em 1.5em; }
+.pcc-statement .pcc-national-priority { color: #383f43; }
+.pcc-statement .pcc-status {
+  display: inline-block;
+  padding: 0 0.4em;
+  border: 1px solid currentColor;
+  border-radius: 0.2em;
+  font-weight: 700;
+  white-space: nowrap;
+}
+.pcc-statement .pcc-status-applicable { color: #005a30; background: #cce2d8; }
+.pcc-statement .pcc-status-not-applicable { color: #942514; background: #f4cdc6; }
+.pcc-statement .pcc-status-not-yet-assessed { color: #594d00; background: #fff7bf; }
+.pcc-statement .pcc-status-not-stated { color: #383f43; background: #e5e6e7; }
+.pcc-statement .pcc-table { overflow-x: auto; margin: 0 0 1.5em; }
+.pcc-statement table { border-collapse: collapse; width: 100%; }
+.pcc-statement caption {
+  text-align: left;
+  font-weight: 700;
+  padding: 0 0 0.5em;
+}
+.pcc-statement th, .pcc-statement td {
+  border: 1px solid #b1b4b6;
+  padding: 0.3em 0.5em;
+  text-align: left;
+  vertical-align: top;
+}
+.pcc-statement thead th { background: #f3f2f1; }
+.pcc-statement tbody th { font-weight: 600; }
+.pcc-statement figure { margin: 0 0 1em; }
+.pcc-statement blockquote {
+  margin: 0;
+  padding: 0.5em 1em;
+  border-left: 5px solid #b1b4b6;
+}
+.pcc-statement blockquote p { margin: 0; }
+.pcc-statement figcaption { padding: 0.25em 0 0 1.3em; color: #383f43; }
+@media print {
+  .pcc-statement { max-width: none; padding: 0; color: #000000; font-size: 11pt; }
+  .pcc-statement a { color: #000000; }
+  .pcc-statement a[href^="http"]::after { content: " (" attr(href) ")"; }
+  .pcc-statement .pcc-table { overflow: visible; }
+  .pcc-statement .pcc-status { background: none; color: #000000; }
+  .pcc-statement h1, .pcc-statement h2, .pcc-statement h3,
+  .pcc-statement h4, .pcc-statement h5, .pcc-statement h6 { break-after: avoid; }
+  .pcc-statement tr, .pcc-statement li, .pcc-statement figure { break-inside: avoid; }
+}
+"""
+
+_PAGE_STYLE = """\
+body { margin: 0; background: #ffffff; }
+"""
+
+
+def _text(text: str) -> str:
+    """Escape statement text for an element's content; line breaks become ``<br>``."""
+    return "<br>".join(html.escape(printable(line), quote=False) for line in lines(text))
+
+
+def _attribute(text: str) -> str:
+    """Escape text for a double-quoted attribute value."""
+    return html.escape(printable(text), quote=True)
+
+
+def _lang(lang: str | None) -> str:
+    return "" if lang is None else f' lang="{_attribute(lang)}"'
+
+
+def _inlines(content: Inlines) -> str:
+    parts: list[str] = []
+    for piece in content:
+        if isinstance(piece, Text):
+            parts.append(_text(piece.text))
+        elif isinstance(piece, Abbr):
+            parts.append(f'<abbr title="{_attribute(piece.expansion)}">{_text(piece.text)}</abbr>')
+        elif isinstance(piece, Strong):
+            parts.append(f"<strong>{_text(piece.text)}</strong>")
+        elif isinstance(piece, Status):
+            parts.append(
+                f'<strong class="pcc-status pcc-status-{_attribute(piece.kind)}">'
+                f"{_text(piece.text)}</strong>"
+            )
+        elif isinstance(piece, Link):
+            parts.append(f'<a href="{_attribute(piece.href)}">{_inlines(piece.content)}</a>')
+    return "".join(parts)
+
+
+def _cell(cell: Cell) -> str:
+    return "<br>".join(_inlines(line) for line in cell)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.tables = 0
+
+    def blocks(self, blocks: tuple[LayoutBlock, ...]) -> Iterator[str]:
+        for block in blocks:
+            yield from self.block(block)
+
+    def block(self, block: LayoutBlock) -> Iterator[str]:
+        if isinstance(block, Heading):
+            anchor = "" if block.anchor is None else f' id="{_attribute(block.anchor)}"'
+            tag = f"h{block.level}"
+            yield f"<{tag}{anchor}{_lang(block.lang)}>{_inlines(block.content)}</{tag}>"
+        elif isinstance(block, Para):
+            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
+            yield f"<p{kind}{_lang(block.lang)}>{_inlines(block.content)}</p>"
+        elif isinstance(block, ItemList):
+            tag = "ol" if block.ordered else "ul"
+            yield f"<{tag}{_lang(block.lang)}>"
+            for item in block.items:
+                yield f"<li>{_inlines(item)}</li>"
+            yield f"</{tag}>"
+        elif isinstance(block, Quote):
+            yield f'<figure class="pcc-quotation"{_lang(block.lang)}>'
+            yield f"<blockquote><p>{_inlines(block.content)}</p></blockquote>"
+            if block.attribution is not None:
+                yield f"<figcaption>— {_inlines(block.attribution)}</figcaption>"
+            yield "</figure>"
+        elif isinstance(block, DescriptionList):
+            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
+            yield f"<dl{kind}>"
+            for term, description in block.items:
+                yield f"<div><dt>{_inlines(term)}</dt><dd>{_inlines(description)}</dd></div>"
+            yield "</dl>"
+        elif isinstance(block, Table):
+            yield from self.table(block)
+        else:
+            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
+            yield f"<section{kind}>"
+            if block.heading is not None:
+                yield from self.block(block.heading)
+            yield from self.blocks(block.blocks)
+            yield "</section>"
+
+    def table(self, table: Table) -> Iterator[str]:
+        self.tables += 1
+        caption = f"pcc-caption-{self.tables}"
+        kind = "" if table.kind is None else f" pcc-table-{_attribute(table.kind)}"
+        yield (
+            f'<div class="pcc-table{kind}" role="region" aria-labelledby="{caption}" tabindex="0">'
+        )
+        yield "<table>"
+        yield f'<caption id="{caption}">{_inlines(table.caption)}</caption>'
+        yield "<thead>"
+        yield (
+            "<tr>"
+            + "".join(f'<th scope="col">{_text(column)}</th>' for column in table.columns)
+            + "</tr>"
+        )
+        yield "</thead>"
+        yield "<tbody>"
+        for row in table.rows:
+            cells = "".join(f"<td>{_cell(cell)}</td>" for cell in row.cells)
+            yield f'<tr><th scope="row">{_inlines(row.header)}</th>{cells}</tr>'
+        yield "</tbody>"
+        yield "</table>"
+        yield "</div>"
+
+
+def _article(document: Document) -> str:
+    body = "\n".join(_Writer().blocks(document.blocks))
+    return f'<article class="pcc-statement" lang="en-GB">\n{body}\n</article>\n'
+
+
+def _style_hash(style: str) -> str:
+    digest = hashlib.sha256(style.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def write_html(document: Document, *, fragment: bool = False) -> str:
+    """Return ``document`` as an HTML page, or as an ``<article>`` fragment to embed."""
+    article = _article(document)
+    if fragment:
+        return article
+    style = "\n" + _PAGE_STYLE + STYLESHEET
+    policy = (
+        f"default-src 'none'; style-src '{_style_hash(style)}'; img-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en-GB">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_attribute(' '.join(lines(document.title)))}</title>\n"
+        f"<style>{style}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        "<main>\n"
+        f"{article}"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    )

@@ -1,0 +1,481 @@
+"""The layout of a published statement, shared by the HTML and Markdown renderers.
+
+:func:`layout` turns a :class:`~pcc_priorities.Statement` into a small tree of headings,
+paragraphs, lists, quotations and tables. The HTML and Markdown writers serialise that one
+tree, so both formats carry the same content in the same order. Statement text is held here
+as plain strings; only the writers escape it, each for its own format.
+
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from pcc_priorities.exceptions import UnknownFrameworkError
+from pcc_priorities.model.figures import MetricReference
+from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
+from pcc_priorities.model.statement import (
+    ApplicabilityAssessment,
+    PlanReference,
+    PrioritySection,
+    Statement,
+)
+from pcc_priorities.publish.figure_tables import FigureTables
+from pcc_priorities.publish.inlines import (
+    Acronyms,
+    blank,
+    comma_separated,
+    join_inlines,
+    renderer_words,
+)
+from pcc_priorities.publish.tree import (
+    Cell,
+    DescriptionList,
+    Document,
+    Heading,
+    Inline,
+    Inlines,
+    ItemList,
+    LayoutBlock,
+    Link,
+    Para,
+    Quote,
+    Row,
+    Section,
+    Status,
+    Strong,
+    Table,
+    Text,
+)
+from pcc_priorities.publish.words import (
+    AUTHOR_LABELS,
+    NOT_STATED,
+    PLAN_KIND_LABELS,
+    STATUS_LABELS,
+    format_date,
+    is_web_url,
+    label_of,
+)
+from pcc_priorities.reference.acronyms import acronym_expansions
+from pcc_priorities.reference.frameworks import Framework, get_framework
+
+__all__ = ["layout"]
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_MAX_LEVEL = 6
+
+
+_FALLBACK_TITLE = "Statement on the national policing priorities"
+
+
+class _Builder:
+    """Lays out one statement."""
+
+    def __init__(
+        self, statement: Statement, acronyms: Mapping[str, str] | None, heading_level: int
+    ) -> None:
+        self.statement = statement
+        if acronyms is None:
+            acronyms = acronym_expansions(statement)
+        self.acronyms = Acronyms(acronyms)
+        self.figure_tables = FigureTables(statement, self.text)
+        self.top = heading_level
+        self.framework: Framework | None
+        try:
+            self.framework = get_framework(statement.framework)
+        except UnknownFrameworkError:
+            self.framework = None
+        language = statement.language
+        english = language.lower() == "en" or language.lower().startswith("en-")
+        #: The language of statement text, where it is not English like the renderer's words.
+        self.lang = None if english or not _LANGUAGE.fullmatch(language) else language
+        self.anchors = self._section_anchors()
+
+    # ---------------------------------------------------------------- helpers
+
+    def text(self, text: str) -> Inlines:
+        return self.acronyms.split(text)
+
+    def level(self, depth: int) -> int:
+        return min(self.top + depth, _MAX_LEVEL)
+
+    def heading(self, depth: int, content: Inlines, anchor: str | None = None) -> Heading:
+        return Heading(self.level(depth), content, anchor)
+
+    def _section_anchors(self) -> list[str]:
+        anchors: list[str] = []
+        seen: set[str] = set()
+        for number, section in enumerate(self.statement.sections, start=1):
+            anchor = f"pcc-priority-{section.priority}"
+            if not _ID.fullmatch(section.priority) or anchor in seen:
+                anchor = f"pcc-section-{number}"
+            seen.add(anchor)
+            anchors.append(anchor)
+        return anchors
+
+    # ---------------------------------------------------------------- document
+
+    def document(self) -> Document:
+        statement = self.statement
+        blocks: list[LayoutBlock] = [
+            Heading(self.level(0), self.text(statement.title), "pcc-title", self.lang),
+            self.metadata(),
+        ]
+        blocks.extend(self.blocks(statement.preamble, depth=1))
+        blocks.append(self.applicability_summary())
+        blocks.extend(self.blocks(statement.introduction, depth=1))
+        blocks.append(self.priorities())
+        if statement.plans:
+            blocks.append(self.plans())
+        if statement.review is not None:
+            blocks.append(
+                Section(
+                    self.heading(1, renderer_words("Review of this statement"), "pcc-review"),
+                    (Para(self.text(statement.review), lang=self.lang),),
+                    kind="review",
+                )
+            )
+        glossary = self.glossary()  # last: it lists the abbreviations used above
+        if glossary is not None:
+            blocks.append(glossary)
+        title = statement.title if statement.title.strip() else _FALLBACK_TITLE
+        if statement.body.name.strip():
+            title = f"{title} – {statement.body.name}"
+        return Document(title=title, blocks=tuple(blocks))
+
+    def metadata(self) -> DescriptionList:
+        statement = self.statement
+        items: list[tuple[Inlines, Inlines]] = []
+        body = self.text(statement.body.name)
+        if statement.body.holder is not None:
+            body = join_inlines(body, " (", self.text(statement.body.holder), ")")
+        items.append((renderer_words("Published by"), body))
+        items.append((renderer_words("Police force"), self.text(statement.force.name)))
+        if statement.prepared_by is not None:
+            author = statement.prepared_by
+            words = (
+                self.text(author.wording)
+                if author.wording is not None
+                else (Text(label_of(AUTHOR_LABELS, author.by)),)
+            )
+            items.append((renderer_words("Prepared by"), words))
+        items.append(
+            (
+                renderer_words("Published"),
+                (Text(format_date(statement.published) if statement.published else "Not stated"),),
+            )
+        )
+        if statement.edition is not None:
+            items.append((renderer_words("Edition"), self.text(statement.edition)))
+        if statement.periods:
+            periods: list[Inline] = []
+            for index, period in enumerate(statement.periods):
+                if index:
+                    periods.append(Text("; "))
+                periods.extend(self.figure_tables.period(period))
+            items.append((renderer_words("Period covered"), tuple(periods)))
+        if self.framework is not None:
+            framework: Inlines = (Text(f"{self.framework.title} ({self.framework.version})"),)
+        else:
+            framework = (Text(statement.framework),)
+        items.append((renderer_words("National priorities"), framework))
+        if statement.source_url is not None:
+            items.append((renderer_words("Published at"), self.link(statement.source_url)))
+        return DescriptionList(tuple(items), kind="metadata")
+
+    def link(self, url: str, content: Inlines | None = None) -> Inlines:
+        label = content if content is not None else (Text(url),)
+        if is_web_url(url):
+            if blank(label):
+                label = (Text(url),)  # a link needs words to be found and followed
+            return (Link(label, url),)
+        if content is None:
+            return label
+        return join_inlines(content, " (", url, ")")
+
+    # ---------------------------------------------------------------- 7A(b)
+
+    def status(self, assessment: ApplicabilityAssessment | None) -> Status:
+        text, kind = STATUS_LABELS.get(assessment.status, NOT_STATED) if assessment else NOT_STATED
+        return Status(text, kind)
+
+    def assessment_blocks(self, assessment: ApplicabilityAssessment) -> list[LayoutBlock]:
+        blocks: list[LayoutBlock] = [
+            Para(
+                join_inlines(Strong("Assessment:"), " ", self.status(assessment)), kind="assessment"
+            )
+        ]
+        if assessment.wording is not None:
+            blocks.append(Para(self.text(assessment.wording), lang=self.lang))
+        if assessment.reasons:
+            blocks.append(Para((Strong("Reasons given:"),)))
+            blocks.append(ItemList(tuple(self.text(r) for r in assessment.reasons), lang=self.lang))
+        if assessment.aligns_with:
+            blocks.append(Para((Strong("Rests on:"),)))
+            blocks.append(
+                ItemList(tuple(self.text(a) for a in assessment.aligns_with), lang=self.lang)
+            )
+        return blocks
+
+    def applicability_summary(self) -> Section:
+        statement = self.statement
+        blocks: list[LayoutBlock] = []
+        if statement.applicability is not None:
+            blocks.append(
+                Para(
+                    (
+                        Text(
+                            "The statement's assessment for all the national priorities "
+                            "(paragraph 7A(b) of the Order):"
+                        ),
+                    )
+                )
+            )
+            blocks.extend(self.assessment_blocks(statement.applicability))
+        rows: list[Row] = []
+        for section, anchor in zip(statement.sections, self.anchors, strict=True):
+            own = section.applicability
+            assessment = own or statement.applicability
+            if own is not None:
+                basis = "This priority's own assessment"
+            elif statement.applicability is not None:
+                basis = "The statement-wide assessment"
+            else:
+                basis = "No assessment given"
+            given = assessment.reasons if assessment is not None else ()
+            reasons: Cell = tuple(self.text(reason) for reason in given)
+            if own is not None and own.wording is not None:
+                reasons = (*reasons, self.text(own.wording))
+            label = self.text(section.title)
+            if blank(label):
+                label = renderer_words(self.priority_title(section.priority))
+            rows.append(
+                Row(
+                    (Link(label, f"#{anchor}"),),
+                    (((self.status(assessment),),), ((Text(basis),),), reasons),
+                )
+            )
+        if self.framework is not None:
+            covered = {section.priority for section in statement.sections}
+            for priority in self.framework.priorities:
+                if priority.id not in covered:
+                    rows.append(
+                        Row(
+                            (Text(priority.title),),
+                            (
+                                ((Status(*NOT_STATED),),),
+                                ((Text("No section in this statement"),),),
+                                (),
+                            ),
+                        )
+                    )
+        if not rows:
+            blocks.append(Para(renderer_words("This statement names no national priorities.")))
+            return Section(
+                self.heading(
+                    1, renderer_words("Which national priorities apply"), "pcc-applicability"
+                ),
+                tuple(blocks),
+                kind="applicability",
+            )
+        blocks.append(
+            Table(
+                caption=renderer_words("Applicability of each national priority"),
+                columns=(
+                    "National priority",
+                    "Assessment",
+                    "Where assessed",
+                    "Reasons and wording",
+                ),
+                rows=tuple(rows),
+                kind="applicability",
+            )
+        )
+        return Section(
+            self.heading(1, renderer_words("Which national priorities apply"), "pcc-applicability"),
+            tuple(blocks),
+            kind="applicability",
+        )
+
+    # ---------------------------------------------------------------- 7A(a)
+
+    def priorities(self) -> Section:
+        statement = self.statement
+        heading = statement.sections_heading
+        title = (
+            self.text(heading) if heading is not None else (Text("National policing priorities"),)
+        )
+        sections = tuple(
+            self.priority(section, anchor, number)
+            for number, (section, anchor) in enumerate(
+                zip(statement.sections, self.anchors, strict=True), start=1
+            )
+        )
+        blocks: tuple[LayoutBlock, ...] = sections
+        if not sections:
+            blocks = (Para(renderer_words("This statement has no priority sections.")),)
+        return Section(
+            Heading(self.level(1), title, "pcc-priorities", self.lang if heading else None),
+            blocks,
+            kind="priorities",
+        )
+
+    def priority(self, section: PrioritySection, anchor: str, number: int) -> Section:
+        blocks: list[LayoutBlock] = []
+        national = self.national_priority(section.priority)
+        blocks.append(Para(national, kind="national-priority"))
+        if section.applicability is not None:
+            blocks.extend(self.assessment_blocks(section.applicability))
+        if section.metrics:
+            blocks.append(self.metrics(section.metrics, section.title))
+        if section.figures:
+            blocks.append(self.figure_tables.figures(section.figures, section.title))
+        blocks.extend(self.blocks(section.blocks, depth=3))
+        heading = Heading(self.level(2), self.text(section.title), anchor, self.lang)
+        return Section(heading, tuple(blocks), kind="priority")
+
+    def priority_title(self, priority_id: str) -> str:
+        if self.framework is not None:
+            for priority in self.framework.priorities:
+                if priority.id == priority_id:
+                    return priority.title
+        return f"Priority {priority_id!r}"
+
+    def national_priority(self, priority_id: str) -> Inlines:
+        if self.framework is not None:
+            priorities = self.framework.priorities
+            for position, priority in enumerate(priorities, start=1):
+                if priority.id == priority_id:
+                    return join_inlines(
+                        Strong("National priority:"),
+                        f" {priority.title} ({position} of {len(priorities)})",
+                    )
+        return join_inlines(
+            Strong("National priority:"), " ", Text(priority_id), " (not in the framework)"
+        )
+
+    def metrics(self, metrics: Sequence[MetricReference], title: str) -> Table:
+        rows: list[Row] = []
+        for metric in metrics:
+            source: Cell = (
+                (
+                    self.text(metric.data_source)
+                    if metric.data_source is not None
+                    else renderer_words("Not stated")
+                ),
+            )
+            rows.append(Row(self.text(metric.name), (source, (self.national_metric(metric),))))
+        return Table(
+            caption=join_inlines("Metrics and data sources: ", self.text(title)),
+            columns=("Metric", "Data source", "National metric"),
+            rows=tuple(rows),
+            kind="metrics",
+        )
+
+    def national_metric(self, metric: MetricReference) -> Inlines:
+        if metric.national_metric is None:
+            return (Text("Local metric"),)
+        if self.framework is not None:
+            for national in self.framework.metrics:
+                if national.id == metric.national_metric:
+                    return (Text(national.title),)
+        return join_inlines(Text(metric.national_metric), " (not in the framework)")
+
+    # ---------------------------------------------------------------- narrative
+
+    def blocks(self, blocks: Iterable[Block], depth: int) -> Iterator[LayoutBlock]:
+        for block in blocks:
+            yield self.block(block, depth)
+
+    def block(self, block: Block, depth: int) -> LayoutBlock:
+        if isinstance(block, Paragraph):
+            return Para(self.text(block.text), lang=self.lang)
+        if isinstance(block, BulletList):
+            return ItemList(
+                tuple(self.text(item) for item in block.items), block.ordered, self.lang
+            )
+        if isinstance(block, Quotation):
+            attribution = self.text(block.attribution) if block.attribution is not None else None
+            return Quote(self.text(block.text), attribution, self.lang)
+        return self.subsection(block, depth)
+
+    def subsection(self, subsection: Subsection, depth: int) -> Section:
+        blocks: list[LayoutBlock] = []
+        if subsection.figures:
+            blocks.append(self.figure_tables.figures(subsection.figures, subsection.title))
+        blocks.extend(self.blocks(subsection.blocks, depth + 1))
+        heading = Heading(self.level(depth), self.text(subsection.title), None, self.lang)
+        return Section(heading, tuple(blocks), kind="subsection")
+
+    # ---------------------------------------------------------------- after the sections
+
+    def plans(self) -> Section:
+        items: list[Inlines] = []
+        for plan in self.statement.plans:
+            items.append(self.plan(plan))
+        blocks: list[LayoutBlock] = [ItemList(tuple(items))]
+        for plan in self.statement.plans:
+            if plan.priorities:
+                blocks.append(Para(join_inlines("Priorities of ", self.text(plan.title), ":")))
+                blocks.append(
+                    ItemList(tuple(self.text(p) for p in plan.priorities), lang=self.lang)
+                )
+        return Section(
+            self.heading(1, renderer_words("Local plans and strategies"), "pcc-plans"),
+            tuple(blocks),
+            kind="plans",
+        )
+
+    def plan(self, plan: PlanReference) -> Inlines:
+        words = join_inlines(
+            self.link(plan.url, self.text(plan.title))
+            if plan.url is not None
+            else self.text(plan.title)
+        )
+        details: list[Inlines] = [(Text(label_of(PLAN_KIND_LABELS, plan.kind)),)]
+        if plan.owner is not None:
+            details.append(self.text(plan.owner))
+        if plan.period is not None:
+            details.append(self.figure_tables.period(plan.period))
+        if plan.published is not None:
+            details.append((Text(f"published {format_date(plan.published)}"),))
+        return join_inlines(words, " (", comma_separated(details), ")")
+
+    def glossary(self) -> Section | None:
+        items: list[tuple[Inlines, Inlines]] = [
+            ((Text(entry.term),), (Text(entry.expansion),)) for entry in self.statement.glossary
+        ]
+        own = {entry.term for entry in self.statement.glossary}
+        for term in sorted(self.acronyms.used - own, key=lambda t: (t.casefold(), t)):
+            items.append(((Text(term),), (Text(self.acronyms.expansions[term]),)))
+        if not items:
+            return None
+        return Section(
+            self.heading(1, renderer_words("Abbreviations"), "pcc-abbreviations"),
+            (DescriptionList(tuple(items), kind="glossary"),),
+            kind="glossary",
+        )
+
+
+def layout(
+    statement: Statement,
+    *,
+    acronyms: Mapping[str, str] | None = None,
+    heading_level: int = 1,
+) -> Document:
+    """Return the layout of ``statement`` that both renderers write out.
+
+    Args:
+        statement: The statement.
+        acronyms: Abbreviations to mark up, term to expansion; by default the statement's
+            own glossary.
+        heading_level: The level of the statement's title (1 for a page of its own; 2 or 3
+            to embed it under a page's own heading).
+    """
+    if not 1 <= heading_level <= 4:
+        raise ValueError(f"heading_level must be from 1 to 4, got {heading_level}")
+    builder = _Builder(statement, acronyms, heading_level)
+    return builder.document()

@@ -1,0 +1,187 @@
+r"""Writing a laid-out statement as Markdown that statement text cannot restructure.
+
+Every character Markdown could read as syntax is escaped: a backslash before ``\ ` * _ [ ]
+< > # | ~ $`` wherever they occur, before ``- + = :`` and a numbered-list full stop at the
+start of a line, and a character reference for an entity-like ``&``, for leading spaces and
+for line breaks where a break would end the block. Line breaks inside paragraphs, list items
+and quotations become hard line breaks (a backslash at the end of the line).
+
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from pcc_priorities.publish.tree import (
+    Abbr,
+    Cell,
+    DescriptionList,
+    Document,
+    Heading,
+    Inlines,
+    ItemList,
+    LayoutBlock,
+    Link,
+    Para,
+    Quote,
+    Status,
+    Strong,
+    Table,
+    Text,
+)
+from pcc_priorities.publish.words import lines, printable
+
+__all__ = ["write_markdown"]
+
+
+_SYNTAX = re.compile(r"([\\`*_\[\]<>#|~$])")
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+_LIST_NUMBER = re.compile(r"(\d{1,9})([.)])")
+_LINE_START = frozenset("-+=:")
+
+
+def _escape(text: str) -> str:
+    """Escape ``text`` for inline Markdown, keeping line breaks as LF."""
+    escaped = (_ENTITY.sub(r"\\&", _SYNTAX.sub(r"\\\1", printable(line))) for line in lines(text))
+    return "\n".join(escaped)
+
+
+def _is_space(character: str) -> bool:
+    return character.isspace() or unicodedata.category(character) == "Zs"
+
+
+def _line_start(line: str) -> str:
+    """Make the start of a line unable to open a block (heading, list, code, rule)."""
+    if not line:
+        return line
+    first = line[0]
+    if _is_space(first):
+        return f"&#{ord(first)};{line[1:]}"
+    if first in _LINE_START:
+        return "\\" + line
+    number = _LIST_NUMBER.match(line)
+    if number is not None:
+        return f"{number.group(1)}\\{line[number.end(1) :]}"
+    return line
+
+
+def _inline(content: Inlines) -> str:
+    parts: list[str] = []
+    for piece in content:
+        if isinstance(piece, Text | Abbr):
+            parts.append(_escape(piece.text))
+        elif isinstance(piece, Strong | Status):
+            parts.append(f"**{_escape(piece.text)}**")
+        elif isinstance(piece, Link):
+            label = _inline(piece.content)
+            if piece.href.startswith("#"):
+                parts.append(label)
+            elif len(piece.content) == 1 and piece.content[0] == Text(piece.href):
+                parts.append(f"<{piece.href}>")
+            else:
+                parts.append(f"[{label}](<{piece.href}>)")
+    return "".join(parts)
+
+
+def _block_lines(content: Inlines) -> list[str]:
+    """Return inline content as the lines of a paragraph, joined by hard line breaks."""
+    rendered = _inline(content)
+    if not rendered:
+        return []
+    split = rendered.split("\n")
+    trailing = 0
+    while len(split) > 1 and split[-1] == "":
+        split.pop()
+        trailing += 1
+    result = [_line_start(line) for line in split]
+    result[-1] += "&#10;" * trailing
+    return [line + "\\" for line in result[:-1]] + [result[-1]]
+
+
+def _one_line(content: Inlines) -> str:
+    """Return inline content on one line (headings, table cells, list labels)."""
+    return _line_start(_inline(content).replace("\n", "&#10;"))
+
+
+def _cell(cell: Cell) -> str:
+    return "<br>".join(_one_line(line) for line in cell)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lists = 0
+
+    def blocks(self, blocks: tuple[LayoutBlock, ...]) -> Iterator[str]:
+        for block in blocks:
+            yield from self.block(block)
+
+    def block(self, block: LayoutBlock) -> Iterator[str]:
+        if isinstance(block, Heading):
+            yield f"{'#' * block.level} {_one_line(block.content)}".rstrip()
+        elif isinstance(block, Para):
+            text = "\n".join(_block_lines(block.content))
+            if text:
+                yield text
+        elif isinstance(block, ItemList):
+            yield from self.item_list(block)
+        elif isinstance(block, Quote):
+            quoted = _block_lines(block.content) or [""]
+            if block.attribution is not None:
+                quoted += ["", *_block_lines((Text("— "), *block.attribution))]
+            yield "\n".join(f"> {line}".rstrip() for line in quoted)
+        elif isinstance(block, DescriptionList):
+            yield from self.description_list(block)
+        elif isinstance(block, Table):
+            yield from self.table(block)
+        else:
+            if block.heading is not None:
+                yield from self.block(block.heading)
+            yield from self.blocks(block.blocks)
+
+    def item_list(self, block: ItemList) -> Iterator[str]:
+        # Alternate the marker so that two lists in a row stay two lists.
+        self.lists += 1
+        if not block.items:
+            return
+        rendered: list[str] = []
+        for number, item in enumerate(block.items, start=1):
+            if block.ordered:
+                marker = f"{number}{'.' if self.lists % 2 else ')'}"
+            else:
+                marker = "-" if self.lists % 2 else "*"
+            indent = " " * (len(marker) + 1)
+            item_lines = _block_lines(item)
+            if not item_lines:
+                rendered.append(marker)
+                continue
+            rendered.append(f"{marker} {item_lines[0]}")
+            rendered.extend(indent + line for line in item_lines[1:])
+        yield "\n".join(rendered)
+
+    def description_list(self, block: DescriptionList) -> Iterator[str]:
+        self.lists += 1
+        marker = "-" if self.lists % 2 else "*"
+        rendered = [
+            f"{marker} **{_one_line(term)}:** {_one_line(description)}".rstrip()
+            for term, description in block.items
+        ]
+        if rendered:
+            yield "\n".join(rendered)
+
+    def table(self, table: Table) -> Iterator[str]:
+        yield f"Table: {_one_line(table.caption)}".rstrip()
+        rows = [
+            "| " + " | ".join(_escape(column) for column in table.columns) + " |",
+            "|" + "---|" * len(table.columns),
+        ]
+        for row in table.rows:
+            cells = [_one_line(row.header), *(_cell(cell) for cell in row.cells)]
+            rows.append("| " + " | ".join(cells) + " |")
+        yield "\n".join(rows)
+
+
+def write_markdown(document: Document) -> str:
+    """Return ``document`` as GitHub-flavoured Markdown."""
+    return "\n\n".join(_Writer().blocks(document.blocks)) + "\n"

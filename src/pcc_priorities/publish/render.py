@@ -1,0 +1,172 @@
+"""Publishing a statement: accessible HTML and GitHub-flavoured Markdown, built from the model.
+
+Both formats come from one layout (:mod:`pcc_priorities._layout`), so they carry the same
+content in the same order; every piece of statement text is escaped by the writer of each
+format.
+
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+
+from pcc_priorities.exceptions import OutputExistsError
+from pcc_priorities.formats.documents import load_any
+from pcc_priorities.formats.files import atomic_write_text
+from pcc_priorities.model.statement import Statement
+from pcc_priorities.publish.html import STYLESHEET, write_html
+from pcc_priorities.publish.layout import layout
+from pcc_priorities.publish.markdown import write_markdown
+
+__all__ = [
+    "RenderFormat",
+    "html_stylesheet",
+    "render",
+    "render_file",
+    "render_html",
+    "render_markdown",
+]
+
+
+class RenderFormat(StrEnum):
+    """A publication format."""
+
+    #: A standalone HTML page (or, with ``fragment=True``, an ``<article>`` to embed).
+    HTML = "html"
+    #: GitHub-flavoured Markdown.
+    MARKDOWN = "md"
+
+
+def render_html(
+    statement: Statement,
+    *,
+    fragment: bool = False,
+    heading_level: int = 1,
+    acronyms: Mapping[str, str] | None = None,
+) -> str:
+    """Return ``statement`` as an accessible HTML page.
+
+    The page is standalone (no external assets, no JavaScript), declares ``lang="en-GB"``,
+    and carries a Content Security Policy that allows nothing but its own style sheet.
+
+    Args:
+        statement: The statement to publish.
+        fragment: Return only the ``<article class="pcc-statement">`` element, to embed in a
+            content management system's page; style it with :func:`html_stylesheet`.
+        heading_level: The level of the statement's title (1 for a page of its own; 2 or 3
+            when the embedding page has its own ``h1``); headings go no deeper than ``h6``.
+        acronyms: Abbreviations to mark up with ``<abbr title>``, term to expansion; by
+            default :func:`acronym_expansions`: the statement's own definitions (its glossary
+            and its "Organised Crime Groups (OCG)" asides), then the shipped glossary of
+            policing acronyms. Pass ``{}`` to mark up none.
+
+    Raises:
+        ValueError: ``heading_level`` is not from 1 to 4.
+    """
+    document = layout(statement, acronyms=acronyms, heading_level=heading_level)
+    return write_html(document, fragment=fragment)
+
+
+def render_markdown(
+    statement: Statement,
+    *,
+    heading_level: int = 1,
+    acronyms: Mapping[str, str] | None = None,
+) -> str:
+    """Return ``statement`` as GitHub-flavoured Markdown, with the same content as the HTML.
+
+    Markdown has no element for abbreviations, so the abbreviations used are listed under
+    an "Abbreviations" heading at the end, as they are in the HTML.
+
+    Args:
+        statement: The statement to publish.
+        heading_level: The level of the statement's title (see :func:`render_html`).
+        acronyms: Abbreviations to list, term to expansion; by default
+            :func:`acronym_expansions` (see :func:`render_html`).
+
+    Raises:
+        ValueError: ``heading_level`` is not from 1 to 4.
+    """
+    document = layout(statement, acronyms=acronyms, heading_level=heading_level)
+    return write_markdown(document)
+
+
+def html_stylesheet() -> str:
+    """Return the CSS the HTML page embeds, for a page that embeds the fragment.
+
+    Every rule is scoped to ``.pcc-statement``, so it styles nothing else on the page.
+    """
+    return STYLESHEET
+
+
+def render(
+    statement: Statement,
+    format: RenderFormat | str,
+    *,
+    fragment: bool = False,
+    heading_level: int = 1,
+    acronyms: Mapping[str, str] | None = None,
+) -> str:
+    """Return ``statement`` in ``format`` ("html" or "md").
+
+    ``fragment`` applies to HTML only. See :func:`render_html` and :func:`render_markdown`.
+
+    Raises:
+        ValueError: ``format`` is not a known format, or ``heading_level`` is out of range.
+    """
+    chosen = RenderFormat(format)
+    if chosen is RenderFormat.HTML:
+        return render_html(
+            statement, fragment=fragment, heading_level=heading_level, acronyms=acronyms
+        )
+    return render_markdown(statement, heading_level=heading_level, acronyms=acronyms)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return first.resolve() == second.resolve()
+
+
+def render_file(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    format: RenderFormat | str,
+    *,
+    overwrite: bool = False,
+    fragment: bool = False,
+    heading_level: int = 1,
+    acronyms: Mapping[str, str] | None = None,
+) -> Statement:
+    """Load the statement document ``source`` and write it to ``output`` in ``format``.
+
+    The output is written atomically (a temporary file in the same folder, renamed into
+    place), so a reader never sees half a page. Returns the statement rendered.
+
+    Raises:
+        OutputExistsError: ``output`` is the input document (never overwritten), or it
+            exists and ``overwrite`` is false.
+        DocumentError: ``source`` is not a valid statement document (JSON or YAML, by
+            its extension; see ``load_any``).
+        OSError: ``source`` cannot be read or ``output`` cannot be written.
+        ValueError: ``format`` is not a known format.
+    """
+    chosen = RenderFormat(format)
+    source_path, output_path = Path(source), Path(output)
+    if _same_file(source_path, output_path):
+        raise OutputExistsError(f"{output_path}: is the input document; choose another output")
+    if output_path.exists() and not overwrite:
+        raise OutputExistsError(
+            f"{output_path}: already exists and is not replaced "
+            "(pass overwrite=True, or --force on the command line)"
+        )
+    statement = load_any(source_path)
+    text = render(
+        statement, chosen, fragment=fragment, heading_level=heading_level, acronyms=acronyms
+    )
+    atomic_write_text(output_path, text)
+    return statement

@@ -1,0 +1,165 @@
+"""The layout tree: a statement as headings, paragraphs, lists and tables, for any writer."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from attrs import frozen
+
+__all__ = [
+    "Abbr",
+    "Cell",
+    "DescriptionList",
+    "Document",
+    "Heading",
+    "Inline",
+    "Inlines",
+    "ItemList",
+    "LayoutBlock",
+    "Link",
+    "Para",
+    "Quote",
+    "Row",
+    "Section",
+    "Status",
+    "Strong",
+    "Table",
+    "Text",
+]
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+@frozen
+class Text:
+    """Text from the statement or the renderer, to be escaped by the writer."""
+
+    text: str
+
+
+@frozen
+class Abbr:
+    """An abbreviation with its expansion (``<abbr title>`` in HTML)."""
+
+    text: str
+    expansion: str
+
+
+@frozen
+class Strong:
+    """Renderer wording to stress (labels); never holds statement text."""
+
+    text: str
+
+
+@frozen
+class Status:
+    """An applicability status label; ``kind`` is one of a fixed set of class names."""
+
+    text: str
+    kind: str
+
+
+@frozen
+class Link:
+    """A link: a web address :func:`is_web_url` accepted, or an anchor the renderer made."""
+
+    content: Inlines
+    href: str
+
+
+Inline: TypeAlias = Text | Abbr | Strong | Status | Link
+Inlines: TypeAlias = tuple[Inline, ...]
+
+
+@frozen
+class Heading:
+    """A heading; ``anchor`` is an id the renderer made, never statement text."""
+
+    level: int
+    content: Inlines
+    anchor: str | None = None
+    lang: str | None = None
+
+
+@frozen
+class Para:
+    """A paragraph; ``kind`` is one of a fixed set of class names."""
+
+    content: Inlines
+    kind: str | None = None
+    lang: str | None = None
+
+
+@frozen
+class ItemList:
+    """A bulleted or numbered list of short items."""
+
+    items: tuple[Inlines, ...]
+    ordered: bool = False
+    lang: str | None = None
+
+
+@frozen
+class Quote:
+    """A quotation with its attribution."""
+
+    content: Inlines
+    attribution: Inlines | None = None
+    lang: str | None = None
+
+
+@frozen
+class DescriptionList:
+    """Terms and their descriptions (metadata, the glossary)."""
+
+    items: tuple[tuple[Inlines, Inlines], ...]
+    kind: str | None = None
+
+
+#: A table cell: one or more lines.
+Cell: TypeAlias = tuple[Inlines, ...]
+
+
+@frozen
+class Row:
+    """A table row: a header cell for the row, then data cells."""
+
+    header: Inlines
+    cells: tuple[Cell, ...]
+
+
+@frozen
+class Table:
+    """A data table with a caption, column headers and rows with row headers."""
+
+    caption: Inlines
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    kind: str | None = None
+
+
+@frozen
+class Section:
+    """A titled part of the document."""
+
+    heading: Heading | None
+    blocks: tuple[LayoutBlock, ...]
+    kind: str | None = None
+
+
+LayoutBlock: TypeAlias = Heading | Para | ItemList | Quote | DescriptionList | Table | Section
+
+
+@frozen
+class Document:
+    """The whole statement, laid out.
+
+    Attributes:
+        title: The page title (plain text).
+        blocks: The content, in reading order.
+    """
+
+    title: str
+    blocks: tuple[LayoutBlock, ...]

@@ -1,0 +1,75 @@
+"""Figures as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+from pcc_priorities.exceptions import TableError, TableProblem
+from pcc_priorities.formats.files import atomic_write_text
+from pcc_priorities.model.statement import Statement
+from pcc_priorities.tables.figures_table import figures_from_table, figures_table
+
+__all__ = ["figures_from_csv", "figures_to_csv", "read_figures_csv", "write_figures_csv"]
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def figures_to_csv(statement: Statement) -> str:
+    """Return every figure of ``statement`` as CSV text.
+
+    The text starts with a byte-order mark, so that spreadsheet programs read it as UTF-8,
+    and lines end with CRLF, as RFC 4180 has them.
+    """
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(figures_table(statement))
+    return "\ufeff" + buffer.getvalue()
+
+
+def figures_from_csv(statement: Statement, text: str, *, source: str | None = None) -> Statement:
+    """Return ``statement`` with its figures replaced by those in CSV ``text``.
+
+    See the module documentation for how figures are put back.
+
+    Raises:
+        TableError: Lists every problem with its row and column.
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    except csv.Error as error:
+        raise TableError(
+            [TableProblem(row=None, column=None, message=f"not valid CSV: {error}")], source
+        ) from None
+    return figures_from_table(statement, rows, source=source)
+
+
+def write_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> None:
+    """Write every figure of ``statement`` to a CSV file, atomically."""
+    atomic_write_text(path, figures_to_csv(statement))
+
+
+def read_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> Statement:
+    """Return ``statement`` with its figures replaced by those in the CSV file at ``path``.
+
+    Raises:
+        TableError: Lists every problem with its row and column.
+        OSError: The file cannot be read.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TableError(
+            [
+                TableProblem(
+                    row=None,
+                    column=None,
+                    message=f"not UTF-8 text (byte {error.start}); save the sheet as CSV UTF-8",
+                )
+            ],
+            os.fspath(path),
+        ) from None
+    return figures_from_csv(statement, text, source=os.fspath(path))
