@@ -149,10 +149,8 @@ def test_unknown_rule_codes_exit_two(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_bad_option_values_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
     """A malformed date or severity is a usage error."""
-    with pytest.raises(SystemExit) as caught:
-        run("check", EXAMPLE, "--as-of", "1 October 2023")
-    assert caught.value.code == 2
-    assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+    assert run("check", EXAMPLE, "--as-of", "31 September 2023")[0] == 2
+    assert "not a date: September 2023 has no day 31" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -160,9 +158,7 @@ def test_bad_option_values_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
 )
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """--help works on every command."""
-    with pytest.raises(SystemExit) as caught:
-        main([*command, "--help"])
-    assert caught.value.code == 0
+    assert main([*command, "--help"]) == 0
     assert "usage: pcc-priorities" in capsys.readouterr().out
 
 
@@ -249,9 +245,7 @@ def test_new_period_options_must_fit(
     extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A period needs both ends, in order."""
-    with pytest.raises(SystemExit) as caught:
-        run("new", "-", "--police-force", "Gwent", *extra)
-    assert caught.value.code == 2
+    assert run("new", "-", "--police-force", "Gwent", *extra)[0] == 2
     assert message in capsys.readouterr().err
 
 
@@ -295,9 +289,7 @@ def test_empty_select_is_refused() -> None:
 
 def test_negative_max_per_rule_is_refused() -> None:
     """--max-per-rule takes zero or more."""
-    with pytest.raises(SystemExit) as caught:
-        run("check", "--max-per-rule", "-1", EXAMPLE)
-    assert caught.value.code == 2
+    assert run("check", "--max-per-rule", "-1", EXAMPLE)[0] == 2
 
 
 def test_unreadable_extension_does_not_lose_other_reports(tmp_path: Path) -> None:

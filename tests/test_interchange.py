@@ -159,9 +159,9 @@ def simple() -> Statement:
 @pytest.mark.parametrize(
     ("column", "cell", "message", "reported"),
     [
-        ("Value", "lots", "expected a number such as 1209", "Value"),
+        ("Value", "lots", "expected a number such as 1,209", "Value"),
         ("Unit", "furlongs", "expected one of: count, percent, money, rate, rank", "Unit"),
-        ("Period start", "31/02/2023", "is not a date", "Period start"),
+        ("Period start", "31/02/2023", "not a date: February 2023 has no day 31", "Period start"),
         ("Period end", "2023-04-01", "a period needs both its start and end", "Period start"),
         ("Section", "2", "there is no section 2", "Section"),
         ("Subsection", "1", "block 1 is a paragraph, not a subsection", "Subsection"),
@@ -181,11 +181,16 @@ def simple() -> Statement:
         ("Upper value", "100", "an upper value needs a value not greater than it", "Upper value"),
         ("Rank out of", "43", "a rank needs its order", "Rank order"),
         ("Area name", "Telford", "an area needs both its kind and its name", "Area kind"),
-        ("Rate per", "1" * 5000, "expected a whole number, got one of 5,000", "Rate per"),
-        ("Rate per", "\u0663", "expected a whole number such as 3", "Rate per"),
-        ("Value", "\u0661\u0662", "expected a number such as 1209", "Value"),
+        ("Rate per", "1" * 5000, "expected a whole number such as 1,209", "Rate per"),
+        ("Rate per", "\u0663", "expected a whole number such as 1,209", "Rate per"),
+        ("Value", "\u0661\u0662", "expected a number such as 1,209", "Value"),
         ("Value", "1E+200", "decimal exponent is -100 to 100", "Value"),
-        ("Period start", "\u0660\u0665/08/2023", "expected a date as 2023-08-05", "Period start"),
+        (
+            "Period start",
+            "\u0660\u0665/08/2023",
+            "expected a date such as 15/02/2027",
+            "Period start",
+        ),
     ],
 )
 def test_cell_errors_name_row_and_column(

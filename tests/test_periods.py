@@ -307,7 +307,7 @@ REFUSED = [
     ("Q0 2023/24", "quarter 0 does not exist"),
     ("31/02/2023", "February 2023 has no day 31"),
     ("12/25/2023", "month 25 does not exist"),
-    ("31 February 2023", "is not a date"),
+    ("31 February 2023", "not a date: February 2023 has no day 31"),
     ("Q1 2023", "could be a financial-year quarter or a calendar quarter"),
     ("1 July 2023 to 1 June 2023", "ends (1 June 2023) before it starts (1 July 2023)"),
     ("July to April 2023", "write the year at both ends"),

@@ -29,6 +29,7 @@ __all__ = [
     "UnknownFrameworkError",
     "UnknownRuleError",
     "UnsupportedFormatError",
+    "WrittenValueError",
 ]
 
 
@@ -132,6 +133,27 @@ class PeriodError(PccPrioritiesError, ValueError):
     def __init__(self, message: str, text: str | None = None) -> None:
         self.text = text
         super().__init__(f"{text!r}: {message}" if text is not None else message)
+
+
+class WrittenValueError(PccPrioritiesError, ValueError):
+    """A date or a number as a person wrote it cannot be read.
+
+    Raised by the one reader of dates and numbers (:mod:`pcc_priorities.periods.written`),
+    which the command line, spreadsheets, periods and monthly series all use, so the same
+    text is refused with the same words everywhere.
+
+    Attributes:
+        text: The text that was read.
+        reason: What is wrong with it and what was expected.
+    """
+
+    text: str
+    reason: str
+
+    def __init__(self, reason: str, text: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"{text!r}: {reason}")
 
 
 class DirectionError(PccPrioritiesError, ValueError):

@@ -93,7 +93,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--as-of",
         type=date_argument,
         default=date.today(),
-        metavar="YYYY-MM-DD",
+        metavar="DATE",
         help="check as of this date (default: today); dates after it are in the future",
     )
     check_parser.add_argument(
@@ -148,12 +148,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the period as the statement writes it ('Q1 2023/24', 'rolling 12 months to June "
         "2023'; see `pcc-priorities period`)",
     )
-    new.add_argument(
-        "--period-start", type=date_argument, metavar="YYYY-MM-DD", help="first day covered"
-    )
-    new.add_argument(
-        "--period-end", type=date_argument, metavar="YYYY-MM-DD", help="last day covered"
-    )
+    new.add_argument("--period-start", type=date_argument, metavar="DATE", help="first day covered")
+    new.add_argument("--period-end", type=date_argument, metavar="DATE", help="last day covered")
     new.add_argument("--period-label", metavar="TEXT", help="the period as published ('Q1 23/24')")
     new.add_argument(
         "--published",
@@ -304,7 +300,8 @@ def _build_parser() -> argparse.ArgumentParser:
     period.add_argument("texts", nargs="+", metavar="TEXT", help='a period, e.g. "Q1 23/24"')
     period.add_argument(
         "--as-of",
-        metavar="YYYY-MM-DD",
+        type=date_argument,
+        metavar="DATE",
         help='the last day the data covers, to place text without its year ("Q4")',
     )
     period.set_defaults(run=period_command)
@@ -352,7 +349,10 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line with ``argv`` and return the exit code."""
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # a usage error, --help or --version: argparse has written it
+        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
     stream = out or sys.stdout
     run: Command = args.run
     try:
@@ -361,7 +361,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stderr.write(f"{error}\n")
         return EXIT_INVALID
     except UsageError as error:
-        parser.error(f"{args.command}: {error}")
+        try:
+            parser.error(f"{args.command}: {error}")
+        except SystemExit:
+            return EXIT_INVALID
         return EXIT_INVALID  # pragma: no cover - parser.error exits
     except (PccPrioritiesError, OSError) as error:
         sys.stderr.write(f"pcc-priorities: error: {error}\n")

@@ -24,7 +24,12 @@ from pcc_priorities.checks.rules import BUILTIN_RULES, RULESET_VERSION
 from pcc_priorities.editions.diff import diff
 from pcc_priorities.editions.differences import diff_to_json, diff_to_text
 from pcc_priorities.editions.scaffold import new_statement
-from pcc_priorities.exceptions import DocumentError, OutputExistsError, PccPrioritiesError
+from pcc_priorities.exceptions import (
+    DocumentError,
+    OutputExistsError,
+    PccPrioritiesError,
+    WrittenValueError,
+)
 from pcc_priorities.formats.documents import (
     dump_any,
     dumps_any,
@@ -39,6 +44,7 @@ from pcc_priorities.formats.upgrade import CURRENT_VERSION
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.periods.reading import parse_period
+from pcc_priorities.periods.written import read_date, read_partial_date
 from pcc_priorities.publish.render import RenderFormat, render, render_file
 from pcc_priorities.reference.forces import forces
 from pcc_priorities.reference.frameworks import frameworks
@@ -297,16 +303,18 @@ class UsageError(PccPrioritiesError):
 
 
 def date_argument(text: str) -> date:
+    """An argparse type: a date as people write it (15/02/2027, 15 February 2027, ISO)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        return read_date(text)
+    except WrittenValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def partial_date_argument(text: str) -> PartialDate:
+    """An argparse type: a date to the year, month or day (2027, February 2027, 15/02/2027)."""
     try:
-        return PartialDate.parse(text)
-    except ValueError as error:
+        return read_partial_date(text)
+    except WrittenValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
@@ -340,15 +348,7 @@ def diff_command(args: argparse.Namespace, out: TextIO) -> int:
 
 def period_command(args: argparse.Namespace, out: TextIO) -> int:
     """Read each text as a reporting period and print its canonical label and days."""
-    as_of = None
-    if args.as_of is not None:
-        try:
-            as_of = date.fromisoformat(args.as_of)
-        except ValueError:
-            sys.stderr.write(
-                f"pcc-priorities: error: --as-of expects YYYY-MM-DD, got {args.as_of!r}\n"
-            )
-            return EXIT_INVALID
+    as_of = args.as_of
     status = EXIT_OK
     for text in args.texts:
         try:

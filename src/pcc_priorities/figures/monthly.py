@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -22,13 +21,18 @@ from decimal import Decimal
 import attrs
 from attrs import field, frozen
 
-from pcc_priorities.exceptions import PeriodError, SeriesError, TableError, TableProblem
+from pcc_priorities.exceptions import (
+    SeriesError,
+    TableError,
+    TableProblem,
+    WrittenValueError,
+)
 from pcc_priorities.figures.change import describe_change
 from pcc_priorities.model.figures import Area, Comparison, Figure
 from pcc_priorities.model.values import ComparisonBasis, Unit, to_decimal
 from pcc_priorities.periods.calendar import add_months, month_label, whole_months
-from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
-from pcc_priorities.periods.reading import parse_period
+from pcc_priorities.periods.period import ReportingPeriod
+from pcc_priorities.periods.written import date_parts, read_number
 
 __all__ = [
     "MonthlyFigures",
@@ -41,8 +45,6 @@ __all__ = [
 
 MonthKey = date | str | tuple[int, int]
 
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 #: Cells that say "no figure for this month": the month is missing, not zero.
 NO_FIGURE = frozenset({"", "-", "–", "n/a", "na", "..", "not available"})
 _SUMMABLE = (Unit.COUNT, Unit.MONEY)
@@ -60,20 +62,16 @@ def _month_of(key: object) -> date:
             raise SeriesError(f"month {month} does not exist; months are 1 to 12")
         return date(year, month, 1)
     if isinstance(key, str):
-        iso = _ISO_MONTH.fullmatch(key.strip())
-        if iso:
-            return _month_of((int(iso[1]), int(iso[2])))
+        expected = "expected a month such as 'June 2023' or '2023-06'"
         try:
-            period = parse_period(key)
-        except PeriodError as error:
-            raise SeriesError(
-                f"expected a month such as 'June 2023' or '2023-06': {error}"
-            ) from None
-        if period.kind is PeriodKind.MONTH or (
-            period.kind is PeriodKind.DAY and period.start.day == 1
-        ):
-            return period.start
-        raise SeriesError(f"expected one month such as 'June 2023' or '2023-06', got {key!r}")
+            parts = date_parts(key)
+        except WrittenValueError as error:
+            raise SeriesError(f"{error}; {expected}") from None
+        if parts is None or parts.month is None or parts.day not in (None, 1):
+            raise SeriesError(f"{key!r}: {expected}")
+        if parts.year is None:
+            raise SeriesError(f"{key!r}: {expected}; it needs its year")
+        return date(parts.year, parts.month, 1)
     raise SeriesError(
         f"expected a month as a date, a (year, month) pair or text, got {type(key).__name__}"
     )
@@ -431,19 +429,27 @@ def monthly_series_from_csv(
             written = cell.strip()
             if written.lower() in NO_FIGURE:
                 continue
-            if not _NUMBER.fullmatch(written):
+            try:
+                count = read_number(written, percent=False)
+            except WrittenValueError as error:
                 problems.append(
                     TableProblem(
                         row=number,
                         column=title,
-                        message=(
-                            f"expected a count such as 12 or 1,209 (or an empty cell for no "
-                            f"count), got {written!r}"
-                        ),
+                        message=f"{error} (a count, or an empty cell for no count)",
                     )
                 )
                 continue
-            counts[title][month] = Decimal(written.replace(",", ""))
+            if count < 0:
+                problems.append(
+                    TableProblem(
+                        row=number,
+                        column=title,
+                        message=f"a count cannot be negative, got {written!r}",
+                    )
+                )
+                continue
+            counts[title][month] = count
     if problems:
         raise TableError(problems, source)
     return {

@@ -28,14 +28,25 @@ if TYPE_CHECKING:
     from pcc_priorities.periods.dates import PartialDate
     from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
     from pcc_priorities.periods.reading import parse_period
+    from pcc_priorities.periods.written import (
+        DateParts,
+        date_parts,
+        month_number,
+        read_date,
+        read_number,
+        read_partial_date,
+        read_whole_number,
+    )
 
 _LAZY = {
+    "DateParts": ".written",
     "FINANCIAL_YEAR_START_MONTH": ".calendar",
     "MONTH_NAMES": ".calendar",
     "PartialDate": ".dates",
     "PeriodKind": ".period",
     "ReportingPeriod": ".period",
     "add_months": ".calendar",
+    "date_parts": ".written",
     "day_label": ".calendar",
     "financial_quarter_number": ".calendar",
     "financial_year_label": ".calendar",
@@ -44,18 +55,25 @@ _LAZY = {
     "is_month_start": ".calendar",
     "month_end": ".calendar",
     "month_label": ".calendar",
+    "month_number": ".written",
     "month_start": ".calendar",
     "parse_period": ".reading",
+    "read_date": ".written",
+    "read_number": ".written",
+    "read_partial_date": ".written",
+    "read_whole_number": ".written",
     "whole_months": ".calendar",
 }
 
 __all__ = [
     "FINANCIAL_YEAR_START_MONTH",
     "MONTH_NAMES",
+    "DateParts",
     "PartialDate",
     "PeriodKind",
     "ReportingPeriod",
     "add_months",
+    "date_parts",
     "day_label",
     "financial_quarter_number",
     "financial_year_label",
@@ -64,8 +82,13 @@ __all__ = [
     "is_month_start",
     "month_end",
     "month_label",
+    "month_number",
     "month_start",
     "parse_period",
+    "read_date",
+    "read_number",
+    "read_partial_date",
+    "read_whole_number",
     "whole_months",
 ]
 

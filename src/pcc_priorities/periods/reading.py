@@ -1,8 +1,9 @@
 """Reading reporting periods as statements write them.
 
 One entry point, :func:`parse_period`. The text is normalised (case, dashes, brackets,
-apostrophes, spacing), then read as one of the forms in ``docs/periods.md``. Month names and
-written dates are read with :mod:`dateutil.parser`; numeric dates are UK day first. Nothing is
+apostrophes, spacing), then read as one of the forms in ``docs/periods.md``. Dates and months
+are read by :mod:`pcc_priorities.periods.written`, the reader every part of the library
+uses; numeric dates are UK day first. Nothing is
 guessed: text that could mean two periods, or names a date that does not exist, raises
 :class:`~pcc_priorities.exceptions.PeriodError` saying what was expected.
 
@@ -11,12 +12,11 @@ guessed: text that could mean two periods, or names a date that does not exist, 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from attrs import frozen
-from dateutil import parser as dateutil_parser
 
-from pcc_priorities.exceptions import PeriodError
+from pcc_priorities.exceptions import PeriodError, WrittenValueError
 from pcc_priorities.periods.calendar import (
     FINANCIAL_YEAR_START_MONTH,
     MONTH_NAMES,
@@ -26,6 +26,7 @@ from pcc_priorities.periods.calendar import (
     month_end,
 )
 from pcc_priorities.periods.period import ReportingPeriod
+from pcc_priorities.periods.written import date_parts
 
 __all__ = ["parse_period"]
 
@@ -42,9 +43,6 @@ _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"\s+")
 _FILLER = re.compile(r"^(?:the|in|during|for|over|from|of|at)\s+")
 _BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$")
-_WEEKDAY = re.compile(
-    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\s+"
-)
 
 _YEARS = r"(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})"
 _FINANCIAL_YEAR = re.compile(
@@ -65,12 +63,6 @@ _FIRST_MONTHS = re.compile(r"first\s+(?P<count>\d+|[a-z]+)\s+months?\s+of\s+(?P<
 _END_OF = re.compile(r"^(?:the\s+)?end\s+of\s+")
 _SEPARATORS = (" to ", " until ", " till ", " through ", " - ")
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
-_MONTH_POINT = re.compile(r"([a-z]+)(?:\s*-?\s*(\d{4}|\d{2}))?")
-_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]+)(?:\s+(\d{4}|\d{2}))?")
-_MONTH_DAY = re.compile(r"([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})")
-_DAY_ONLY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -90,8 +82,6 @@ _NUMBER_WORDS = {
     "twenty-four": 24,
     "thirty-six": 36,
 }
-
-_MONTH_NAMES = dateutil_parser.parserinfo()
 
 
 class _NotThisForm(Exception):
@@ -407,11 +397,6 @@ def _year(text: str | None) -> int | None:
     return int(text) + (2000 if len(text) == 2 else 0)
 
 
-def _month_number(name: str) -> int | None:
-    number = _MONTH_NAMES.month(name)
-    return number if isinstance(number, int) else None
-
-
 def _real_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
@@ -425,55 +410,13 @@ def _real_date(year: int, month: int, day: int) -> date:
 
 def _point(text: str) -> _Point:
     """Read one end of a range; _NotThisForm if it is neither a month nor a date."""
-    text = _WEEKDAY.sub("", text.strip())
-    iso = _ISO_DATE.fullmatch(text)
-    if iso:
-        year, month, day = (int(part) for part in iso.groups())
-        _real_date(year, month, day)
-        return _Point(True, year, month, day)
-    numeric = _NUMERIC_DATE.fullmatch(text)
-    if numeric:
-        day, month = int(numeric[1]), int(numeric[2])
-        year = int(numeric[3]) + (2000 if len(numeric[3]) == 2 else 0)
-        if not 1 <= month <= 12:
-            raise PeriodError(
-                f"{text} is not a date: month {month} does not exist (UK dates are day/month/year)"
-            )
-        try:
-            date(year, month, day)
-        except ValueError:
-            raise PeriodError(
-                f"{text} is not a date: {MONTH_NAMES[month - 1]} {year} has no day {day} "
-                "(UK dates are day/month/year)"
-            ) from None
-        return _Point(True, year, month, day)
-    month_point = _MONTH_POINT.fullmatch(text)
-    if month_point:
-        number = _month_number(month_point[1])
-        if number is None:
-            raise _NotThisForm
-        return _Point(False, _year(month_point[2]), number)
-    for pattern, name_group, year_group in ((_DAY_MONTH, 2, 3), (_MONTH_DAY, 1, 3)):
-        written = pattern.fullmatch(text)
-        if written:
-            if _month_number(written[name_group]) is None:
-                raise _NotThisForm
-            return _written_date(text, _year(written[year_group]))
-    day_only = _DAY_ONLY.fullmatch(text)
-    if day_only:
-        return _Point(True, None, None, int(day_only[1]))
-    raise _NotThisForm
-
-
-def _written_date(text: str, year: int | None) -> _Point:
-    """Read a date written with a month name ("1st October 2019") with dateutil."""
-    # A leap year as the default keeps "29 February" readable until its year is known.
-    default = datetime(2000 if year is None else year, 1, 1)
     try:
-        parsed = dateutil_parser.parse(text, dayfirst=True, default=default)
-    except (dateutil_parser.ParserError, ValueError, OverflowError):
-        raise PeriodError(f"{text} is not a date") from None
-    return _Point(True, year, parsed.month, parsed.day)
+        parts = date_parts(text)
+    except WrittenValueError as error:
+        raise PeriodError(error.reason) from None
+    if parts is None or (parts.month is None and parts.day is None):
+        raise _NotThisForm
+    return _Point(parts.day is not None, parts.year, parts.month, parts.day)
 
 
 def _points(text: str) -> tuple[_Point] | tuple[_Point, _Point]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
+from pcc_priorities.exceptions import WrittenValueError
 from pcc_priorities.model.values import to_decimal
+from pcc_priorities.periods.written import read_date, read_number, read_whole_number
 
 E = TypeVar("E", bound=Enum)
 
@@ -16,12 +18,6 @@ E = TypeVar("E", bound=Enum)
 # --------------------------------------------------------------------------- cells
 
 _FORMULA_STARTS = ("'", "=", "+", "-", "@", "\t", "\r")
-# re.ASCII: only the digits 0-9, as the JSON loader reads them (\d would take "٣" or "３").
-_NUMBER = re.compile(
-    r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+", re.ASCII
-)
-_WHOLE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)", re.ASCII)
-_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 
 
 class CellError(ValueError):
@@ -48,18 +44,13 @@ def number_out(value: Decimal | None) -> str:
 
 
 def number_in(cell: str) -> Decimal | None:
-    """Read a number cell exactly."""
-    written = cell.strip()
-    if written == "":
+    """Read a number cell exactly, as a person writes it ("1,209", "-7", "7%")."""
+    if cell.strip() == "":
         return None
-    if written.endswith("%"):
-        written = written[:-1].rstrip()
-    if not _NUMBER.fullmatch(written):
-        raise CellError(f"expected a number such as 1209, -7 or 15.9, got {cell!r}")
     try:
-        return to_decimal(Decimal(written.replace(",", "")))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        raise CellError(f"expected a number, got {cell!r}") from None
+        return to_decimal(read_number(cell.strip()))
+    except WrittenValueError as error:
+        raise CellError(str(error)) from None
     except ValueError as error:  # a magnitude the model refuses
         raise CellError(str(error)) from None
 
@@ -70,18 +61,13 @@ def whole_out(value: int | None) -> str:
 
 
 def whole_in(cell: str) -> int | None:
-    """Read a whole-number cell."""
-    written = cell.strip()
-    if written == "":
+    """Read a whole-number cell ("1,209", "-3")."""
+    if cell.strip() == "":
         return None
-    if not _WHOLE.fullmatch(written):
-        raise CellError(f"expected a whole number such as 3 or -3, got {cell!r}")
     try:
-        return int(written.replace(",", ""))
-    except ValueError:  # more digits than Python reads (sys.get_int_max_str_digits)
-        raise CellError(
-            f"expected a whole number, got one of {len(written):,} characters"
-        ) from None
+        return read_whole_number(cell.strip())
+    except WrittenValueError as error:
+        raise CellError(str(error)) from None
 
 
 def enum_out(value: Enum | None) -> str:
@@ -108,19 +94,13 @@ def date_out(value: date | None) -> str:
 
 
 def date_in(cell: str) -> date | None:
-    """Read a date cell."""
-    written = cell.strip()
-    if written == "":
+    """Read a date cell as a person writes it ("2023-08-05", "05/08/2023", "5 August 2023")."""
+    if cell.strip() == "":
         return None
-    uk = _UK_DATE.fullmatch(written)
     try:
-        if uk:
-            return date(int(uk[3]), int(uk[2]), int(uk[1]))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written, re.ASCII):
-            return date.fromisoformat(written)
-    except ValueError:
-        raise CellError(f"{cell!r} is not a date") from None
-    raise CellError(f"expected a date as 2023-08-05 or 05/08/2023 (day first), got {cell!r}")
+        return read_date(cell.strip())
+    except WrittenValueError as error:
+        raise CellError(str(error)) from None
 
 
 def path_out(blocks: tuple[int, ...]) -> str:
