@@ -19,7 +19,7 @@ import msgspec
 import pydantic
 
 from pcc_priorities import model as _model
-from pcc_priorities.convert.converter import BLOCK_TAGS
+from pcc_priorities.convert.hooks import BLOCK_TAGS
 from pcc_priorities.formats.json import SCHEMA_VERSION
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.periods import PartialDate

@@ -20,6 +20,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 
 import pcc_priorities as p
+from pcc_priorities.reference import RegisteredForce
 
 SEED = 20231
 QUARTERS = 8
@@ -264,7 +265,7 @@ def _section(
 
 
 def statement(
-    force: p.RegisteredForce, financial_year: int, quarter: int, rng: random.Random
+    force: RegisteredForce, financial_year: int, quarter: int, rng: random.Random
 ) -> p.Statement:
     """Return one generated statement for ``force`` and a financial-year quarter."""
     period = _quarter(financial_year, quarter)

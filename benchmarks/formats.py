@@ -23,6 +23,7 @@ from jsonschema import Draft202012Validator
 
 import pcc_priorities as p
 from benchmarks import corpus
+from pcc_priorities.formats import json_schema
 
 
 def main() -> None:
@@ -36,18 +37,18 @@ def main() -> None:
         : args.statements
     ]
     json_texts = [p.dumps(item) for item in statements]
-    yaml_texts = [p.dumps_yaml(item) for item in statements]
+    yaml_texts = [p.dumps(item, "yaml") for item in statements]
     parsed = [json.loads(text, parse_float=Decimal) for text in json_texts]
     started = time.perf_counter()
-    schema = p.json_schema()
+    schema = json_schema()
     generate_ms = (time.perf_counter() - started) * 1000
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     contenders: dict[str, Callable[[], object]] = {
         "loads (JSON)": lambda: [p.loads(text) for text in json_texts],
-        "loads_yaml": lambda: [p.loads_yaml(text) for text in yaml_texts],
+        "loads_yaml": lambda: [p.loads(text, "yaml") for text in yaml_texts],
         "dumps (JSON)": lambda: [p.dumps(item) for item in statements],
-        "dumps_yaml": lambda: [p.dumps_yaml(item) for item in statements],
+        "dumps_yaml": lambda: [p.dumps(item, "yaml") for item in statements],
         "JSON Schema validation (parsed)": lambda: [validator.is_valid(d) for d in parsed],
     }
     times: dict[str, list[float]] = {name: [] for name in contenders}

@@ -21,6 +21,16 @@ import attrs
 from dateutil import parser as dateutil_parser
 
 import pcc_priorities as p
+from pcc_priorities.figures import MonthlySeries, figures_from_months
+from pcc_priorities.periods import parse_period
+from pcc_priorities.tables import (
+    figures_from_csv,
+    figures_from_xlsx,
+    figures_to_csv,
+    figures_to_xlsx,
+    located_figures,
+    replace_figures,
+)
 
 TEXTS = [
     "2022/23",
@@ -53,24 +63,24 @@ def _best(run: Callable[[], object], number: int, rounds: int = 5) -> float:
 
 def periods() -> list[str]:
     rows = ["| reader | texts | µs per text |", "|---|---|---|"]
-    ours = _best(lambda: [p.parse_period(t) for t in TEXTS], 200) / len(TEXTS)
-    rows.append(f"| pcc_priorities.parse_period | {len(TEXTS)} forms | {ours * 1e6:.1f} |")
-    ours_dates = _best(lambda: [p.parse_period(t) for t in DATEUTIL_TEXTS], 400) / len(
-        DATEUTIL_TEXTS
-    )
+    ours = _best(lambda: [parse_period(t) for t in TEXTS], 200) / len(TEXTS)
+    rows.append(f"| pcc_priorities.periods.parse_period | {len(TEXTS)} forms | {ours * 1e6:.1f} |")
+    ours_dates = _best(lambda: [parse_period(t) for t in DATEUTIL_TEXTS], 400) / len(DATEUTIL_TEXTS)
     floor = _best(
         lambda: [dateutil_parser.parse(t, dayfirst=True) for t in DATEUTIL_TEXTS], 400
     ) / len(DATEUTIL_TEXTS)
-    rows.append(f"| pcc_priorities.parse_period | 4 single dates | {ours_dates * 1e6:.1f} |")
+    rows.append(
+        f"| pcc_priorities.periods.parse_period | 4 single dates | {ours_dates * 1e6:.1f} |"
+    )
     rows.append(f"| dateutil.parser.parse (floor) | 4 single dates | {floor * 1e6:.1f} |")
     return rows
 
 
 def monthly() -> list[str]:
     counts = {(2014 + (m + 3) // 12, (m + 3) % 12 + 1): 400 + m % 37 for m in range(120)}
-    series = p.MonthlySeries.from_counts(counts, measure="Burglary")
-    baseline = p.parse_period("year ending June 2019")
-    seconds = _best(lambda: p.figures_from_months(series, baseline=baseline), 200)
+    series = MonthlySeries.from_counts(counts, measure="Burglary")
+    baseline = parse_period("year ending June 2019")
+    seconds = _best(lambda: figures_from_months(series, baseline=baseline), 200)
     return [
         "| task | ms |",
         "|---|---|",
@@ -92,19 +102,19 @@ def tables() -> list[str]:
     ]
     big = attrs.evolve(statement, sections=tuple(copies))
     first = len(statement.sections)
-    big = p.replace_figures(
+    big = replace_figures(
         big,
         [
             item
             if (item.location.section or 0) <= first
             else attrs.evolve(item, figure=attrs.evolve(item.figure, id=None))
-            for item in p.located_figures(big)
+            for item in located_figures(big)
         ],
     )
-    count = len(p.located_figures(big))
-    bare = p.replace_figures(big, [])
-    csv_text = p.figures_to_csv(big)
-    xlsx = p.figures_to_xlsx(big)
+    count = len(located_figures(big))
+    bare = replace_figures(big, [])
+    csv_text = figures_to_csv(big)
+    xlsx = figures_to_xlsx(big)
     json_text = p.dumps(big)
     rows = [
         f"{count} figures ({date.today().isoformat()}):",
@@ -115,14 +125,14 @@ def tables() -> list[str]:
     for name, export, load, size in (
         (
             "CSV (figures)",
-            lambda: p.figures_to_csv(big),
-            lambda: p.figures_from_csv(bare, csv_text),
+            lambda: figures_to_csv(big),
+            lambda: figures_from_csv(bare, csv_text),
             len(csv_text.encode()),
         ),
         (
             "XLSX (figures)",
-            lambda: p.figures_to_xlsx(big),
-            lambda: p.figures_from_xlsx(bare, xlsx),
+            lambda: figures_to_xlsx(big),
+            lambda: figures_from_xlsx(bare, xlsx),
             len(xlsx),
         ),
         (

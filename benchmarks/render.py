@@ -11,6 +11,8 @@ from decimal import Decimal
 import attrs
 
 import pcc_priorities as p
+from pcc_priorities.editions import diff_to_json
+from pcc_priorities.publish import render_html, render_markdown
 
 statement = p.load("examples/west-mercia-2023-09.json")
 section = statement.sections[1]
@@ -27,14 +29,14 @@ newer = attrs.evolve(
 )
 
 cases = {
-    "render_html (page)": lambda: p.render_html(statement),
-    "render_html (fragment)": lambda: p.render_html(statement, fragment=True),
-    "render_markdown": lambda: p.render_markdown(statement),
+    "render_html (page)": lambda: render_html(statement),
+    "render_html (fragment)": lambda: render_html(statement, fragment=True),
+    "render_markdown": lambda: render_markdown(statement),
     "diff (one figure changed)": lambda: p.diff(statement, newer),
-    "diff_to_json": lambda: p.diff_to_json(p.diff(statement, newer)),
+    "diff_to_json": lambda: diff_to_json(p.diff(statement, newer)),
     "load (for scale)": lambda: p.load("examples/west-mercia-2023-09.json"),
 }
-print(f"worked example: {len(p.render_html(statement)):,} bytes of HTML")
+print(f"worked example: {len(render_html(statement)):,} bytes of HTML")
 for name, case in cases.items():
     runs, total = timeit.Timer(case).autorange()
     best = min(timeit.repeat(case, number=runs, repeat=5)) / runs

@@ -27,6 +27,7 @@ import attrs
 
 import pcc_priorities as p
 from benchmarks import corpus
+from pcc_priorities.publish import render_html
 
 README = Path(__file__).resolve().parent / "README.md"
 START, END = "<!-- scaling:start -->", "<!-- scaling:end -->"
@@ -90,7 +91,7 @@ def _tasks(statements: list[p.Statement]) -> dict[str, Callable[[], object]]:
         "load": lambda: [p.loads(t) for t in texts],
         "dump": lambda: [p.dumps(s) for s in statements],
         "check": lambda: [p.check(s, as_of=AS_OF) for s in statements],
-        "render HTML": lambda: [p.render_html(s) for s in statements],
+        "render HTML": lambda: [render_html(s) for s in statements],
     }
 
 

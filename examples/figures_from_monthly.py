@@ -29,11 +29,14 @@ from pathlib import Path
 import attrs
 
 import pcc_priorities as p
+from pcc_priorities.figures import MonthlySeries, figures_from_months, load_monthly_csv
+from pcc_priorities.periods import parse_period
+from pcc_priorities.tables import located_figures, write_figures_csv
 
 HERE = Path(__file__).resolve().parent
 COUNTS = HERE / "monthly-counts.csv"
 #: The baseline of the national measures, as many forces state it.
-BASELINE = p.parse_period("year ending June 2019")
+BASELINE = parse_period("year ending June 2019")
 NEIGHBOURHOOD_CRIMES = ("Burglary", "Robbery", "Vehicle offences", "Theft from the person")
 SOURCE = "Police recorded crime"
 
@@ -51,10 +54,10 @@ def _with_ids(prefix: str, figures: Iterable[p.Figure]) -> tuple[p.Figure, ...]:
 def build_statement(counts: Path = COUNTS) -> p.Statement:
     """Return a draft statement whose homicide and neighbourhood crime figures come from
     the monthly counts in ``counts``."""
-    series = p.load_monthly_csv(counts)
+    series = load_monthly_csv(counts)
     homicides = attrs.evolve(series["Homicides"], metric="homicides", source=SOURCE)
     neighbourhood = attrs.evolve(
-        p.MonthlySeries.combine(
+        MonthlySeries.combine(
             [series[name] for name in NEIGHBOURHOOD_CRIMES],
             measure="Neighbourhood crime",
             metric="neighbourhood-crime",
@@ -65,11 +68,11 @@ def build_statement(counts: Path = COUNTS) -> p.Statement:
         series["Theft from the person"], metric="theft-from-the-person", source=SOURCE
     )
 
-    homicide_figures = p.figures_from_months(homicides, to=(2023, 6), baseline=BASELINE)
-    neighbourhood_figures = p.figures_from_months(
+    homicide_figures = figures_from_months(homicides, to=(2023, 6), baseline=BASELINE)
+    neighbourhood_figures = figures_from_months(
         neighbourhood, to=(2023, 7), baseline=BASELINE, places=1
     )
-    theft_to_july = theft.figure(p.parse_period("April to July 2023"), places=1)
+    theft_to_july = theft.figure(parse_period("April to July 2023"), places=1)
 
     homicide = p.PrioritySection(
         priority="homicide",
@@ -113,7 +116,7 @@ def build_statement(counts: Path = COUNTS) -> p.Statement:
         force=p.PoliceForce(code="E23000016", name="West Mercia Police"),
         framework="ncpm-2021",
         title="Statement on the national policing priorities (draft)",
-        periods=(p.parse_period("Q1 2023/24"),),
+        periods=(parse_period("Q1 2023/24"),),
         sections=(homicide, neighbourhood_crime),
     )
 
@@ -148,12 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (p.TableError, p.SeriesError) as error:
         print(error, file=sys.stderr)
         return 2
-    for item in p.located_figures(statement):
+    for item in located_figures(statement):
         print(describe(item.figure))
     if args.output:
         p.dump(statement, args.output)
     if args.figures:
-        p.write_figures_csv(statement, args.figures)
+        write_figures_csv(statement, args.figures)
     return 0
 
 

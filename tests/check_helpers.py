@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 import pcc_priorities as p
+from pcc_priorities.reference import NationalPriority
 
 #: The date the clean statement is checked as of.
 AS_OF = date(2023, 10, 1)
@@ -38,7 +39,7 @@ def figure(**changes: Any) -> p.Figure:
     return attrs.evolve(base, **changes)
 
 
-def section(priority: p.NationalPriority, index: int) -> p.PrioritySection:
+def section(priority: NationalPriority, index: int) -> p.PrioritySection:
     """A complete section for ``priority``: its title, a metric, a figure, narrative."""
     return p.PrioritySection(
         priority=priority.id,

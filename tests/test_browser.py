@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 import pcc_priorities as p
 from _render_helpers import map_texts, sample_statement
+from pcc_priorities.publish import render_html
 from pcc_priorities.testing import statements
 
 ROOT = Path(__file__).parents[1]
@@ -131,7 +132,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
     folder = tmp_path_factory.mktemp("browser")
     ARTIFACTS.mkdir(exist_ok=True)
     example = ARTIFACTS / "west-mercia-2023-09.html"
-    example.write_text(p.render_html(p.load(EXAMPLE)), "utf-8")
+    example.write_text(render_html(p.load(EXAMPLE)), "utf-8")
     pages: list[dict[str, Any]] = [
         {
             "name": "worked example",
@@ -143,11 +144,11 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         }
     ]
     hostile = folder / "hostile.html"
-    hostile.write_text(p.render_html(hostile_statement()), "utf-8")
+    hostile.write_text(render_html(hostile_statement()), "utf-8")
     pages.append({"name": "hostile", "path": str(hostile)})
     for number, statement in enumerate(generated_statements(4)):
         path = folder / f"generated-{number}.html"
-        path.write_text(p.render_html(statement), "utf-8")
+        path.write_text(render_html(statement), "utf-8")
         pages.append({"name": f"generated {number}", "path": str(path)})
     return run_browser(pages, folder)
 

@@ -22,8 +22,8 @@ from check_helpers import (
     with_paragraphs,
     with_section,
 )
-from pcc_priorities.checks.rules import BUILTIN_RULES
-from pcc_priorities.checks.rules.consistency import TITLE_SIMILARITY, title_similarity
+from pcc_priorities.checks.builtin import BUILTIN_RULES
+from pcc_priorities.checks.builtin.consistency import TITLE_SIMILARITY, title_similarity
 from pcc_priorities.checks.text import is_placeholder_only, placeholders
 
 S = p.Statement

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pcc_priorities.checks.builtin import BUILTIN_RULES, RULESET_VERSION
 from pcc_priorities.checks.catalogue import catalogue_json, catalogue_markdown, catalogue_text
-from pcc_priorities.checks.rules import BUILTIN_RULES, RULESET_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 FENCE = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)

@@ -17,6 +17,8 @@ from pcc_priorities import (
     Rank,
     RankError,
     RankOrder,
+)
+from pcc_priorities.figures import (
     check_change,
     check_target,
     describe_change,

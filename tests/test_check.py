@@ -12,6 +12,15 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from check_helpers import AS_OF, clean, found, suppressing, with_paragraphs
+from pcc_priorities.checks import (
+    RULESET_VERSION,
+    Category,
+    CheckContext,
+    Occurrence,
+    Severity,
+    rule,
+    rules,
+)
 from pcc_priorities.model.pointer import parse_pointer
 from pcc_priorities.model.walk import path_sort_key, resolves
 from pcc_priorities.testing import statements
@@ -31,11 +40,11 @@ def test_report_says_what_produced_it() -> None:
     """The report names the framework, ruleset, library version, date, rules and source."""
     report = p.check(clean(), as_of=AS_OF, source="draft.json")
     assert (report.framework, report.framework_version) == ("ncpm-2021", "2021")
-    assert report.ruleset_version == p.RULESET_VERSION
+    assert report.ruleset_version == RULESET_VERSION
     assert report.library_version == p.__version__
     assert report.as_of == AS_OF
     assert report.source == "draft.json"
-    assert report.rules == tuple(rule.code for rule in p.rules())
+    assert report.rules == tuple(rule.code for rule in rules())
     assert report.conformant
 
 
@@ -72,7 +81,7 @@ def test_suppressed_findings_show_but_do_not_count() -> None:
         ("PCC401", "/sections/0/blocks/1/text", False),
     ]
     assert report.findings[0].suppression == statement.suppressions[0]
-    assert report.counts == {p.Severity.ERROR: 0, p.Severity.WARNING: 1, p.Severity.INFO: 0}
+    assert report.counts == {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 0}
     assert len(report.suppressed) == 1
 
 
@@ -112,25 +121,23 @@ def test_findings_are_in_document_order() -> None:
 def test_rules_argument_replaces_the_registry() -> None:
     """A script can run its own set of rules instead of the registered ones."""
 
-    @p.rule(
+    @rule(
         code="ACME001",
         name="title-has-no-force",
-        severity=p.Severity.INFO,
-        category=p.Category.READABILITY,
+        severity=Severity.INFO,
+        category=Category.READABILITY,
         summary="The title does not name the force.",
         fix="Name the force in the title.",
     )
-    def title_has_no_force(
-        statement: p.Statement, context: p.CheckContext
-    ) -> Iterator[p.Occurrence]:
+    def title_has_no_force(statement: p.Statement, context: CheckContext) -> Iterator[Occurrence]:
         """Readers find statements by force."""
         if statement.force.name not in statement.title:
-            yield p.Occurrence(path=("title",), message="The title does not name the force.")
+            yield Occurrence(path=("title",), message="The title does not name the force.")
 
     report = p.check(clean(), as_of=AS_OF, rules=[title_has_no_force])
     assert report.rules == ("ACME001",)
     assert [(f.code, f.rule, f.severity, f.path) for f in report.findings] == [
-        ("ACME001", "title-has-no-force", p.Severity.INFO, "/title")
+        ("ACME001", "title-has-no-force", Severity.INFO, "/title")
     ]
     assert title_has_no_force.description == "Readers find statements by force."
 
@@ -138,19 +145,19 @@ def test_rules_argument_replaces_the_registry() -> None:
 def test_a_failing_rule_is_an_error_not_a_silent_gap() -> None:
     """A rule that raises, or yields something else than occurrences, stops the check."""
 
-    def broken(statement: p.Statement, context: p.CheckContext) -> Iterator[p.Occurrence]:
+    def broken(statement: p.Statement, context: CheckContext) -> Iterator[Occurrence]:
         raise ZeroDivisionError
         yield  # pragma: no cover
 
-    def wrong(statement: p.Statement, context: p.CheckContext) -> Iterator[p.Occurrence]:
+    def wrong(statement: p.Statement, context: CheckContext) -> Iterator[Occurrence]:
         yield ("title", "not an occurrence")  # type: ignore[misc]
 
     for function in (broken, wrong):
-        made = p.rule(
+        made = rule(
             code="ACME002",
             name="broken",
-            severity=p.Severity.INFO,
-            category=p.Category.READABILITY,
+            severity=Severity.INFO,
+            category=Category.READABILITY,
             summary="Breaks.",
             fix="Nothing.",
         )(function)
@@ -174,7 +181,7 @@ def test_any_valid_statement_can_be_checked(statement: p.Statement, as_of: date)
         assert resolves(statement, finding.path) or resolves(statement, parent)
     counts = report.counts
     assert sum(counts.values()) + len(report.suppressed) == len(report.findings)
-    assert report.conformant == (counts[p.Severity.ERROR] == 0)
+    assert report.conformant == (counts[Severity.ERROR] == 0)
 
 
 @given(statements())

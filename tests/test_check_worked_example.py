@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import pcc_priorities as p
+from pcc_priorities.checks import Report, Severity
+from pcc_priorities.formats import from_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "west-mercia-2023-09.json"
@@ -24,17 +26,17 @@ def statement() -> p.Statement:
 
 
 @pytest.fixture(scope="module")
-def report(statement: p.Statement) -> p.Report:
+def report(statement: p.Statement) -> Report:
     return p.check(statement, as_of=AS_OF)
 
 
-def test_no_statutory_errors(report: p.Report) -> None:
+def test_no_statutory_errors(report: Report) -> None:
     """The published statement meets para 7A: no rule finds an error."""
     assert report.conformant
-    assert report.counts == {p.Severity.ERROR: 0, p.Severity.WARNING: 98, p.Severity.INFO: 5}
+    assert report.counts == {Severity.ERROR: 0, Severity.WARNING: 98, Severity.INFO: 5}
 
 
-def test_findings_per_rule(report: p.Report) -> None:
+def test_findings_per_rule(report: Report) -> None:
     """The example's findings, rule by rule, are exactly these."""
     assert Counter(f.code for f in report.findings) == {
         "PCC203": 35,
@@ -48,10 +50,10 @@ def test_findings_per_rule(report: p.Report) -> None:
     }
 
 
-def test_inconsistent_percentage_is_a_warning(report: p.Report, statement: p.Statement) -> None:
+def test_inconsistent_percentage_is_a_warning(report: Report, statement: p.Statement) -> None:
     """The knife crime "7% (n = 76) decrease" is flagged; the "43% increase" in sharps is not."""
     [knife] = [f for f in report.findings if f.code == "PCC301"]
-    assert knife.severity is p.Severity.WARNING
+    assert knife.severity is Severity.WARNING
     assert knife.path == "/sections/1/figures/3/comparisons/0/change"
     assert "-7%" in knife.message
     assert "-5.9%" in knife.message
@@ -64,7 +66,7 @@ def test_inconsistent_percentage_is_a_warning(report: p.Report, statement: p.Sta
     assert not any(f.path.startswith(f"/sections/1/figures/{sharps[0]}/") for f in report.findings)
 
 
-def test_unexplained_acronyms_are_warnings_with_paths(report: p.Report) -> None:
+def test_unexplained_acronyms_are_warnings_with_paths(report: Report) -> None:
     """Each acronym never spelled out is one warning at its first use."""
     acronyms = {
         f.message.split("”")[0].lstrip("“"): f.path for f in report.findings if f.code == "PCC401"
@@ -77,12 +79,12 @@ def test_unexplained_acronyms_are_warnings_with_paths(report: p.Report) -> None:
     assert sorted(acronyms) == sorted(expected.split(" "))
     assert acronyms["DCPP"] == "/sections/0/blocks/3/text"
     assert acronyms["VAWG"] == "/sections/1/blocks/3/text"
-    assert all(f.severity is p.Severity.WARNING for f in report.findings if f.code == "PCC401")
+    assert all(f.severity is Severity.WARNING for f in report.findings if f.code == "PCC401")
     defined = {"OCG", "LPA", "PCC", "MSG", "TFP", "CKB", "IOM", "HCP", "UNODC", "NCFT", "TFMV"}
     assert not defined & set(acronyms)
 
 
-def test_late_definitions(report: p.Report) -> None:
+def test_late_definitions(report: Report) -> None:
     """Acronyms used before the text spells them out are noted."""
     assert [(f.code, f.path) for f in report.findings if f.code == "PCC402"] == [
         ("PCC402", "/preamble/0/text"),
@@ -98,8 +100,8 @@ def _document() -> dict[str, object]:
 
 
 def _errors(document: dict[str, object]) -> list[tuple[str, str]]:
-    report = p.check(p.from_dict(copy.deepcopy(document)), as_of=AS_OF)
-    return [(f.code, f.path) for f in report.findings if f.severity is p.Severity.ERROR]
+    report = p.check(from_dict(copy.deepcopy(document)), as_of=AS_OF)
+    return [(f.code, f.path) for f in report.findings if f.severity is Severity.ERROR]
 
 
 def test_removing_a_section_is_an_error_at_the_sections() -> None:
@@ -125,7 +127,7 @@ def test_removing_the_body_is_an_error_at_the_body() -> None:
     document = _document()
     del document["body"]
     with pytest.raises(p.DocumentError) as caught:
-        p.from_dict(document)
+        from_dict(document)
     assert [problem.path for problem in caught.value.problems] == ["/body"]
     named = _document()
     named["body"] = {"kind": "pcc", "name": ""}

@@ -14,6 +14,7 @@ import pytest
 
 import pcc_priorities as p
 from check_helpers import clean
+from pcc_priorities.checks import Report
 from pcc_priorities.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +109,7 @@ def test_json_output(invalid: str) -> None:
     good, bad = data["files"]
     assert good["path"] == EXAMPLE
     assert good["problems"] == []
-    assert p.Report.from_dict(good["report"]).conformant
+    assert Report.from_dict(good["report"]).conformant
     assert bad["report"] is None
     assert bad["problems"][0]["path"] == "/body"
 

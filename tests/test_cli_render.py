@@ -12,6 +12,7 @@ import pytest
 
 import pcc_priorities as p
 from pcc_priorities.cli import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, main
+from pcc_priorities.publish import render_html, render_markdown
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "west-mercia-2023-09.json"
@@ -36,14 +37,14 @@ def test_render_html_to_a_file(source: Path, tmp_path: Path) -> None:
     code, printed = run("render", str(source), "-o", str(output))
     assert code == EXIT_OK
     assert printed == ""
-    assert output.read_text("utf-8") == p.render_html(p.load(source))
+    assert output.read_text("utf-8") == render_html(p.load(source))
 
 
 def test_render_markdown_and_fragment_to_standard_output(source: Path) -> None:
     """Without -o the result is printed; --format md gives Markdown, --fragment an article."""
     code, printed = run("render", str(source), "--format", "md")
     assert code == EXIT_OK
-    assert printed == p.render_markdown(p.load(source))
+    assert printed == render_markdown(p.load(source))
     code, printed = run("render", str(source), "--fragment")
     assert printed.startswith('<article class="pcc-statement"')
 

@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 
 import pcc_priorities as p
 from _render_helpers import sample_statement
+from pcc_priorities.editions import DifferenceKind, StatementDiff, diff_to_json, diff_to_text
+from pcc_priorities.formats import to_dict
 from pcc_priorities.testing import statements
 
 ROOT = Path(__file__).parents[1]
@@ -27,7 +29,7 @@ def resolve(document: Any, pointer: str) -> Any:
     return document
 
 
-def kinds(result: p.StatementDiff) -> list[str]:
+def kinds(result: StatementDiff) -> list[str]:
     return [difference.kind.value for difference in result.differences]
 
 
@@ -41,8 +43,8 @@ def test_same_edition_has_no_differences(example: p.Statement) -> None:
     result = p.diff(example, example)
     assert not result
     assert result.differences == ()
-    assert p.diff_to_text(result).endswith("No differences.\n")
-    assert json.loads(p.diff_to_json(result))["differences"] == []
+    assert diff_to_text(result).endswith("No differences.\n")
+    assert json.loads(diff_to_json(result))["differences"] == []
 
 
 def test_figure_value_change_has_paths_in_both_editions(example: p.Statement) -> None:
@@ -54,14 +56,14 @@ def test_figure_value_change_has_paths_in_both_editions(example: p.Statement) ->
         example, sections=(attrs.evolve(section, figures=tuple(figures)), *example.sections[2:])
     )
     result = p.diff(example, new)
-    changed = [d for d in result.differences if d.kind is p.DifferenceKind.FIGURE_CHANGED]
+    changed = [d for d in result.differences if d.kind is DifferenceKind.FIGURE_CHANGED]
     assert len(changed) == 1
     assert changed[0].old_path == "/sections/1/figures/3/value"
     assert changed[0].new_path == "/sections/0/figures/3/value"
     assert changed[0].old == Decimal(1209)
     assert changed[0].new == Decimal(1100)
-    assert resolve(p.to_dict(example), changed[0].old_path) == Decimal(1209)
-    assert resolve(p.to_dict(new), changed[0].new_path) == Decimal(1100)
+    assert resolve(to_dict(example), changed[0].old_path) == Decimal(1209)
+    assert resolve(to_dict(new), changed[0].new_path) == Decimal(1100)
     assert "value 1209 → 1100" in changed[0].summary
     assert kinds(result).count("priority_removed") == 1
 
@@ -91,7 +93,7 @@ def test_applicability_change_is_reported(example: p.Statement) -> None:
     section = attrs.evolve(example.sections[5], applicability=assessment)
     new = attrs.evolve(example, sections=(*example.sections[:5], section))
     (difference,) = p.diff(example, new).differences
-    assert difference.kind is p.DifferenceKind.APPLICABILITY_CHANGED
+    assert difference.kind is DifferenceKind.APPLICABILITY_CHANGED
     assert difference.summary == "applicability: not stated → not applicable"
     assert difference.new_path == "/sections/5/applicability"
     wide = attrs.evolve(
@@ -115,7 +117,7 @@ def test_narrative_added_removed_and_edited(example: p.Statement) -> None:
     )
     result = p.diff(example, new)
     assert kinds(result) == ["narrative_edited", "narrative_removed", "narrative_added"]
-    text = p.diff_to_text(result)
+    text = diff_to_text(result)
     assert "~ Reduce murder and other homicide: paragraph edited:" in text
     assert "    - In the first 6 months of 2023, only 3 homicides" in text
     assert "    + In the first 6 months of 2023, only three homicides" in text
@@ -136,7 +138,7 @@ def test_changes_inside_subsections_have_deep_paths(example: p.Statement) -> Non
         example, sections=(attrs.evolve(section, blocks=tuple(blocks)), *example.sections[1:])
     )
     (difference,) = p.diff(example, new).differences
-    assert difference.kind is p.DifferenceKind.FIGURE_CHANGED
+    assert difference.kind is DifferenceKind.FIGURE_CHANGED
     assert difference.where == f"{section.title} › {subsection.title}"
     assert difference.new_path == f"/sections/0/blocks/{index}/figures/0/value"
 
@@ -144,7 +146,7 @@ def test_changes_inside_subsections_have_deep_paths(example: p.Statement) -> Non
 def test_json_report_is_exact(example: p.Statement) -> None:
     """The JSON report keeps numbers exact and carries the canonical data of each side."""
     new = attrs.evolve(example, edition="Update December 2023", review=None)
-    report = json.loads(p.diff_to_json(p.diff(example, new)))
+    report = json.loads(diff_to_json(p.diff(example, new)))
     assert report["counts"] == {"detail_changed": 2}
     assert [d["old_path"] for d in report["differences"]] == ["/edition", "/review"]
     assert report["differences"][1]["new"] is None
@@ -216,7 +218,7 @@ def test_diff_is_empty_exactly_when_editions_are_equal(old: p.Statement, new: p.
     result = p.diff(old, new)
     assert bool(result) == (old != new)
     assert not p.diff(new, new)
-    old_data, new_data = p.to_dict(old), p.to_dict(new)
+    old_data, new_data = to_dict(old), to_dict(new)
     for difference in result.differences:
         for data, pointer in ((old_data, difference.old_path), (new_data, difference.new_path)):
             if pointer is not None:
@@ -224,5 +226,5 @@ def test_diff_is_empty_exactly_when_editions_are_equal(old: p.Statement, new: p.
                 container = resolve(data, parent)
                 assert isinstance(container, dict | list)
                 del last
-    assert json.loads(p.diff_to_json(result))["counts"] == result.counts()
-    assert p.diff_to_text(result).count("\n    at ") == len(result.differences)
+    assert json.loads(diff_to_json(result))["counts"] == result.counts()
+    assert diff_to_text(result).count("\n    at ") == len(result.differences)

@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 from pcc_priorities.formats.schema import json_schema
-from pcc_priorities.reference import frameworks as _reference
+from pcc_priorities.reference import national_frameworks as _reference
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

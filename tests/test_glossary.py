@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from check_helpers import clean, with_paragraphs
+from pcc_priorities.reference import acronym_expansions
 from pcc_priorities.reference.acronyms import (
     acronym_definitions,
     defined_acronyms,
@@ -250,7 +251,7 @@ def test_figure_wordings_are_not_searched_for_definitions() -> None:
 def test_acronym_expansions_prefer_the_statement_then_the_glossary() -> None:
     """Expansions come from the statement's own definitions first, then the shipped glossary."""
     example = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
-    expansions = p.acronym_expansions(p.load(example))
+    expansions = acronym_expansions(p.load(example))
     assert expansions["OCG"] == "organised crime groups"  # as the statement spells it out
     assert expansions["TFP"] == "Theft from the person"
     assert expansions["DVPN"] == "domestic violence protection notice"  # from the glossary

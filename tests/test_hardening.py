@@ -22,7 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
-from pcc_priorities import DocumentError, Limits
+from pcc_priorities import DocumentError
+from pcc_priorities.formats import Limits, from_dict, to_dict
+from pcc_priorities.tables import figures_from_csv, figures_to_csv
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
 POINTER = r"(/([^~/]|~[01])*)*"
@@ -68,9 +70,9 @@ def test_deep_nesting_is_refused_with_a_path() -> None:
         deep = [deep]
     document = _minimal(extensions={"cms:deep": deep})
     with pytest.raises(DocumentError, match="nested more than 64 levels") as caught:
-        p.from_dict(document)
+        from_dict(document)
     assert caught.value.problems[0].path.startswith("/extensions/cms:deep/0/0")
-    assert p.from_dict(document, limits=Limits(max_depth=200)).extensions
+    assert from_dict(document, limits=Limits(max_depth=200)).extensions
 
 
 def test_cyclic_data_is_refused() -> None:
@@ -78,7 +80,7 @@ def test_cyclic_data_is_refused() -> None:
     document = _minimal()
     document["extensions"] = {"cms:loop": document}
     with pytest.raises(DocumentError, match="nested more than"):
-        p.from_dict(document)
+        from_dict(document)
 
 
 def test_nesting_beyond_the_parser_is_a_document_error() -> None:
@@ -96,10 +98,10 @@ def test_any_text_is_kept_exactly_or_refused(title: str) -> None:
     has_surrogate = any("\ud800" <= ch <= "\udfff" for ch in title)
     if has_surrogate:
         with pytest.raises(DocumentError) as caught:
-            p.from_dict(_minimal(title=title))
+            from_dict(_minimal(title=title))
         assert [problem.path for problem in caught.value.problems] == ["/title"]
         return
-    statement = p.from_dict(_minimal(title=title))
+    statement = from_dict(_minimal(title=title))
     assert p.loads(p.dumps(statement)).title == title
     assert p.loads(p.dumps(statement).encode("utf-8")).title == title
 
@@ -109,7 +111,7 @@ def test_any_text_is_kept_exactly_or_refused(title: str) -> None:
 )
 def test_special_characters_survive_unchanged(text: str) -> None:
     """Marks, controls, a BOM inside text and combining characters are never normalised."""
-    statement = p.from_dict(_minimal(title=text))
+    statement = from_dict(_minimal(title=text))
     assert p.loads(p.dumps(statement)).title == text
 
 
@@ -121,7 +123,7 @@ def test_write_interrupted_midway_keeps_the_previous_file(
 ) -> None:
     """A write that fails half-way through leaves the previous file byte for byte."""
     path = tmp_path / "statement.json"
-    p.dump(p.from_dict(_minimal(title="old")), path)
+    p.dump(from_dict(_minimal(title="old")), path)
     before = path.read_bytes()
     real_fdopen = os.fdopen
 
@@ -144,7 +146,7 @@ def test_write_interrupted_midway_keeps_the_previous_file(
 
     monkeypatch.setattr(os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises(OSError, match="interrupted"):
-        p.dump(p.from_dict(_minimal(title="new" * 1000)), path)
+        p.dump(from_dict(_minimal(title="new" * 1000)), path)
     assert path.read_bytes() == before
     assert sorted(f.name for f in tmp_path.iterdir()) == ["statement.json"]
 
@@ -160,7 +162,7 @@ def _seed_documents() -> list[dict[str, Any]]:
     for index in range(4):
         force = forces[rng.randrange(len(forces))]
         seeds.append(
-            p.to_dict(
+            to_dict(
                 p.Statement(
                     body=force.policing_body(),
                     force=force.police_force(),
@@ -248,11 +250,11 @@ def test_fuzz_json_loader_raises_only_document_error(text: str | bytes) -> None:
 @given(JSON_VALUES)
 def test_fuzz_arbitrary_json_values(value: object) -> None:
     """Any JSON value as a whole document raises only DocumentError."""
-    _only_document_errors(p.from_dict, value)
+    _only_document_errors(from_dict, value)
 
 
 _WORKED = p.load(EXAMPLE)
-_CSV_ROWS = list(csv.reader(io.StringIO(p.figures_to_csv(_WORKED).removeprefix("\ufeff"))))
+_CSV_ROWS = list(csv.reader(io.StringIO(figures_to_csv(_WORKED).removeprefix("\ufeff"))))
 CELL_VALUES = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["", "'", "=1+1", "count", "percent", "2023-02-30", "Q5 2023", "-7", "1e400"]),
@@ -292,7 +294,7 @@ def mutated_csvs(draw: st.DrawFn) -> str:
 def test_fuzz_csv_loader_raises_only_table_error(text: str) -> None:
     """Mutated figure tables either import and round-trip or raise TableError with places."""
     try:
-        statement = p.figures_from_csv(_WORKED, text)
+        statement = figures_from_csv(_WORKED, text)
     except p.TableError as error:
         problems = error.problems
     else:

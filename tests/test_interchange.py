@@ -14,19 +14,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
-from pcc_priorities import (
+from pcc_priorities import Statement, TableError
+from pcc_priorities.periods import parse_period
+from pcc_priorities.tables import (
     FigureLocation,
     FigurePart,
     LocatedFigure,
-    Statement,
-    TableError,
     figures_from_csv,
     figures_from_xlsx,
     figures_table,
     figures_to_csv,
     figures_to_xlsx,
     located_figures,
+    read_figures_csv,
+    read_figures_xlsx,
     replace_figures,
+    write_figures_csv,
+    write_figures_xlsx,
 )
 from pcc_priorities.tables.xlsx import _xlsx_escape, _xlsx_unescape
 from pcc_priorities.testing import statements
@@ -71,11 +75,11 @@ def test_xlsx_round_trip(statement: Statement) -> None:
 
 def test_worked_example_round_trips_through_files(west_mercia: Statement, tmp_path: Path) -> None:
     """The West Mercia figures survive a CSV file and an XLSX file, each written atomically."""
-    p.write_figures_csv(west_mercia, tmp_path / "figures.csv")
-    p.write_figures_xlsx(west_mercia, tmp_path / "figures.xlsx")
+    write_figures_csv(west_mercia, tmp_path / "figures.csv")
+    write_figures_xlsx(west_mercia, tmp_path / "figures.xlsx")
     stripped = _without_figures(west_mercia)
-    assert p.read_figures_csv(stripped, tmp_path / "figures.csv") == west_mercia
-    assert p.read_figures_xlsx(stripped, tmp_path / "figures.xlsx") == west_mercia
+    assert read_figures_csv(stripped, tmp_path / "figures.csv") == west_mercia
+    assert read_figures_xlsx(stripped, tmp_path / "figures.xlsx") == west_mercia
     assert sorted(path.name for path in tmp_path.iterdir()) == ["figures.csv", "figures.xlsx"]
 
 
@@ -213,7 +217,7 @@ def test_a_period_can_be_given_by_its_label(simple: Statement) -> None:
 
     imported = figures_from_csv(simple, _edit(simple, change))
     period = imported.sections[0].figures[0].period
-    assert period == p.parse_period("Q1 23/24")
+    assert period == parse_period("Q1 23/24")
 
 
 def test_change_direction_not_stated_is_kept(simple: Statement) -> None:
@@ -306,7 +310,7 @@ def test_bad_files_are_refused(tmp_path: Path, simple: Statement) -> None:
     path = tmp_path / "figures.csv"
     path.write_bytes(b"Part\xff\n")
     with pytest.raises(TableError, match="not UTF-8"):
-        p.read_figures_csv(simple, path)
+        read_figures_csv(simple, path)
     with pytest.raises(TableError, match="not an XLSX workbook"):
         figures_from_xlsx(simple, b"not a zip")
 

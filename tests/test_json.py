@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from pcc_priorities import DocumentError, Statement
+from pcc_priorities.formats import from_dict, to_dict
 from pcc_priorities.model.json_values import thaw
 from pcc_priorities.testing import json_values, statements
 
@@ -35,7 +36,7 @@ def _minimal() -> dict[str, Any]:
 
 def _problems(document: object) -> list[tuple[str, str]]:
     with pytest.raises(DocumentError) as caught:
-        p.from_dict(document)
+        from_dict(document)
     return [(problem.path, problem.message) for problem in caught.value.problems]
 
 
@@ -56,9 +57,9 @@ def test_canonical_text_is_reproduced_byte_for_byte(statement: Statement) -> Non
 @given(statements())
 def test_dict_forms_round_trip(statement: Statement) -> None:
     """to_dict and from_dict are inverse, and to_dict starts with schema_version."""
-    data = p.to_dict(statement)
+    data = to_dict(statement)
     assert next(iter(data)) == "schema_version"
-    assert p.from_dict(data) == statement
+    assert from_dict(data) == statement
 
 
 @pytest.mark.parametrize("written", ["0.1", "78", "1.50", "-0.001", "163000", "1E+3", "15.9"])
@@ -95,7 +96,7 @@ def test_plain_numbers_are_written_without_exponent() -> None:
             ],
         }
     ]
-    text = p.dumps(p.from_dict(document))
+    text = p.dumps(from_dict(document))
     assert '"value": 1.50' in text
     assert '"value": 78' in text
     assert '"value": 0.1' in text
@@ -105,7 +106,7 @@ def test_text_keeps_every_character() -> None:
     """Unicode text, control characters and quotes survive a round trip unchanged."""
     title = 'Cyfrinair \u200f\u200b\x00 "quoted" \\ back \u2028 £163k — “curly” 🚓'
     document = _minimal() | {"title": title}
-    statement = p.from_dict(document)
+    statement = from_dict(document)
     assert p.loads(p.dumps(statement)).title == title
 
 
@@ -301,7 +302,7 @@ def test_extensions_are_preserved_exactly() -> None:
 
 def test_dump_writes_canonical_file(tmp_path: Path) -> None:
     """Dump writes the canonical text and load reads it back."""
-    statement = p.from_dict(_minimal())
+    statement = from_dict(_minimal())
     path = tmp_path / "statement.json"
     p.dump(statement, path)
     assert path.read_text(encoding="utf-8") == p.dumps(statement)
@@ -320,7 +321,7 @@ def test_failed_dump_leaves_the_previous_file(
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
-        p.dump(p.from_dict(_minimal()), path)
+        p.dump(from_dict(_minimal()), path)
     assert path.read_text(encoding="utf-8") == "previous"
     assert [f.name for f in tmp_path.iterdir()] == ["statement.json"]
 
@@ -356,7 +357,7 @@ def _json_plain(value: object) -> object:
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> object:
     """Valid documents with one random part replaced, removed or extended."""
-    document = copy.deepcopy(p.to_dict(draw(statements())))
+    document = copy.deepcopy(to_dict(draw(statements())))
     target = draw(st.sampled_from(_paths(document)))
     action = draw(st.sampled_from(["replace", "delete", "extra"]))
     if not target:
@@ -380,7 +381,7 @@ def mutated_documents(draw: st.DrawFn) -> object:
 def test_malformed_documents_raise_only_document_error(document: object) -> None:
     """A mutated document either loads or raises DocumentError whose problems have paths."""
     try:
-        statement = p.from_dict(document)
+        statement = from_dict(document)
     except DocumentError as error:
         problems = error.problems
     else:
@@ -426,13 +427,13 @@ def test_extension_whole_numbers_over_4000_digits_are_refused() -> None:
     found = _problems(document)
     assert found[0][0] == "/extensions"
     assert "at most 4,000 digits" in found[0][1]
-    assert p.from_dict(_minimal() | {"extensions": {"a:b": 10**4000 - 1}}).extensions
+    assert from_dict(_minimal() | {"extensions": {"a:b": 10**4000 - 1}}).extensions
 
 
 @pytest.mark.parametrize("written", ["-0", "-0E+3"])
 def test_negative_whole_zero_is_written_as_zero(written: str) -> None:
     """A signed whole zero is written "0", so the text reads back to the same bytes."""
-    statement = p.from_dict(_minimal() | {"extensions": {"a:b": Decimal(written)}})
+    statement = from_dict(_minimal() | {"extensions": {"a:b": Decimal(written)}})
     text = p.dumps(statement)
     assert '"a:b": 0\n' in text
     assert p.dumps(p.loads(text)) == text
@@ -440,7 +441,7 @@ def test_negative_whole_zero_is_written_as_zero(written: str) -> None:
 
 def test_negative_fractional_zero_keeps_its_sign() -> None:
     """-0.0 is written as "-0.0", which reads back exactly."""
-    statement = p.from_dict(_minimal() | {"extensions": {"a:b": Decimal("-0.0")}})
+    statement = from_dict(_minimal() | {"extensions": {"a:b": Decimal("-0.0")}})
     text = p.dumps(statement)
     assert '"a:b": -0.0\n' in text
     assert p.dumps(p.loads(text)) == text
@@ -448,7 +449,7 @@ def test_negative_fractional_zero_keeps_its_sign() -> None:
 
 def test_lone_surrogate_is_refused_when_writing(tmp_path: Path) -> None:
     """Both dumps and dump raise EncodingError naming the path of a lone surrogate."""
-    statement = p.from_dict(_minimal())
+    statement = from_dict(_minimal())
     bad = attrs.evolve(statement, title="a\ud800b")
     with pytest.raises(p.EncodingError) as caught:
         p.dumps(bad)

@@ -22,12 +22,8 @@ from pcc_priorities import (
     Statement,
     Unit,
 )
-from pcc_priorities import (
-    PoliceForce as Force,
-)
-from pcc_priorities import (
-    PolicingBody as Body,
-)
+from pcc_priorities import PoliceForce as Force
+from pcc_priorities import PolicingBody as Body
 
 
 def _statement(**changes: object) -> Statement:

@@ -13,17 +13,19 @@ from hypothesis import strategies as st
 from pcc_priorities import (
     ComparisonBasis,
     Direction,
-    MonthlySeries,
     ReportingPeriod,
     SeriesError,
     TableError,
     Unit,
+)
+from pcc_priorities.figures import (
+    MonthlySeries,
     check_change,
     figures_from_months,
     load_monthly_csv,
     monthly_series_from_csv,
-    parse_period,
 )
+from pcc_priorities.periods import parse_period
 
 D = Decimal
 

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pcc_priorities import PeriodError, PeriodKind, ReportingPeriod, parse_period
+from pcc_priorities import PeriodError, PeriodKind, ReportingPeriod
+from pcc_priorities.periods import parse_period
 from pcc_priorities.testing import dates, kinded_periods, reporting_periods
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

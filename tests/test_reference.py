@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 import pcc_priorities as p
-from pcc_priorities import (
+from pcc_priorities import ReferenceDataError, UnknownForceError, UnknownFrameworkError
+from pcc_priorities.reference import (
     Framework,
     NationalPriority,
-    ReferenceDataError,
-    UnknownForceError,
-    UnknownFrameworkError,
+    body_kinds,
+    load_framework,
+    register_framework,
 )
 
 
@@ -112,8 +113,8 @@ def test_a_framework_can_be_added_as_data(tmp_path: Path) -> None:
     }
     path = tmp_path / "framework.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    framework = p.load_framework(path)
-    p.register_framework(framework)
+    framework = load_framework(path)
+    register_framework(framework)
     assert p.get_framework("test-framework-2099") == framework
     assert framework in p.frameworks()
 
@@ -130,7 +131,7 @@ def test_malformed_framework_names_the_problem(tmp_path: Path) -> None:
     path = tmp_path / "framework.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="unknown priority 'nope'"):
-        p.load_framework(path)
+        load_framework(path)
 
 
 def test_framework_with_wrong_types_names_the_path(tmp_path: Path) -> None:
@@ -138,13 +139,13 @@ def test_framework_with_wrong_types_names_the_path(tmp_path: Path) -> None:
     path = tmp_path / "framework.json"
     path.write_text(json.dumps({"id": "x", "title": 3, "version": "1"}), encoding="utf-8")
     with pytest.raises(ReferenceDataError, match="/title"):
-        p.load_framework(path)
+        load_framework(path)
 
 
 def test_registering_a_clashing_framework_is_refused() -> None:
     """A different framework cannot take the id of a known one."""
     with pytest.raises(ValueError, match="already known"):
-        p.register_framework(Framework(id="ncpm-2021", title="Other", version="x"))
+        register_framework(Framework(id="ncpm-2021", title="Other", version="x"))
 
 
 def test_register_has_the_43_forces_with_unique_codes() -> None:
@@ -197,7 +198,7 @@ def test_common_council_is_not_elected() -> None:
     """The City of London's Common Council is recorded as a body that is not elected."""
     city = p.get_force("City of London")
     assert city.body().kind == "common-council"
-    kinds = {kind.id: kind for kind in p.body_kinds()}
+    kinds = {kind.id: kind for kind in body_kinds()}
     assert not kinds["common-council"].elected
     assert all(kinds[k].elected for k in ("pcc", "pfcc", "mayor", "mopac"))
 

@@ -25,6 +25,13 @@ from _render_helpers import (
     squeeze,
     tame,
 )
+from pcc_priorities.publish import (
+    RenderFormat,
+    html_stylesheet,
+    render_file,
+    render_html,
+    render_markdown,
+)
 from pcc_priorities.testing import hostile_texts, statements
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -45,7 +52,7 @@ def statement() -> p.Statement:
 
 @pytest.fixture(scope="module")
 def page(statement: p.Statement) -> Page:
-    return Page(p.render_html(statement))
+    return Page(render_html(statement))
 
 
 # --------------------------------------------------------------------------- the HTML page
@@ -53,7 +60,7 @@ def page(statement: p.Statement) -> Page:
 
 def test_page_is_standalone_english_and_has_one_h1(statement: p.Statement) -> None:
     """The page declares en-GB, has one h1, its own style sheet and no script or asset."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert html.startswith('<!DOCTYPE html>\n<html lang="en-GB">')
     assert html.count("<h1") == 1
     assert "<script" not in html
@@ -72,7 +79,7 @@ def test_page_parses_within_the_renderer_vocabulary(page: Page) -> None:
 
 def test_headings_follow_the_statement_in_order(statement: p.Statement) -> None:
     """There is a heading per priority and per subsection, in published order, one level down."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     found = re.findall(r"<(h[1-6])[^>]*>(.*?)</h[1-6]>", html)
     assert found == [
         ("h1", "Police and Crime Commissioner Statement"),
@@ -89,7 +96,7 @@ def test_headings_follow_the_statement_in_order(statement: p.Statement) -> None:
 
 def test_applicability_is_shown_at_a_glance(statement: p.Statement) -> None:
     """The applicability table gives each priority's status, where it was assessed and why."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     table = html[html.index("Applicability of each national priority") :]
     table = table[: table.index("</table>")]
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", table)
@@ -106,7 +113,7 @@ def test_applicability_is_shown_at_a_glance(statement: p.Statement) -> None:
 
 def test_figures_are_tables_with_captions_and_header_scopes(statement: p.Statement) -> None:
     """Figures are in tables with a caption, column headers and a row header per figure."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     start = html.index('<caption id="pcc-caption-3">Figures: Reduce serious violence')
     table = html[start : html.index("</table>", start)]
     columns = re.findall(r'<th scope="col">(.*?)</th>', table)
@@ -135,7 +142,7 @@ def test_figures_are_tables_with_captions_and_header_scopes(statement: p.Stateme
 
 def test_values_are_written_in_their_units(statement: p.Statement) -> None:
     """Money, rates and ranks are written as a reader expects them."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert "<td>£163,000</td><td>Pounds sterling</td>" in html
     assert "<td>4.25</td><td>Rate per 1,000 households</td>" in html
     assert "<td>8th highest of 43 (forces)</td><td>Rank</td>" in html
@@ -143,7 +150,7 @@ def test_values_are_written_in_their_units(statement: p.Statement) -> None:
 
 def test_metrics_name_their_data_source_and_national_metric(statement: p.Statement) -> None:
     """The metrics table gives each metric's data source and the national metric it matches."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert (
         '<tr><th scope="row">Offences involving discharge of a firearm</th>'
         "<td>Police recorded</td><td>Offences involving the discharge of a firearm</td></tr>"
@@ -153,7 +160,7 @@ def test_metrics_name_their_data_source_and_national_metric(statement: p.Stateme
 
 def test_narrative_blocks_keep_their_kind(statement: p.Statement) -> None:
     """Paragraphs, lists, numbered lists and quotations with attribution are kept as such."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert (
         "<ul>\n<li>a statement on the contribution;</li>\n<li>an explanation.</li>\n</ul>" in html
     )
@@ -166,7 +173,7 @@ def test_narrative_blocks_keep_their_kind(statement: p.Statement) -> None:
 
 def test_publication_date_and_review_are_shown(statement: p.Statement) -> None:
     """The publication date, edition and review wording appear."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert "<dt>Published</dt><dd>14 September 2023</dd>" in html
     assert "<dt>Edition</dt><dd>Update September 2023</dd>" in html
     assert "<p>This statement will be reviewed quarterly.</p>" in html
@@ -174,7 +181,7 @@ def test_publication_date_and_review_are_shown(statement: p.Statement) -> None:
 
 def test_acronyms_default_to_the_statement_glossary(statement: p.Statement) -> None:
     """Terms of the statement's glossary are marked up with their expansions, plural too."""
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert '<abbr title="organised crime group">OCG</abbr> disruptions' in html
     assert '<abbr title="Domestic Violence Protection Notice">DVPN</abbr>s were' in html
     assert "<dt>OCG</dt><dd>organised crime group</dd>" in html
@@ -182,7 +189,7 @@ def test_acronyms_default_to_the_statement_glossary(statement: p.Statement) -> N
 
 def test_acronyms_given_replace_the_glossary(statement: p.Statement) -> None:
     """A mapping of acronyms is used instead of the glossary, and lists the terms it marked."""
-    html = p.render_html(statement, acronyms={"PCC": "police and crime commissioner"})
+    html = render_html(statement, acronyms={"PCC": "police and crime commissioner"})
     assert '<abbr title="police and crime commissioner">PCC</abbr>s must publish' in html
     assert '<abbr title="organised crime group">' not in html
     assert "<dt>PCC</dt><dd>police and crime commissioner</dd>" in html
@@ -194,18 +201,18 @@ def test_acronyms_match_whole_words_only() -> None:
     statement = attrs.evolve(
         sample_statement(), introduction=(p.Paragraph(text="OCGS XOCG OCG_ OCG."),)
     )
-    html = p.render_html(statement, acronyms={"OCG": "organised crime group"})
+    html = render_html(statement, acronyms={"OCG": "organised crime group"})
     assert '<p>OCGS XOCG OCG_ <abbr title="organised crime group">OCG</abbr>.</p>' in html
 
 
 def test_no_acronyms_when_given_none(statement: p.Statement) -> None:
     """An empty mapping marks up nothing."""
-    assert "<abbr" not in p.render_html(statement, acronyms={})
+    assert "<abbr" not in render_html(statement, acronyms={})
 
 
 def test_fragment_is_an_article_for_a_cms(statement: p.Statement) -> None:
     """The fragment is one article, without page furniture, and can start below the CMS's h1."""
-    fragment = p.render_html(statement, fragment=True, heading_level=2)
+    fragment = render_html(statement, fragment=True, heading_level=2)
     assert fragment.startswith('<article class="pcc-statement" lang="en-GB">')
     assert fragment.endswith("</article>\n")
     assert "<html" not in fragment
@@ -218,7 +225,7 @@ def test_fragment_is_an_article_for_a_cms(statement: p.Statement) -> None:
 
 def test_stylesheet_is_scoped_and_printable() -> None:
     """The style sheet styles only the statement and has print rules."""
-    css = p.html_stylesheet()
+    css = html_stylesheet()
     rules = [line for line in css.splitlines() if line.endswith("{") and not line.startswith("@")]
     assert all(rule.lstrip().startswith(".pcc-statement") for rule in rules)
     assert "@media print" in css
@@ -227,7 +234,7 @@ def test_stylesheet_is_scoped_and_printable() -> None:
 def test_heading_level_is_checked(statement: p.Statement) -> None:
     """A heading level outside 1-4 is refused."""
     with pytest.raises(ValueError, match="heading_level"):
-        p.render_html(statement, heading_level=5)
+        render_html(statement, heading_level=5)
 
 
 def test_deep_subsections_stop_at_h6() -> None:
@@ -237,7 +244,7 @@ def test_deep_subsections_stop_at_h6() -> None:
         block = p.Subsection(title=f"level {depth}", blocks=(block,))
     section = p.PrioritySection(priority="homicide", title="Homicide", blocks=(block,))
     statement = attrs.evolve(sample_statement(), sections=(section,))
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert max(int(level) for level in re.findall(r"<h([1-6])", html)) == 6
     assert "<h6>level 0</h6>" in html
 
@@ -249,7 +256,7 @@ def test_unknown_framework_and_priority_still_render() -> None:
         framework="local-2030",
         sections=(p.PrioritySection(priority="Bad id!", title="Local priority"),),
     )
-    page = Page(p.render_html(statement))
+    page = Page(render_html(statement))
     assert page.problems() == []
     assert "National priority: Bad id! (not in the framework)" in page.text
     assert "#pcc-section-1" in page.hrefs()
@@ -266,7 +273,7 @@ def test_hostile_text_is_escaped_and_links_are_web_only() -> None:
         source_url="javascript:alert(1)",
         plans=(p.PlanReference(kind=p.PlanKind.OTHER, title="Plan", url="javascript:alert(2)"),),
     )
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert '&lt;script&gt;alert(1)&lt;/script&gt;"&gt;&lt;img src=x onerror=alert(1)&gt;' in html
     page = Page(html)
     assert page.problems() == []
@@ -278,7 +285,7 @@ def test_hostile_text_is_escaped_and_links_are_web_only() -> None:
 def test_control_characters_become_visible() -> None:
     """NUL, escape and C1 controls are shown as symbols, never written raw."""
     statement = attrs.evolve(sample_statement(), review="a\x00b\x1bc\x85d\x7fe\ufffff")
-    for text in (p.render_html(statement), p.render_markdown(statement)):
+    for text in (render_html(statement), render_markdown(statement)):
         assert "a␀b␛c\ufffdd␡e\ufffdf" in text
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
 
@@ -287,7 +294,7 @@ def test_bidi_controls_become_visible() -> None:
     """Bidi overrides and isolates are shown as their code points, never written raw."""
     review = "a\u202eb\u202ac\u2066d\u2069e"
     statement = attrs.evolve(sample_statement(), review=review)
-    for text in (p.render_html(statement), p.render_markdown(statement)):
+    for text in (render_html(statement), render_markdown(statement)):
         assert (
             "a\u27e8U+202E\u27e9b\u27e8U+202A\u27e9c\u27e8U+2066\u27e9d\u27e8U+2069\u27e9e" in text
         )
@@ -298,8 +305,8 @@ def test_bidi_controls_become_visible() -> None:
 def test_line_breaks_in_text_are_kept() -> None:
     """A line break inside a paragraph is a line break in both formats."""
     statement = attrs.evolve(sample_statement(), review="one\ntwo\r\nthree")
-    assert "<p>one<br>two<br>three</p>" in p.render_html(statement)
-    assert "one\\\ntwo\\\nthree" in p.render_markdown(statement)
+    assert "<p>one<br>two<br>three</p>" in render_html(statement)
+    assert "one\\\ntwo\\\nthree" in render_markdown(statement)
 
 
 @SETTINGS
@@ -307,9 +314,9 @@ def test_line_breaks_in_text_are_kept() -> None:
 def test_html_of_hostile_statements_is_inert(statement: p.Statement, data: st.DataObject) -> None:
     """With any text, the HTML parses, shows every text, and no element comes from the text."""
     hostile = map_texts(statement, hostile_pool(data))
-    page = Page(p.render_html(hostile, acronyms={}))
+    page = Page(render_html(hostile, acronyms={}))
     assert page.problems() == []
-    tamed = Page(p.render_html(map_texts(hostile, tame), acronyms={}))
+    tamed = Page(render_html(map_texts(hostile, tame), acronyms={}))
     assert page.skeleton() == tamed.skeleton()
     visible = page.text + "\n" + "\n".join(page.hrefs())
     for text in published_texts(hostile):
@@ -329,7 +336,7 @@ def test_html_with_hostile_ids_and_glossary_is_inert(
     )
     hostile = attrs.evolve(hostile, glossary=(*glossary, p.GlossaryEntry(term="x", expansion='"')))
     for fragment in (False, True):
-        page = Page(p.render_html(hostile, fragment=fragment))
+        page = Page(render_html(hostile, fragment=fragment))
         assert page.problems() == []
 
 
@@ -338,7 +345,7 @@ def test_html_with_hostile_ids_and_glossary_is_inert(
 
 def test_markdown_has_the_same_content(statement: p.Statement) -> None:
     """The Markdown carries the headings, tables and narrative of the HTML."""
-    markdown = p.render_markdown(statement)
+    markdown = render_markdown(statement)
     assert markdown.startswith("# Police and Crime Commissioner Statement\n")
     assert "\n### Reduce serious violence\n" in markdown
     assert "\n#### Reflections on force performance\n" in markdown
@@ -347,7 +354,7 @@ def test_markdown_has_the_same_content(statement: p.Statement) -> None:
     assert "> Crimes that involve knives or guns\n>\n> — Beating Crime Plan" in markdown
     assert re.search(r"^[-*] \*\*OCG:\*\* organised crime group$", markdown, re.M)
     tables = [token for token in markdown_tokens(markdown) if token.type == "table_open"]
-    assert len(tables) == p.render_html(statement).count("<table>") == 5
+    assert len(tables) == render_html(statement).count("<table>") == 5
 
 
 def test_markdown_escapes_syntax() -> None:
@@ -360,7 +367,7 @@ def test_markdown_escapes_syntax() -> None:
             p.Paragraph(text="- not an item\n    not code\n\n===\nTelford & Wrekin"),
         ),
     )
-    markdown = p.render_markdown(statement)
+    markdown = render_markdown(statement)
     assert "\\# not a heading" in markdown
     assert (
         "1\\. not a list \\*not em\\* \\[not\\](link) \\<b\\>x\\</b\\> a \\| b \\&amp;" in markdown
@@ -377,9 +384,9 @@ def test_consecutive_lists_stay_apart() -> None:
         sample_statement(),
         introduction=(p.BulletList(items=("a", "b")), p.BulletList(items=("c",))),
     )
-    tokens = markdown_tokens(p.render_markdown(statement))
+    tokens = markdown_tokens(render_markdown(statement))
     lists = [token for token in tokens if token.type == "bullet_list_open"]
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert len(lists) == html.count("<ul") + html.count("<dl")
 
 
@@ -390,8 +397,8 @@ def test_markdown_of_hostile_statements_keeps_its_structure(
 ) -> None:
     """With any text, the Markdown has the structure it has with plain text, and shows it all."""
     hostile = map_texts(statement, hostile_pool(data))
-    markdown = p.render_markdown(hostile, acronyms={})
-    tamed = p.render_markdown(map_texts(hostile, tame), acronyms={})
+    markdown = render_markdown(hostile, acronyms={})
+    tamed = render_markdown(map_texts(hostile, tame), acronyms={})
     assert markdown_skeleton(markdown) == markdown_skeleton(tamed)
     visible = squeeze(markdown_text(markdown))
     for text in published_texts(hostile):
@@ -403,8 +410,8 @@ def test_markdown_of_hostile_statements_keeps_its_structure(
 
 def test_render_dispatches_on_format(statement: p.Statement) -> None:
     """render() gives the HTML for "html" and the Markdown for "md", and refuses others."""
-    assert p.render(statement, "html") == p.render_html(statement)
-    assert p.render(statement, p.RenderFormat.MARKDOWN) == p.render_markdown(statement)
+    assert p.render(statement, "html") == render_html(statement)
+    assert p.render(statement, RenderFormat.MARKDOWN) == render_markdown(statement)
     with pytest.raises(ValueError, match="pdf"):
         p.render(statement, "pdf")
 
@@ -414,15 +421,15 @@ def test_render_file_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     source = tmp_path / "statement.json"
     p.dump(sample_statement(), source)
     output = tmp_path / "statement.html"
-    p.render_file(source, output, "html")
-    assert output.read_text("utf-8") == p.render_html(sample_statement())
+    render_file(source, output, "html")
+    assert output.read_text("utf-8") == render_html(sample_statement())
     with pytest.raises(p.OutputExistsError, match="already exists"):
-        p.render_file(source, output, "md")
-    p.render_file(source, output, "md", overwrite=True)
+        render_file(source, output, "md")
+    render_file(source, output, "md", overwrite=True)
     assert output.read_text("utf-8").startswith("# Police")
     before = source.read_bytes()
     with pytest.raises(p.OutputExistsError, match="input"):
-        p.render_file(source, tmp_path / "." / "statement.json", "md", overwrite=True)
+        render_file(source, tmp_path / "." / "statement.json", "md", overwrite=True)
     assert source.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["statement.html", "statement.json"]
 
@@ -430,19 +437,19 @@ def test_render_file_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_statement_language_is_marked_on_its_text() -> None:
     """A Welsh statement's text carries lang="cy"; the renderer's English words do not."""
     statement = attrs.evolve(sample_statement(), language="cy")
-    html = p.render_html(statement)
+    html = render_html(statement)
     assert '<html lang="en-GB">' in html
     assert '<h1 id="pcc-title" lang="cy">' in html
     assert '<p lang="cy">Set out below is the statement.</p>' in html
     assert '<h2 id="pcc-applicability">Which national priorities apply</h2>' in html
-    assert 'lang="cy"' not in p.render_html(attrs.evolve(statement, language="en-GB"))
+    assert 'lang="cy"' not in render_html(attrs.evolve(statement, language="en-GB"))
 
 
 def test_statement_wide_reasons_show_on_each_priority_relying_on_them() -> None:
     """A priority without its own assessment shows the statement-wide status and reasons."""
     statement = sample_statement()
     wide = attrs.evolve(statement.applicability, reasons=("They align to the plan",))
-    html = p.render_html(attrs.evolve(statement, applicability=wide))
+    html = render_html(attrs.evolve(statement, applicability=wide))
     row = re.search(r'<tr><th scope="row"><a href="#pcc-priority-serious-violence">.*?</tr>', html)
     assert row is not None
     assert "The statement-wide assessment</td><td>They align to the plan</td>" in row.group()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import pcc_priorities as p
+from pcc_priorities.publish import render_html, render_markdown
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "west-mercia-2023-09.json"
@@ -22,11 +23,11 @@ GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("PCC_UPDATE_GOLDEN") == "1"
 
 RENDERERS: dict[str, Callable[[p.Statement], str]] = {
-    "west-mercia-2023-09.html": p.render_html,
-    "west-mercia-2023-09.fragment.html": lambda statement: p.render_html(
+    "west-mercia-2023-09.html": render_html,
+    "west-mercia-2023-09.fragment.html": lambda statement: render_html(
         statement, fragment=True, heading_level=2
     ),
-    "west-mercia-2023-09.md": p.render_markdown,
+    "west-mercia-2023-09.md": render_markdown,
 }
 
 

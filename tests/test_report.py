@@ -13,28 +13,29 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from check_helpers import AS_OF, clean, suppressing, with_paragraphs
+from pcc_priorities.checks import Category, Finding, Report, Severity
 from pcc_priorities.checks.report import CSV_COLUMNS, reports_to_csv
 from pcc_priorities.testing import reports
 
-ERROR, WARNING, INFO = p.Severity.ERROR, p.Severity.WARNING, p.Severity.INFO
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def finding(code: str = "PCC401", severity: p.Severity = WARNING, **changes: object) -> p.Finding:
+def finding(code: str = "PCC401", severity: Severity = WARNING, **changes: object) -> Finding:
     values: dict[str, object] = {
         "code": code,
         "rule": "acronym-not-spelled-out",
         "severity": severity,
-        "category": p.Category.READABILITY,
+        "category": Category.READABILITY,
         "message": "“OCG” is used once and never spelled out.",
         "path": "/sections/0/blocks/0/text",
         "citation": "GOV.UK style guide",
     }
     values.update(changes)
-    return p.Finding(**values)  # type: ignore[arg-type]
+    return Finding(**values)  # type: ignore[arg-type]
 
 
-def report(*findings: p.Finding, source: str | None = "draft.json") -> p.Report:
-    return p.Report(
+def report(*findings: Finding, source: str | None = "draft.json") -> Report:
+    return Report(
         findings=findings,
         framework="ncpm-2021",
         framework_version="2021",
@@ -98,9 +99,9 @@ def test_json_shape_is_as_documented() -> None:
 
 
 @given(reports())
-def test_json_round_trip(made: p.Report) -> None:
+def test_json_round_trip(made: Report) -> None:
     """A report read back from its JSON equals the report."""
-    assert p.Report.from_json(made.to_json()) == made
+    assert Report.from_json(made.to_json()) == made
 
 
 def test_inconsistent_json_is_refused() -> None:
@@ -108,17 +109,17 @@ def test_inconsistent_json_is_refused() -> None:
     data = report(finding()).to_dict()
     data["counts"]["warning"] = 0
     with pytest.raises(ValueError, match="disagree"):
-        p.Report.from_dict(data)
+        Report.from_dict(data)
     data = report(finding()).to_dict()
     del data["findings"][0]["path"]
     with pytest.raises(ValueError, match="not a finding"):
-        p.Report.from_dict(data)
+        Report.from_dict(data)
     with pytest.raises(ValueError, match="report_version"):
-        p.Report.from_dict({**report().to_dict(), "report_version": "9"})
+        Report.from_dict({**report().to_dict(), "report_version": "9"})
 
 
 @given(st.lists(reports(), max_size=3))
-def test_csv_has_one_row_per_finding(made: list[p.Report]) -> None:
+def test_csv_has_one_row_per_finding(made: list[Report]) -> None:
     """The CSV reads back as a header and one row per finding, every cell kept exactly."""
     text = reports_to_csv(made)
     rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -167,13 +168,13 @@ def test_findings_that_are_not_a_list_of_objects_are_refused(findings: object) -
     """A JSON report whose findings are not an array of objects raises ValueError."""
     data = {**report().to_dict(), "findings": findings}
     with pytest.raises(ValueError, match=r"not a report: .*findings"):
-        p.Report.from_dict(data)
+        Report.from_dict(data)
 
 
 def test_a_finding_that_is_not_an_object_is_refused() -> None:
     """Finding.from_dict raises the documented ValueError for data that is not an object."""
     with pytest.raises(ValueError, match="not a finding"):
-        p.Finding.from_dict("PCC401")  # type: ignore[arg-type]
+        Finding.from_dict("PCC401")  # type: ignore[arg-type]
 
 
 def test_conformance_and_failure_thresholds() -> None:

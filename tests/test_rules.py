@@ -12,27 +12,38 @@ import pytest
 
 import pcc_priorities as p
 from check_helpers import AS_OF, clean
+from pcc_priorities.checks import (
+    Category,
+    CheckContext,
+    Occurrence,
+    Rule,
+    RuleRegistry,
+    Severity,
+    get_rule,
+    register_rule,
+    rules,
+)
 from pcc_priorities.checks import defaults as _rules
-from pcc_priorities.checks.rules import BUILTIN_RULES
+from pcc_priorities.checks.builtin import BUILTIN_RULES
 
 
-def _check(statement: p.Statement, context: p.CheckContext) -> Iterator[p.Occurrence]:
-    yield p.Occurrence(path=(), message="Always.")
+def _check(statement: p.Statement, context: CheckContext) -> Iterator[Occurrence]:
+    yield Occurrence(path=(), message="Always.")
 
 
-def _rule(code: str = "ACME001", name: str = "always", **changes: object) -> p.Rule:
+def _rule(code: str = "ACME001", name: str = "always", **changes: object) -> Rule:
     values: dict[str, object] = {
         "code": code,
         "name": name,
-        "severity": p.Severity.INFO,
-        "category": p.Category.READABILITY,
+        "severity": Severity.INFO,
+        "category": Category.READABILITY,
         "summary": "Always finds something.",
         "description": "For tests.",
         "fix": "None.",
         "check": _check,
     }
     values.update(changes)
-    return p.Rule(**values)  # type: ignore[arg-type]
+    return Rule(**values)  # type: ignore[arg-type]
 
 
 def test_builtin_rules_declare_everything() -> None:
@@ -46,9 +57,9 @@ def test_builtin_rules_declare_everything() -> None:
         assert rule.description.strip()
         assert rule.fix.strip()
         assert rule.summary.strip()
-        statutory = rule.category is p.Category.STATUTORY
+        statutory = rule.category is Category.STATUTORY
         assert statutory == rule.code.startswith("PCC1")
-        assert statutory == (rule.severity is p.Severity.ERROR)
+        assert statutory == (rule.severity is Severity.ERROR)
         if statutory:
             assert not rule.suppressible
             assert rule.citation
@@ -57,14 +68,14 @@ def test_builtin_rules_declare_everything() -> None:
 
 def test_registry_lists_builtin_rules_in_code_order() -> None:
     """The registry holds the built-in rules, in code order, each marked as built in."""
-    listed = p.rules()
+    listed = rules()
     builtin = [rule.code for rule in listed if rule.origin == "pcc-priorities"]
     assert builtin == [rule.code for rule in BUILTIN_RULES]
     assert [rule.code for rule in listed] == sorted(rule.code for rule in listed)
-    assert p.get_rule("PCC101").name == "priority-not-addressed"
-    assert p.get_rule("PCC101").origin == "pcc-priorities"
+    assert get_rule("PCC101").name == "priority-not-addressed"
+    assert get_rule("PCC101").origin == "pcc-priorities"
     with pytest.raises(p.UnknownRuleError):
-        p.get_rule("PCC999")
+        get_rule("PCC999")
 
 
 @pytest.mark.parametrize(
@@ -85,7 +96,7 @@ def test_malformed_rules_are_refused(changes: dict[str, object], message: str) -
 
 def test_registry_refuses_clashes() -> None:
     """Two rules cannot share a code or a name."""
-    registry = p.RuleRegistry([_rule()])
+    registry = RuleRegistry([_rule()])
     with pytest.raises(p.RuleError, match="code 'ACME001'"):
         registry.register(_rule(name="other"))
     with pytest.raises(p.RuleError, match="name 'always'"):
@@ -100,17 +111,17 @@ def test_registry_refuses_clashes() -> None:
 def test_register_rule_adds_to_every_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """A rule registered in-process runs in every later check; PCC codes are reserved."""
     monkeypatch.setattr(_rules, "_default", None)
-    p.register_rule(_rule())
+    register_rule(_rule())
     report = p.check(clean(), as_of=AS_OF)
     assert [(f.code, f.path) for f in report.findings] == [("ACME001", "")]
     with pytest.raises(p.RuleError, match="reserved"):
-        p.register_rule(_rule(code="PCC999", name="mine"))
+        register_rule(_rule(code="PCC999", name="mine"))
 
 
 # --------------------------------------------------------------------------- entry points
 
 PLUGIN = '''
-from pcc_priorities import Category, Occurrence, Severity, rule
+from pcc_priorities.checks import Category, Occurrence, Severity, rule
 
 
 @rule(
@@ -152,7 +163,7 @@ def test_entry_point_rules_join_the_registry(
     _install_plugin(tmp_path, "acme_rules:RULES")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(_rules, "_default", None)
-    added = p.get_rule("ACME001")
+    added = get_rule("ACME001")
     assert added.origin == "acme-rules 1.2"
     welsh = p.Statement(
         body=p.PolicingBody(kind="pcc", name="Police and Crime Commissioner for Gwent"),
@@ -179,7 +190,7 @@ def test_broken_entry_points_are_errors(
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(_rules, "_default", None)
     with pytest.raises(p.RuleError, match=message):
-        p.rules()
+        rules()
 
 
 def test_command_line_lists_entry_point_rules(tmp_path: Path) -> None:

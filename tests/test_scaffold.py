@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import pcc_priorities as p
+from pcc_priorities.reference import BodyTerm, RegisteredForce
 
 Q1 = p.ReportingPeriod(start=date(2023, 4, 1), end=date(2023, 6, 30), label="Q1 2023/24")
 
@@ -65,12 +66,12 @@ def test_unknown_force_or_framework_is_an_error() -> None:
         p.new_statement(force="Atlantis")
     with pytest.raises(p.UnknownFrameworkError):
         p.new_statement(force="West Mercia", framework="ncpm-1999")
-    future = p.RegisteredForce(
+    future = RegisteredForce(
         code="E23000099",
         area="Nowhere",
         force_name="Nowhere Police",
         country="England",
-        bodies=(p.BodyTerm(kind="pcc", title="Commissioner", start=p.PartialDate(year=2030)),),
+        bodies=(BodyTerm(kind="pcc", title="Commissioner", start=p.PartialDate(year=2030)),),
     )
     with pytest.raises(p.UnknownForceError, match="no policing body"):
         p.new_statement(force=future, published=p.PartialDate(year=2029))

@@ -21,8 +21,10 @@ import pcc_priorities as p
 from pcc_priorities import model as _model
 from pcc_priorities import periods
 from pcc_priorities.cli import main
-from pcc_priorities.convert.converter import EXTENSION_KEY
+from pcc_priorities.convert.hooks import EXTENSION_KEY
+from pcc_priorities.formats import SCHEMA_VERSION, from_dict
 from pcc_priorities.formats import schema as _schema
+from pcc_priorities.reference import body_kinds
 from pcc_priorities.testing import statements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +57,7 @@ def parse(text: str) -> Any:
 def loader_problems(data: object) -> list[p.Problem] | None:
     """Return the loader's problems with ``data``, or None when it loads."""
     try:
-        p.from_dict(copy.deepcopy(data))
+        from_dict(copy.deepcopy(data))
     except p.DocumentError as error:
         return list(error.problems)
     return None
@@ -137,7 +139,7 @@ def test_enums_and_reference_ids_are_listed() -> None:
     assert codes == [force.code for force in p.forces()]
     assert len(codes) == 43
     kinds = schema["$defs"]["PolicingBody"]["properties"]["kind"]["enum"]
-    assert kinds == [kind.id for kind in p.body_kinds()]
+    assert kinds == [kind.id for kind in body_kinds()]
 
 
 def test_blocks_are_a_one_of_tagged_by_type() -> None:
@@ -366,7 +368,7 @@ def test_schema_and_loader_agree_on_structure(statement: p.Statement, data: st.D
 
 def _minimal() -> dict[str, Any]:
     return {
-        "schema_version": p.SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,
         "body": {"kind": "pcc", "name": "Police and Crime Commissioner for West Mercia"},
         "force": {"code": "E23000016", "name": "West Mercia Police"},
         "framework": "ncpm-2021",

@@ -8,6 +8,7 @@ import pytest
 
 import pcc_priorities as p
 from check_helpers import clean, suppressing
+from pcc_priorities.formats import from_dict, to_dict
 
 
 def test_suppressions_round_trip_in_json() -> None:
@@ -17,7 +18,7 @@ def test_suppressions_round_trip_in_json() -> None:
         p.Suppression(rule="PCC401", path="/sections/0", reason="OCG is a local household word"),
         p.Suppression(rule="PCC3", path="", reason="figures checked by the analyst"),
     )
-    data = p.to_dict(statement)
+    data = to_dict(statement)
     assert data["suppressions"] == [
         {"rule": "PCC401", "path": "/sections/0", "reason": "OCG is a local household word"},
         {"rule": "PCC3", "path": "", "reason": "figures checked by the analyst"},
@@ -28,7 +29,7 @@ def test_suppressions_round_trip_in_json() -> None:
 
 def test_statement_without_suppressions_writes_none() -> None:
     """An empty list of suppressions is left out of the document."""
-    assert "suppressions" not in p.to_dict(clean())
+    assert "suppressions" not in to_dict(clean())
 
 
 @pytest.mark.parametrize(
@@ -43,8 +44,8 @@ def test_malformed_suppressions_are_reported_with_paths(
     suppression: dict[str, Any], path: str
 ) -> None:
     """A malformed suppression is a document problem at its path."""
-    data = p.to_dict(clean())
+    data = to_dict(clean())
     data["suppressions"] = [suppression]
     with pytest.raises(p.DocumentError) as caught:
-        p.from_dict(data)
+        from_dict(data)
     assert [problem.path for problem in caught.value.problems] == [path]

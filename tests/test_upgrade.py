@@ -14,10 +14,17 @@ import pytest
 
 import pcc_priorities as p
 from pcc_priorities.cli import main
+from pcc_priorities.formats import (
+    SCHEMA_VERSION,
+    from_dict,
+    load_with_report,
+    upgrade_document,
+    upgrades,
+)
 from pcc_priorities.formats import upgrade as _upgrade
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CURRENT = FIXTURES / "versions" / f"statement-{p.SCHEMA_VERSION}.json"
+CURRENT = FIXTURES / "versions" / f"statement-{SCHEMA_VERSION}.json"
 FAKE_0_8 = FIXTURES / "fake-versions" / "statement-0.8.json"
 FAKE_0_9 = FIXTURES / "fake-versions" / "statement-0.9.json"
 
@@ -64,29 +71,29 @@ def read(path: Path) -> dict[str, Any]:
 
 def test_current_fixture_is_current_and_canonical() -> None:
     """The fixture of the current version loads without upgrades and is canonical JSON."""
-    result = p.load_with_report(CURRENT)
+    result = load_with_report(CURRENT)
     assert not result.upgraded
     assert result.note() is None
-    assert result.schema_version == p.SCHEMA_VERSION
+    assert result.schema_version == SCHEMA_VERSION
     assert p.dumps(result.statement) == CURRENT.read_text(encoding="utf-8")
 
 
 def test_every_registered_upgrade_has_a_fixture_that_upgrades() -> None:
     """Each version the library upgrades from has a fixture that upgrades to the current one."""
     expected = p.load(CURRENT)
-    for step in p.upgrades():
+    for step in upgrades():
         fixture = FIXTURES / "versions" / f"statement-{step.source}.json"
-        result = p.load_with_report(fixture)
+        result = load_with_report(fixture)
         assert result.schema_version == step.source
-        assert result.upgrades[-1].target == p.SCHEMA_VERSION
+        assert result.upgrades[-1].target == SCHEMA_VERSION
         assert result.statement == expected
-    assert _upgrade.CURRENT_VERSION == p.SCHEMA_VERSION
+    assert _upgrade.CURRENT_VERSION == SCHEMA_VERSION
 
 
 @pytest.mark.usefixtures("fake_chain")
 def test_a_document_one_version_old_is_upgraded_and_reported() -> None:
     """A 0.9 document loads to the same statement as its 1.0 form, and the result says how."""
-    result = p.load_with_report(FAKE_0_9)
+    result = load_with_report(FAKE_0_9)
     assert result.statement == p.load(CURRENT)
     assert result.upgraded
     assert result.schema_version == "0.9"
@@ -101,7 +108,7 @@ def test_a_document_one_version_old_is_upgraded_and_reported() -> None:
 @pytest.mark.usefixtures("fake_chain")
 def test_a_document_two_versions_old_runs_the_chain_in_order() -> None:
     """A 0.8 document goes through 0.8 -> 0.9 -> 1.0 and loads to the same statement."""
-    result = p.load_with_report(FAKE_0_8)
+    result = load_with_report(FAKE_0_8)
     assert [(s.source, s.target) for s in result.upgrades] == [("0.8", "0.9"), ("0.9", "1.0")]
     assert result.statement == p.load(CURRENT)
 
@@ -113,8 +120,8 @@ def test_plain_load_warns_when_it_upgrades() -> None:
     for call in (
         lambda: p.load(FAKE_0_9),
         lambda: p.loads(text),
-        lambda: p.from_dict(read(FAKE_0_9)),
-        lambda: p.load_any(FAKE_0_9),
+        lambda: from_dict(read(FAKE_0_9)),
+        lambda: p.load(FAKE_0_9),
     ):
         with pytest.warns(p.DocumentUpgradedWarning, match="'0.9' to '1.0'") as caught:
             call()
@@ -126,7 +133,7 @@ def test_current_documents_load_without_a_warning() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         p.load(CURRENT)
-        p.load_any(CURRENT)
+        p.load(CURRENT)
 
 
 @pytest.mark.usefixtures("fake_chain")
@@ -134,7 +141,7 @@ def test_upgrade_document_is_pure() -> None:
     """upgrade_document never changes its input, even when an upgrade changes its own."""
     data = read(FAKE_0_8)
     before = copy.deepcopy(data)
-    result = p.upgrade_document(data)
+    result = upgrade_document(data)
     assert data == before
     assert result.data["schema_version"] == "1.0"
     assert next(iter(result.data)) == "schema_version"
@@ -170,7 +177,7 @@ def test_bad_versions_are_refused_at_their_path(version: object, message: str) -
     else:
         data["schema_version"] = version
     with pytest.raises(p.DocumentError) as caught:
-        p.from_dict(data)
+        from_dict(data)
     assert caught.value.problems[0].path == "/schema_version"
     assert message in caught.value.problems[0].message
 
@@ -181,7 +188,7 @@ def test_problems_after_an_upgrade_say_the_paths_are_in_the_upgraded_document() 
     data = read(FAKE_0_9)
     data["sections"][0]["priority"] = "knife-crime"
     with pytest.raises(p.DocumentError) as caught:
-        p.from_dict(data)
+        from_dict(data)
     problems = caught.value.problems
     assert problems[0].path == "/schema_version"
     assert "upgraded to '1.0'" in problems[0].message
@@ -268,7 +275,7 @@ def test_cli_upgrade_prints_to_stdout_in_either_format() -> None:
     assert out.getvalue() == CURRENT.read_text(encoding="utf-8")
     out = io.StringIO()
     assert main(["upgrade", str(FAKE_0_9), "--format", "yaml"], out) == 0
-    assert p.loads_yaml(out.getvalue()) == p.load(CURRENT)
+    assert p.loads(out.getvalue(), "yaml") == p.load(CURRENT)
 
 
 def test_cli_upgrade_of_a_current_document_says_nothing_needed_doing(

@@ -8,13 +8,13 @@ from typing import Any
 
 import attrs
 
+from pcc_priorities.checks.builtin import BUILTIN_RULES
 from pcc_priorities.checks.registry import (
     ENTRY_POINT_GROUP,
     Rule,
     RuleRegistry,
     check_not_reserved,
 )
-from pcc_priorities.checks.rules import BUILTIN_RULES
 from pcc_priorities.exceptions import RuleError
 
 __all__ = ["default_registry", "get_rule", "register_rule", "rules"]

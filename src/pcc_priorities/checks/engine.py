@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from pcc_priorities._version import __version__
+from pcc_priorities.checks.builtin import RULESET_VERSION, UNUSED_SUPPRESSION
 from pcc_priorities.checks.defaults import default_registry
 from pcc_priorities.checks.registry import CheckContext, Rule, RuleRegistry
 from pcc_priorities.checks.report import Finding, Report
-from pcc_priorities.checks.rules import RULESET_VERSION, UNUSED_SUPPRESSION
 from pcc_priorities.model.statement import Statement, Suppression
 from pcc_priorities.model.walk import parse_pointer, path_sort_key, pointer, resolves
-from pcc_priorities.reference.frameworks import Framework, frameworks
+from pcc_priorities.reference.national_frameworks import Framework, frameworks
 
 __all__ = ["check"]
 

@@ -38,8 +38,8 @@ from pcc_priorities.model.walk import (
     iter_periods,
     iter_texts,
 )
-from pcc_priorities.reference.frameworks import Framework
 from pcc_priorities.reference.glossary import AcronymGlossary, shipped_glossary
+from pcc_priorities.reference.national_frameworks import Framework
 
 __all__ = [
     "ENTRY_POINT_GROUP",

@@ -11,7 +11,7 @@ from pcc_priorities.checks.registry import CheckContext
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import ApplicabilityAssessment, PrioritySection, Statement
 from pcc_priorities.model.walk import Path
-from pcc_priorities.reference.frameworks import NationalPriority
+from pcc_priorities.reference.national_frameworks import NationalPriority
 
 __all__ = ["is_placeholder_only", "placeholders"]
 

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from pcc_priorities.cli.commands import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
 
 _LAZY = {
-    "EXIT_FINDINGS": ".commands",
-    "EXIT_INVALID": ".commands",
-    "EXIT_OK": ".commands",
-    "main": ".app",
+    "EXIT_FINDINGS": "pcc_priorities.cli.commands",
+    "EXIT_INVALID": "pcc_priorities.cli.commands",
+    "EXIT_OK": "pcc_priorities.cli.commands",
+    "main": "pcc_priorities.cli.app",
 }
 
 __all__ = [

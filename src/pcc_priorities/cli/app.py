@@ -35,7 +35,7 @@ from pcc_priorities.cli.commands import (
 from pcc_priorities.editions.scaffold import DEFAULT_FRAMEWORK
 from pcc_priorities.exceptions import DocumentError, PccPrioritiesError, TableError
 from pcc_priorities.formats.upgrade import CURRENT_VERSION
-from pcc_priorities.publish.render import RenderFormat
+from pcc_priorities.publish.rendering import RenderFormat
 
 __all__ = ["main"]
 

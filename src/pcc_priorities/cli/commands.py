@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from pcc_priorities.checks.builtin import BUILTIN_RULES, RULESET_VERSION
 from pcc_priorities.checks.catalogue import catalogue_json, catalogue_markdown, catalogue_text
 from pcc_priorities.checks.defaults import default_registry
 from pcc_priorities.checks.engine import check
 from pcc_priorities.checks.report import Report, Severity, reports_to_csv
-from pcc_priorities.checks.rules import BUILTIN_RULES, RULESET_VERSION
-from pcc_priorities.editions.diff import diff
+from pcc_priorities.editions.differ import diff
 from pcc_priorities.editions.differences import diff_to_json, diff_to_text
 from pcc_priorities.editions.scaffold import new_statement
 from pcc_priorities.exceptions import (
@@ -31,23 +31,22 @@ from pcc_priorities.exceptions import (
     WrittenValueError,
 )
 from pcc_priorities.formats.documents import (
-    dump_any,
-    dumps_any,
+    dump,
+    dumps,
     format_of,
-    load_any,
+    load,
     load_with_report,
 )
 from pcc_priorities.formats.files import atomic_write_text
-from pcc_priorities.formats.json import dumps
 from pcc_priorities.formats.schema import schema_text
 from pcc_priorities.formats.upgrade import CURRENT_VERSION
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.periods.reading import parse_period
 from pcc_priorities.periods.written import read_date, read_partial_date
-from pcc_priorities.publish.render import RenderFormat, render, render_file
-from pcc_priorities.reference.forces import forces
-from pcc_priorities.reference.frameworks import frameworks
+from pcc_priorities.publish.rendering import RenderFormat, render, render_file
+from pcc_priorities.reference.force_register import forces
+from pcc_priorities.reference.national_frameworks import frameworks
 from pcc_priorities.tables.csv import read_figures_csv, write_figures_csv
 from pcc_priorities.tables.xlsx import read_figures_xlsx, write_figures_xlsx
 
@@ -125,7 +124,7 @@ def rewrite_command(args: argparse.Namespace, out: TextIO) -> int:
     else:
         target_format = args.format or result.format
     _write_output(
-        dumps_any(result.statement, target_format),
+        dumps(result.statement, target_format),
         args.output,
         out,
         force=args.force,
@@ -203,7 +202,7 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
     results: list[dict[str, Any]] = []
     for path in args.files:
         try:
-            statement = load_any(path)
+            statement = load(path)
         except DocumentError as error:
             sys.stderr.write(f"{error}\n")
             results.append({"path": path, "report": None, "problems": _problems(error)})
@@ -273,7 +272,7 @@ def new_command(args: argparse.Namespace, out: TextIO) -> int:
         out.write(dumps(statement))
         return EXIT_OK
     _refuse_existing(args.file, args.force)
-    atomic_write_text(args.file, dumps_any(statement, format_of(args.file)))
+    atomic_write_text(args.file, dumps(statement, format_of(args.file)))
     out.write(
         f"wrote {args.file}: {len(statement.sections)} priority sections for "
         f"{statement.force.name}; `pcc-priorities check {args.file}` lists what to fill in\n"
@@ -332,7 +331,7 @@ def render_command(args: argparse.Namespace, out: TextIO) -> int:
     output = None if args.output in (None, "-") else args.output
     chosen = _render_format(args.format, output)
     if output is None:
-        out.write(render(load_any(args.file), chosen, fragment=args.fragment))
+        out.write(render(load(args.file), chosen, fragment=args.fragment))
         return EXIT_OK
     render_file(args.file, output, chosen, overwrite=args.force, fragment=args.fragment)
     sys.stderr.write(f"{output}: written ({chosen})\n")
@@ -341,7 +340,7 @@ def render_command(args: argparse.Namespace, out: TextIO) -> int:
 
 def diff_command(args: argparse.Namespace, out: TextIO) -> int:
     """Report what changed between two editions; exit 1 if anything did, like diff(1)."""
-    result = diff(load_any(args.old), load_any(args.new))
+    result = diff(load(args.old), load(args.new))
     out.write(diff_to_json(result) if args.format == "json" else diff_to_text(result))
     return EXIT_FINDINGS if result else EXIT_OK
 
@@ -390,7 +389,7 @@ def export_figures_command(args: argparse.Namespace, out: TextIO) -> int:
     if refusal:
         sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
         return EXIT_INVALID
-    statement = load_any(args.statement)
+    statement = load(args.statement)
     (write_figures_csv if kind == "csv" else write_figures_xlsx)(statement, output)
     out.write(f"{output}: wrote the statement's figures\n")
     return EXIT_OK
@@ -406,9 +405,9 @@ def import_figures_command(args: argparse.Namespace, out: TextIO) -> int:
     if refusal:
         sys.stderr.write(f"pcc-priorities: error: {refusal}\n")
         return EXIT_INVALID
-    statement = load_any(args.statement)
+    statement = load(args.statement)
     read = read_figures_csv if kind == "csv" else read_figures_xlsx
     updated = read(statement, args.figures)
-    dump_any(updated, args.output)
+    dump(updated, args.output)
     out.write(f"{args.output}: wrote the statement with the figures from {args.figures}\n")
     return EXIT_OK

@@ -9,40 +9,18 @@ from typing import TYPE_CHECKING
 from pcc_priorities._lazy import lazy_names
 
 if TYPE_CHECKING:
-    from pcc_priorities.convert.codegen import HookGenerator, Unfit, json_number, json_text
-    from pcc_priorities.convert.converter import (
-        BLOCK_TAGS,
-        Invalid,
-        PathSegment,
-        converter,
-        problems_from_exception,
-        text_writer,
-    )
+    from pcc_priorities.convert.hooks import BLOCK_TAGS, EXTENSION_KEY, converter
 
 _LAZY = {
-    "BLOCK_TAGS": ".converter",
-    "HookGenerator": ".codegen",
-    "Invalid": ".converter",
-    "PathSegment": ".converter",
-    "Unfit": ".codegen",
-    "converter": ".converter",
-    "json_number": ".codegen",
-    "json_text": ".codegen",
-    "problems_from_exception": ".converter",
-    "text_writer": ".converter",
+    "BLOCK_TAGS": "pcc_priorities.convert.hooks",
+    "EXTENSION_KEY": "pcc_priorities.convert.hooks",
+    "converter": "pcc_priorities.convert.hooks",
 }
 
 __all__ = [
     "BLOCK_TAGS",
-    "HookGenerator",
-    "Invalid",
-    "PathSegment",
-    "Unfit",
+    "EXTENSION_KEY",
     "converter",
-    "json_number",
-    "json_text",
-    "problems_from_exception",
-    "text_writer",
 ]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pcc_priorities._lazy import lazy_names
 
 if TYPE_CHECKING:
-    from pcc_priorities.editions.diff import diff
+    from pcc_priorities.editions.differ import diff
     from pcc_priorities.editions.differences import (
         Difference,
         DifferenceKind,
@@ -19,15 +19,15 @@ if TYPE_CHECKING:
     from pcc_priorities.editions.scaffold import DEFAULT_FRAMEWORK, ORDER_PARA_7A, new_statement
 
 _LAZY = {
-    "DEFAULT_FRAMEWORK": ".scaffold",
-    "Difference": ".differences",
-    "DifferenceKind": ".differences",
-    "ORDER_PARA_7A": ".scaffold",
-    "StatementDiff": ".differences",
-    "diff": ".diff",
-    "diff_to_json": ".differences",
-    "diff_to_text": ".differences",
-    "new_statement": ".scaffold",
+    "DEFAULT_FRAMEWORK": "pcc_priorities.editions.scaffold",
+    "Difference": "pcc_priorities.editions.differences",
+    "DifferenceKind": "pcc_priorities.editions.differences",
+    "ORDER_PARA_7A": "pcc_priorities.editions.scaffold",
+    "StatementDiff": "pcc_priorities.editions.differences",
+    "diff": "pcc_priorities.editions.differ",
+    "diff_to_json": "pcc_priorities.editions.differences",
+    "diff_to_text": "pcc_priorities.editions.differences",
+    "new_statement": "pcc_priorities.editions.scaffold",
 }
 
 __all__ = [

@@ -11,8 +11,8 @@ from pcc_priorities.model.statement import PrioritySection, Statement
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.periods.reading import parse_period
-from pcc_priorities.reference.forces import RegisteredForce, get_force
-from pcc_priorities.reference.frameworks import Framework, get_framework
+from pcc_priorities.reference.force_register import RegisteredForce, get_force
+from pcc_priorities.reference.national_frameworks import Framework, get_framework
 
 __all__ = ["DEFAULT_FRAMEWORK", "ORDER_PARA_7A", "new_statement"]
 

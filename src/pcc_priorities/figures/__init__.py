@@ -9,22 +9,18 @@ from pcc_priorities._lazy import lazy_names
 
 if TYPE_CHECKING:
     from pcc_priorities.figures.change import (
-        DIRECTION_WORDS,
         ChangeCheck,
         RankedPosition,
         TargetCheck,
         absolute_change,
         check_change,
         check_target,
-        decimal_places,
         describe_change,
         direction_of,
         parse_direction,
         parse_rank,
         percent_change,
         rank_problem,
-        round_half_up,
-        rounds_to,
     )
     from pcc_priorities.figures.monthly import (
         MonthlyFigures,
@@ -35,31 +31,26 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    "ChangeCheck": ".change",
-    "DIRECTION_WORDS": ".change",
-    "MonthlyFigures": ".monthly",
-    "MonthlySeries": ".monthly",
-    "RankedPosition": ".change",
-    "TargetCheck": ".change",
-    "absolute_change": ".change",
-    "check_change": ".change",
-    "check_target": ".change",
-    "decimal_places": ".change",
-    "describe_change": ".change",
-    "direction_of": ".change",
-    "figures_from_months": ".monthly",
-    "load_monthly_csv": ".monthly",
-    "monthly_series_from_csv": ".monthly",
-    "parse_direction": ".change",
-    "parse_rank": ".change",
-    "percent_change": ".change",
-    "rank_problem": ".change",
-    "round_half_up": ".change",
-    "rounds_to": ".change",
+    "ChangeCheck": "pcc_priorities.figures.change",
+    "MonthlyFigures": "pcc_priorities.figures.monthly",
+    "MonthlySeries": "pcc_priorities.figures.monthly",
+    "RankedPosition": "pcc_priorities.figures.change",
+    "TargetCheck": "pcc_priorities.figures.change",
+    "absolute_change": "pcc_priorities.figures.change",
+    "check_change": "pcc_priorities.figures.change",
+    "check_target": "pcc_priorities.figures.change",
+    "describe_change": "pcc_priorities.figures.change",
+    "direction_of": "pcc_priorities.figures.change",
+    "figures_from_months": "pcc_priorities.figures.monthly",
+    "load_monthly_csv": "pcc_priorities.figures.monthly",
+    "monthly_series_from_csv": "pcc_priorities.figures.monthly",
+    "parse_direction": "pcc_priorities.figures.change",
+    "parse_rank": "pcc_priorities.figures.change",
+    "percent_change": "pcc_priorities.figures.change",
+    "rank_problem": "pcc_priorities.figures.change",
 }
 
 __all__ = [
-    "DIRECTION_WORDS",
     "ChangeCheck",
     "MonthlyFigures",
     "MonthlySeries",
@@ -68,7 +59,6 @@ __all__ = [
     "absolute_change",
     "check_change",
     "check_target",
-    "decimal_places",
     "describe_change",
     "direction_of",
     "figures_from_months",
@@ -78,8 +68,6 @@ __all__ = [
     "parse_rank",
     "percent_change",
     "rank_problem",
-    "round_half_up",
-    "rounds_to",
 ]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

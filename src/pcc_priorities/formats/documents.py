@@ -1,7 +1,9 @@
-"""One place that picks the document format of a file: canonical JSON or YAML, by extension.
+"""Loading and saving statements: canonical JSON or YAML, picked by extension or by name.
 
-The command line and scripts call these functions, so every command reads and writes either
-format: ``.json`` is canonical JSON, ``.yaml`` and ``.yml`` are YAML (the ``yaml`` extra).
+:func:`load` and :func:`dump` take the format from the file's extension: ``.json`` is
+canonical JSON, ``.yaml`` and ``.yml`` are YAML (the ``yaml`` extra). :func:`loads` and
+:func:`dumps` take it as an argument. The command line and scripts call these functions, so
+every command reads and writes either format.
 
 """
 
@@ -13,7 +15,7 @@ from typing import Literal
 
 from pcc_priorities.exceptions import UnsupportedFormatError
 from pcc_priorities.formats.files import atomic_write_text
-from pcc_priorities.formats.json import dumps, read_json_file, read_json_text
+from pcc_priorities.formats.json import dumps_json, read_json_file, read_json_text
 from pcc_priorities.formats.limits import DEFAULT_LIMITS, Limits
 from pcc_priorities.formats.reading import warn_if_upgraded
 from pcc_priorities.formats.upgrade import LoadResult
@@ -23,11 +25,12 @@ from pcc_priorities.model.statement import Statement
 __all__ = [
     "FORMATS",
     "Format",
-    "dump_any",
-    "dumps_any",
+    "dump",
+    "dumps",
     "format_of",
-    "load_any",
+    "load",
     "load_with_report",
+    "loads",
     "loads_with_report",
 ]
 
@@ -87,16 +90,18 @@ def loads_with_report(
         DocumentError: The text is not a valid statement; lists every problem.
         MissingExtraError: ``format`` is "yaml" and the ``yaml`` extra is not installed.
     """
-    if format == "yaml":
+    if _checked(format) == "yaml":
         return read_yaml_text(text, source=source, limits=limits)
     return read_json_text(text, source=source, limits=limits)
 
 
-def load_any(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
-    """Load a statement file, JSON or YAML by its extension.
+def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
+    """Load a statement file: canonical JSON (``.json``) or YAML (``.yaml``, ``.yml``).
 
-    A document written in an earlier ``schema_version`` is upgraded first, with a
-    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`.
+    A file over ``limits.max_bytes`` is refused before it is read. A document written in an
+    earlier ``schema_version`` is upgraded first, with a
+    :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
+    :func:`load_with_report` to be told in the result instead.
 
     Raises:
         DocumentError: The file is not a valid statement; lists every problem.
@@ -109,20 +114,52 @@ def load_any(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -
     return result.statement
 
 
-def dumps_any(statement: Statement, format: Format = "json") -> str:
-    """Return ``statement`` as canonical text in ``format`` ("json" or "yaml").
+def loads(
+    text: str | bytes,
+    format: Format = "json",
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Statement:
+    """Load a statement from text in ``format``: "json" (canonical JSON, the default) or "yaml".
+
+    Args:
+        text: The document, as text or as UTF-8 bytes.
+        format: "json" or "yaml".
+        source: A name for the document in error messages (a file name).
+        limits: The largest document and the deepest nesting accepted.
 
     Raises:
+        DocumentError: The text is not a valid statement; lists every problem.
+        UnsupportedFormatError: ``format`` is neither "json" nor "yaml".
         MissingExtraError: ``format`` is "yaml" and the ``yaml`` extra is not installed.
     """
-    return dumps_yaml(statement) if format == "yaml" else dumps(statement)
+    result = loads_with_report(text, format=format, source=source, limits=limits)
+    warn_if_upgraded(result)
+    return result.statement
 
 
-def dump_any(statement: Statement, path: str | os.PathLike[str]) -> None:
+def dumps(statement: Statement, format: Format = "json") -> str:
+    """Return ``statement`` as canonical text in ``format``: "json" (the default) or "yaml".
+
+    Raises:
+        UnsupportedFormatError: ``format`` is neither "json" nor "yaml".
+        MissingExtraError: ``format`` is "yaml" and the ``yaml`` extra is not installed.
+    """
+    return dumps_yaml(statement) if _checked(format) == "yaml" else dumps_json(statement)
+
+
+def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
     """Write ``statement`` to ``path`` atomically, as JSON or YAML by the extension.
 
     Raises:
         UnsupportedFormatError: The extension is not .json, .yaml or .yml.
         MissingExtraError: The extension is YAML and the ``yaml`` extra is not installed.
     """
-    atomic_write_text(path, dumps_any(statement, format_of(path)))
+    atomic_write_text(path, dumps(statement, format_of(path)))
+
+
+def _checked(format: str) -> Format:
+    if format not in ("json", "yaml"):
+        raise UnsupportedFormatError(f"unknown document format {format!r}; use 'json' or 'yaml'")
+    return "yaml" if format == "yaml" else "json"

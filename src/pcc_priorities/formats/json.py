@@ -2,7 +2,7 @@
 
 A statement document is a JSON object with ``schema_version`` first and the statement's
 attributes after it, in model order, with attributes at their default left out. Numbers are
-read as exact decimals and written back with the same digits. :func:`dumps` always writes the
+read as exact decimals and written back with the same digits. :func:`dumps_json` always writes the
 canonical text, so dumping a loaded canonical document gives it back byte for byte.
 
 """
@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from pcc_priorities.convert.converter import PathSegment, converter, text_writer
+from pcc_priorities.convert.hooks import PathSegment, converter, text_writer
 from pcc_priorities.exceptions import DocumentError, EncodingError, Problem
 from pcc_priorities.formats.files import atomic_write_bytes
 from pcc_priorities.formats.limits import (
@@ -37,7 +37,7 @@ from pcc_priorities.formats.upgrade import LoadResult
 from pcc_priorities.model.pointer import pointer
 from pcc_priorities.model.statement import Statement
 
-__all__ = ["SCHEMA_VERSION", "dump", "dumps", "load", "loads", "to_dict"]
+__all__ = ["SCHEMA_VERSION", "dump_json", "dumps_json", "load_json", "loads_json", "to_dict"]
 
 
 #: A lone surrogate can only enter parsed JSON through an escape, or from a str given as is.
@@ -128,7 +128,7 @@ def _may_hold_surrogate(text: str, *, decoded: bool) -> bool:
     return False
 
 
-def loads(
+def loads_json(
     text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Statement:
     """Load a statement from canonical JSON text.
@@ -150,7 +150,7 @@ def loads(
     return result.statement
 
 
-def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
+def load_json(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Statement:
     """Load a statement from a canonical JSON file.
 
     A file over ``limits.max_bytes`` is refused before it is read. A document written in an
@@ -196,7 +196,7 @@ def to_dict(statement: Statement) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **body}
 
 
-def dumps(statement: Statement) -> str:
+def dumps_json(statement: Statement) -> str:
     """Return ``statement`` as canonical JSON text (two-space indent, UTF-8, final newline).
 
     Raises:
@@ -211,7 +211,7 @@ def dumps(statement: Statement) -> str:
     return text
 
 
-def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
+def dump_json(statement: Statement, path: str | os.PathLike[str]) -> None:
     """Write ``statement`` to ``path`` as canonical JSON, atomically.
 
     Raises:

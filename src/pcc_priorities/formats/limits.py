@@ -6,7 +6,7 @@ import os
 
 from attrs import frozen
 
-from pcc_priorities.convert.converter import PathSegment
+from pcc_priorities.convert.hooks import PathSegment
 from pcc_priorities.exceptions import DocumentError, Problem
 from pcc_priorities.model.pointer import pointer
 

@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-from pcc_priorities.convert.converter import (
+from pcc_priorities.convert.hooks import (
     PathSegment,
     converter,
     problems_from_exception,
@@ -20,8 +20,8 @@ from pcc_priorities.formats.limits import DEFAULT_LIMITS, Limits, check_depth
 from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult, Upgrade, upgrade_document
 from pcc_priorities.model.pointer import pointer
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.reference.forces import body_kinds, forces
-from pcc_priorities.reference.frameworks import Framework, frameworks
+from pcc_priorities.reference.force_register import body_kinds, forces
+from pcc_priorities.reference.national_frameworks import Framework, frameworks
 
 __all__ = ["from_dict"]
 

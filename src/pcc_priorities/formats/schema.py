@@ -36,15 +36,15 @@ from typing import Any
 
 import attrs
 
-from pcc_priorities.convert.converter import BLOCK_TAGS, EXTENSION_KEY, converter
+from pcc_priorities.convert.hooks import BLOCK_TAGS, EXTENSION_KEY, converter
 from pcc_priorities.formats.reading import LANGUAGE_TAG, SCHEMA_VERSION
 from pcc_priorities.model.figures import MetricReference
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.model.narrative import Block
 from pcc_priorities.model.statement import PoliceForce, PolicingBody, PrioritySection, Statement
 from pcc_priorities.periods.dates import PartialDate
-from pcc_priorities.reference.forces import body_kinds, forces
-from pcc_priorities.reference.frameworks import Framework, frameworks, packaged_frameworks
+from pcc_priorities.reference.force_register import body_kinds, forces
+from pcc_priorities.reference.national_frameworks import Framework, frameworks, packaged_frameworks
 
 __all__ = [
     "SCHEMA_DIALECT",

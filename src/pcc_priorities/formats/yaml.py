@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from pcc_priorities.convert.codegen import json_number
-from pcc_priorities.convert.converter import PathSegment
+from pcc_priorities.convert.hooks import PathSegment
 from pcc_priorities.exceptions import DocumentError, MissingExtraError, Problem
 from pcc_priorities.formats.files import atomic_write_text
 from pcc_priorities.formats.json import (

@@ -16,14 +16,9 @@ from pcc_priorities.model.figures import (
     Rank,
     RateBase,
 )
-from pcc_priorities.model.json_values import (
-    FrozenJSONObject,
-    JSONValue,
-    freeze,
-    freeze_object,
-    thaw,
-)
+from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
+from pcc_priorities.model.pointer import Path, parse_pointer, pointer
 from pcc_priorities.model.statement import (
     ApplicabilityAssessment,
     Authorship,
@@ -52,7 +47,6 @@ from pcc_priorities.model.values import (
 from pcc_priorities.model.walk import (
     BlockAtPath,
     FigureAtPath,
-    Path,
     PeriodAtPath,
     TextAtPath,
     TextKind,
@@ -60,11 +54,11 @@ from pcc_priorities.model.walk import (
     iter_figures,
     iter_periods,
     iter_texts,
-    parse_pointer,
     path_sort_key,
-    pointer,
     resolves,
 )
+from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
 
 __all__ = [
     "Applicability",
@@ -90,8 +84,10 @@ __all__ = [
     "MetricReference",
     "NarrativeRole",
     "Paragraph",
+    "PartialDate",
     "Path",
     "PeriodAtPath",
+    "PeriodKind",
     "PlanKind",
     "PlanReference",
     "PoliceForce",
@@ -103,14 +99,13 @@ __all__ = [
     "RankOrder",
     "RateBase",
     "RateDenominator",
+    "ReportingPeriod",
     "Statement",
     "Subsection",
     "Suppression",
     "TextAtPath",
     "TextKind",
     "Unit",
-    "freeze",
-    "freeze_object",
     "iter_blocks",
     "iter_figures",
     "iter_periods",
@@ -119,5 +114,4 @@ __all__ = [
     "path_sort_key",
     "pointer",
     "resolves",
-    "thaw",
 ]

@@ -10,7 +10,7 @@ from importlib import resources
 
 from attrs import field, frozen
 
-from pcc_priorities.convert.converter import converter, to_problems
+from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError
 
 __all__ = ["Acronym", "AcronymGlossary", "GlossarySource", "acronym_key", "shipped_glossary"]

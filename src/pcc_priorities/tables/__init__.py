@@ -14,7 +14,6 @@ if TYPE_CHECKING:
         read_figures_csv,
         write_figures_csv,
     )
-    from pcc_priorities.tables.figures_table import figures_from_table, figures_table
     from pcc_priorities.tables.locations import (
         FigureLocation,
         FigurePart,
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
         located_figures,
         replace_figures,
     )
+    from pcc_priorities.tables.rows import figures_from_table, figures_table
     from pcc_priorities.tables.xlsx import (
         figures_from_xlsx,
         figures_to_xlsx,
@@ -30,21 +30,21 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    "FigureLocation": ".locations",
-    "FigurePart": ".locations",
-    "LocatedFigure": ".locations",
-    "figures_from_csv": ".csv",
-    "figures_from_table": ".figures_table",
-    "figures_from_xlsx": ".xlsx",
-    "figures_table": ".figures_table",
-    "figures_to_csv": ".csv",
-    "figures_to_xlsx": ".xlsx",
-    "located_figures": ".locations",
-    "read_figures_csv": ".csv",
-    "read_figures_xlsx": ".xlsx",
-    "replace_figures": ".locations",
-    "write_figures_csv": ".csv",
-    "write_figures_xlsx": ".xlsx",
+    "FigureLocation": "pcc_priorities.tables.locations",
+    "FigurePart": "pcc_priorities.tables.locations",
+    "LocatedFigure": "pcc_priorities.tables.locations",
+    "figures_from_csv": "pcc_priorities.tables.csv",
+    "figures_from_table": "pcc_priorities.tables.rows",
+    "figures_from_xlsx": "pcc_priorities.tables.xlsx",
+    "figures_table": "pcc_priorities.tables.rows",
+    "figures_to_csv": "pcc_priorities.tables.csv",
+    "figures_to_xlsx": "pcc_priorities.tables.xlsx",
+    "located_figures": "pcc_priorities.tables.locations",
+    "read_figures_csv": "pcc_priorities.tables.csv",
+    "read_figures_xlsx": "pcc_priorities.tables.xlsx",
+    "replace_figures": "pcc_priorities.tables.locations",
+    "write_figures_csv": "pcc_priorities.tables.csv",
+    "write_figures_xlsx": "pcc_priorities.tables.xlsx",
 }
 
 __all__ = [

@@ -9,7 +9,7 @@ import os
 from pcc_priorities.exceptions import TableError, TableProblem
 from pcc_priorities.formats.files import atomic_write_text
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.tables.figures_table import figures_from_table, figures_table
+from pcc_priorities.tables.rows import figures_from_table, figures_table
 
 __all__ = ["figures_from_csv", "figures_to_csv", "read_figures_csv", "write_figures_csv"]
 

@@ -11,7 +11,7 @@ from typing import Any
 from pcc_priorities.exceptions import TableError, TableProblem
 from pcc_priorities.formats.files import atomic_write_bytes
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.tables.figures_table import figures_from_table, figures_table
+from pcc_priorities.tables.rows import figures_from_table, figures_table
 
 __all__ = ["figures_from_xlsx", "figures_to_xlsx", "read_figures_xlsx", "write_figures_xlsx"]
 

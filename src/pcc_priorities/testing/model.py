@@ -45,8 +45,8 @@ from pcc_priorities.model.values import (
     RateDenominator,
     Unit,
 )
-from pcc_priorities.reference.forces import body_kinds, forces
-from pcc_priorities.reference.frameworks import Framework, frameworks
+from pcc_priorities.reference.force_register import body_kinds, forces
+from pcc_priorities.reference.national_frameworks import Framework, frameworks
 from pcc_priorities.testing.values import (
     ID_ALPHABET,
     decimals,

@@ -58,7 +58,7 @@ from pcc_priorities.publish.words import (
     label_of,
 )
 from pcc_priorities.reference.acronyms import acronym_expansions
-from pcc_priorities.reference.frameworks import Framework, get_framework
+from pcc_priorities.reference.national_frameworks import Framework, get_framework
 
 __all__ = ["layout"]
 

@@ -14,11 +14,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from pcc_priorities.exceptions import OutputExistsError
-from pcc_priorities.formats.documents import load_any
+from pcc_priorities.formats.documents import load
 from pcc_priorities.formats.files import atomic_write_text
 from pcc_priorities.model.statement import Statement
+from pcc_priorities.publish.builder import layout
 from pcc_priorities.publish.html import STYLESHEET, write_html
-from pcc_priorities.publish.layout import layout
 from pcc_priorities.publish.markdown import write_markdown
 
 __all__ = [
@@ -151,7 +151,7 @@ def render_file(
         OutputExistsError: ``output`` is the input document (never overwritten), or it
             exists and ``overwrite`` is false.
         DocumentError: ``source`` is not a valid statement document (JSON or YAML, by
-            its extension; see ``load_any``).
+            its extension; see ``load``).
         OSError: ``source`` cannot be read or ``output`` cannot be written.
         ValueError: ``format`` is not a known format.
     """
@@ -164,7 +164,7 @@ def render_file(
             f"{output_path}: already exists and is not replaced "
             "(pass overwrite=True, or --force on the command line)"
         )
-    statement = load_any(source_path)
+    statement = load(source_path)
     text = render(
         statement, chosen, fragment=fragment, heading_level=heading_level, acronyms=acronyms
     )

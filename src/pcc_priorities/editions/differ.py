@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from pcc_priorities.convert.converter import converter
+from pcc_priorities.convert.hooks import converter
 from pcc_priorities.editions.differences import Difference, DifferenceKind, StatementDiff
 from pcc_priorities.editions.matching import (
     BLOCK_NAMES,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pcc_priorities.checks.builtin.citations import GOV_UK_STYLE
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.rules.citations import GOV_UK_STYLE
 from pcc_priorities.checks.text import PLACEHOLDER_TOKENS
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.walk import Path, TextKind, parse_pointer
 from pcc_priorities.reference.acronyms import AcronymDefinition, find_acronyms, located_definitions
-from pcc_priorities.reference.frameworks import normalise_name
+from pcc_priorities.reference.national_frameworks import normalise_name
 
 # --------------------------------------------------------------------------- readability (PCC4xx)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from attrs import frozen
 
-from pcc_priorities.convert.converter import converter, to_problems
+from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
 from pcc_priorities.periods.dates import PartialDate
 

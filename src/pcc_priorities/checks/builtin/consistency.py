@@ -6,15 +6,15 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from pcc_priorities.checks.builtin.citations import NATIONAL_MEASURES, ORDER_7A, STATISTICS_CODE
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.rules.citations import NATIONAL_MEASURES, ORDER_7A, STATISTICS_CODE
 from pcc_priorities.checks.text import first_sections, priority_label
 from pcc_priorities.figures.change import check_change
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis
-from pcc_priorities.reference.forces import forces, get_body_kind
-from pcc_priorities.reference.frameworks import normalise_name
+from pcc_priorities.reference.force_register import forces, get_body_kind
+from pcc_priorities.reference.national_frameworks import normalise_name
 
 # --------------------------------------------------------------------------- consistency (PCC3xx)
 

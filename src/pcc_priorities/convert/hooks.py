@@ -41,6 +41,7 @@ from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = [
     "BLOCK_TAGS",
+    "EXTENSION_KEY",
     "Invalid",
     "PathSegment",
     "converter",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pcc_priorities.checks.builtin.citations import ORDER_7A, ORDER_7A_A, ORDER_7A_B
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.rules.citations import ORDER_7A, ORDER_7A_A, ORDER_7A_B
 from pcc_priorities.checks.text import (
     any_content,
     first_sections,
@@ -18,7 +18,7 @@ from pcc_priorities.checks.text import (
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import Applicability
 from pcc_priorities.model.walk import Path
-from pcc_priorities.reference.forces import forces, get_body_kind
+from pcc_priorities.reference.force_register import forces, get_body_kind
 
 # --------------------------------------------------------------------------- statutory (PCC1xx)
 

@@ -12,7 +12,11 @@ from attrs import frozen
 from pcc_priorities.exceptions import ReferenceDataError, UnknownForceError
 from pcc_priorities.model.statement import PoliceForce, PolicingBody
 from pcc_priorities.periods.dates import PartialDate
-from pcc_priorities.reference.frameworks import Citation, normalise_name, structure_reference_data
+from pcc_priorities.reference.national_frameworks import (
+    Citation,
+    normalise_name,
+    structure_reference_data,
+)
 
 __all__ = [
     "BodyKind",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pcc_priorities.checks.builtin.citations import NATIONAL_MEASURES, STATISTICS_CODE
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.rules.citations import NATIONAL_MEASURES, STATISTICS_CODE
 from pcc_priorities.checks.text import has_figures, placeholder_hint, placeholders, visible_text
 from pcc_priorities.model.narrative import BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import Statement

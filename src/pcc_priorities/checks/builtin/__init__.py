@@ -6,8 +6,7 @@ suppressions (PCC9xx).
 
 from __future__ import annotations
 
-from pcc_priorities.checks.registry import Rule
-from pcc_priorities.checks.rules.completeness import (
+from pcc_priorities.checks.builtin.completeness import (
     comparison_basis_unstated,
     comparison_without_period,
     empty_narrative,
@@ -19,7 +18,7 @@ from pcc_priorities.checks.rules.completeness import (
     section_without_figures,
     unavailable_data_unexplained,
 )
-from pcc_priorities.checks.rules.consistency import (
+from pcc_priorities.checks.builtin.consistency import (
     body_differs_from_register,
     body_not_elected,
     change_inconsistent,
@@ -32,12 +31,12 @@ from pcc_priorities.checks.rules.consistency import (
     publication_date_in_future,
     unknown_priority_section,
 )
-from pcc_priorities.checks.rules.readability import (
+from pcc_priorities.checks.builtin.readability import (
     acronym_defined_twice_differently,
     acronym_not_spelled_out,
     acronym_spelled_out_late,
 )
-from pcc_priorities.checks.rules.statutory import (
+from pcc_priorities.checks.builtin.statutory import (
     applicability_missing,
     applicability_not_assessed,
     applicable_without_reasons,
@@ -49,13 +48,14 @@ from pcc_priorities.checks.rules.statutory import (
     priority_not_addressed,
     publication_date_missing,
 )
-from pcc_priorities.checks.rules.suppressions import (
+from pcc_priorities.checks.builtin.suppressions import (
     suppression_of_unsuppressible_rule,
     suppression_path_not_found,
     suppression_unknown_rule,
     suppression_unused,
     suppression_without_reason,
 )
+from pcc_priorities.checks.registry import Rule
 
 __all__ = ["BUILTIN_RULES", "RULESET_VERSION"]
 
