@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "pcc_docs",
+    "pcc_refs",
 ]
 
 source_suffix = {".md": "markdown"}

@@ -3,10 +3,10 @@
 A rule is a function that looks at a statement and yields an :class:`Occurrence` (a path and
 a message) for each thing it finds, wrapped by :func:`rule` with everything the rule declares
 up front: its stable code, name, severity, category, citation and how to fix what it finds.
-The checker turns each occurrence into a :class:`~pcc_priorities.Finding` with those values,
+The checker turns each occurrence into a :class:`~pcc_priorities.checks.Finding` with those values,
 so a rule can never emit a code, severity or category it did not declare.
 
-Other projects register rules through the ``pcc_priorities.rules`` entry point group (see
+Other projects register rules through the ``pcc_priorities.checks.rules`` entry point group (see
 ``docs/checks.md``), or in-process with :func:`register_rule`.
 
 """
@@ -53,7 +53,7 @@ __all__ = [
 
 
 #: The entry point group other distributions register rules in.
-ENTRY_POINT_GROUP = "pcc_priorities.rules"
+ENTRY_POINT_GROUP = "pcc_priorities.checks.rules"
 
 #: The code prefix reserved for the rules that ship with pcc-priorities.
 BUILTIN_PREFIX = "PCC"

@@ -135,7 +135,7 @@ def loads_json(
 
     A document written in an earlier ``schema_version`` is upgraded first, with a
     :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
-    :func:`~pcc_priorities.loads_with_report` to be told in the result instead.
+    :func:`~pcc_priorities.formats.loads_with_report` to be told in the result instead.
 
     Args:
         text: The document, as text or as UTF-8 bytes.
@@ -156,7 +156,7 @@ def load_json(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
     A file over ``limits.max_bytes`` is refused before it is read. A document written in an
     earlier ``schema_version`` is upgraded first, with a
     :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`; use
-    :func:`~pcc_priorities.load_with_report` to be told in the result instead.
+    :func:`~pcc_priorities.formats.load_with_report` to be told in the result instead.
 
     Raises:
         DocumentError: The file is not a valid statement; lists every problem.
