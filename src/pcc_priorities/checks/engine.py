@@ -54,7 +54,7 @@ def check(
             None runs every rule.
         ignore: Codes or prefixes of rules not to run, even if selected.
         rules: The rules to choose from; None for the built-in rules and every rule
-            registered through the ``pcc_priorities.checks.rules`` entry point group.
+            registered through the ``pcc_priorities.rules`` entry point group.
         source: The file or other source of the statement, for the report.
 
     Returns:

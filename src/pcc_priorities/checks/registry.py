@@ -6,7 +6,7 @@ up front: its stable code, name, severity, category, citation and how to fix wha
 The checker turns each occurrence into a :class:`~pcc_priorities.checks.Finding` with those values,
 so a rule can never emit a code, severity or category it did not declare.
 
-Other projects register rules through the ``pcc_priorities.checks.rules`` entry point group (see
+Other projects register rules through the ``pcc_priorities.rules`` entry point group (see
 ``docs/checks.md``), or in-process with :func:`register_rule`.
 
 """
@@ -53,7 +53,7 @@ __all__ = [
 
 
 #: The entry point group other distributions register rules in.
-ENTRY_POINT_GROUP = "pcc_priorities.checks.rules"
+ENTRY_POINT_GROUP = "pcc_priorities.rules"
 
 #: The code prefix reserved for the rules that ship with pcc-priorities.
 BUILTIN_PREFIX = "PCC"
