@@ -2,7 +2,8 @@
 
 Every document names its ``schema_version``. An upgrade is a pure function from the plain JSON
 data of one version to the data of the next; the loader applies the chain of upgrades from the
-document's version to :data:`~pcc_priorities.formats.SCHEMA_VERSION` before it reads the document, and
+document's version to :data:`~pcc_priorities.formats.SCHEMA_VERSION` before it reads the
+document, and
 says so in a :class:`LoadResult` (and, for the plain ``load`` functions, in a
 :class:`~pcc_priorities.exceptions.DocumentUpgradedWarning`).
 
