@@ -72,7 +72,7 @@ def test_render_never_overwrites_the_input(
     code, _ = run("render", str(source), "-o", str(source), "--force")
     assert code == EXIT_INVALID
     assert source.read_bytes() == before
-    assert "is the input document" in capsys.readouterr().err
+    assert "is an input; write the output to another file" in capsys.readouterr().err
 
 
 def test_render_of_an_invalid_document_exits_2(

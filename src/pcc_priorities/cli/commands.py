@@ -92,9 +92,9 @@ def _write_output(
     target = Path(output)
     for name in inputs:
         if target.exists() and Path(name).exists() and os.path.samefile(target, name):
-            raise OutputExistsError(f"{output}: refusing to write over the input file")
+            raise OutputExistsError(output, input=name)
     if target.exists() and not force:
-        raise OutputExistsError(f"{output} exists; use --overwrite to replace it")
+        raise OutputExistsError(output)
     atomic_write_text(target, text)
 
 
