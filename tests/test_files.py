@@ -266,3 +266,24 @@ def test_format_by_extension_lists_the_known_ones_and_checks_a_choice() -> None:
         format_by_extension("out.pdf", formats)
     with pytest.raises(p.UnsupportedFormatError, match="the format html does not match"):
         format_by_extension("out.md", formats, chosen="html")
+
+
+def test_permission_denied_is_put_in_words_even_for_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refusal to create the temporary file says "permission denied", naming the output."""
+    real_open = os.open
+
+    def refuse(path: str, flags: int, mode: int = 0o777) -> int:
+        if TEMPORARY_MARK in os.path.basename(path):
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", refuse)
+    target = tmp_path / "out.html"
+    with pytest.raises(p.FileProblemError) as caught:
+        write_output(target, "data")
+    assert str(caught.value) == (
+        f"{target}: cannot write the file: permission denied; "
+        f"write to a folder you may write to, not {tmp_path}"
+    )
