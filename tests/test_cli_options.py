@@ -398,6 +398,10 @@ def test_output_a_terminal_cannot_encode_is_escaped(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["files"][0]["path"] == "Côte.json"
+    completed = _run_ascii("convert", path.name, cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.isascii()
+    assert json.loads(completed.stdout)["title"] == title
     completed = _run_ascii("validate", path.name, cwd=tmp_path)
     assert completed.returncode == 0
     assert completed.stdout == b"C\\xf4te.json: valid statement document (6 priority sections)\n"

@@ -53,15 +53,17 @@ def test_export_then_import_gives_the_statement_back(
 
 
 def test_outputs_are_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An existing output needs --force, and an input is never the output."""
+    """An existing output needs --overwrite, and an input is never the output."""
     statement = tmp_path / "statement.json"
     shutil.copy(EXAMPLE, statement)
     figures = tmp_path / "figures.csv"
     figures.write_text("old", encoding="utf-8")
     assert _run("export-figures", str(statement), "-o", str(figures))[0] == EXIT_INVALID
     assert figures.read_text(encoding="utf-8") == "old"
-    assert _run("export-figures", str(statement), "-o", str(figures), "--force")[0] == EXIT_OK
-    code, _ = _run("import-figures", str(statement), str(figures), "-o", str(statement), "--force")
+    assert _run("export-figures", str(statement), "-o", str(figures), "--overwrite")[0] == EXIT_OK
+    code, _ = _run(
+        "import-figures", str(statement), str(figures), "-o", str(statement), "--overwrite"
+    )
     assert code == EXIT_INVALID
     assert f"{statement} is an input; write the output to another file" in capsys.readouterr().err
     assert statement.read_bytes() == EXAMPLE.read_bytes()

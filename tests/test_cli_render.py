@@ -52,14 +52,14 @@ def test_render_markdown_and_fragment_to_standard_output(source: Path) -> None:
 def test_render_refuses_an_existing_output_unless_forced(
     source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An existing output is kept (exit 2) unless --force is given."""
+    """An existing output is kept (exit 2) unless --overwrite is given."""
     output = tmp_path / "statement.md"
     output.write_text("keep me", "utf-8")
     code, _ = run("render", str(source), "--format", "md", "-o", str(output))
     assert code == EXIT_INVALID
     assert output.read_text("utf-8") == "keep me"
     assert "already exists" in capsys.readouterr().err
-    code, _ = run("render", str(source), "--format", "md", "-o", str(output), "--force")
+    code, _ = run("render", str(source), "--format", "md", "-o", str(output), "--overwrite")
     assert code == EXIT_OK
     assert output.read_text("utf-8").startswith("# Police and Crime Commissioner Statement")
 

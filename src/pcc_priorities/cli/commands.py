@@ -230,9 +230,10 @@ def rewrite_command(args: argparse.Namespace, console: Console) -> int:
         chosen = _output_format(output, FORMATS, chosen)
         check_output(output, overwrite=args.overwrite, inputs=[args.file])
     result = _read(args.file, console, note=args.command != "upgrade")
-    text = dumps(result.statement, chosen or result.format)
+    kind = chosen or result.format
+    text = dumps(result.statement, kind)
     if output is None:
-        console.result(text)
+        (console.result_json_text if kind == "json" else console.result)(text)
     else:
         _write(console, output, text, overwrite=args.overwrite, inputs=[args.file])
     if args.command == "upgrade":
@@ -312,7 +313,7 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
     )
     text = dumps(statement, kind)
     if output is None:
-        console.result(text)
+        console.result_json_text(text)
         return EXIT_OK
     _write(
         console,
