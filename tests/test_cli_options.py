@@ -456,3 +456,39 @@ def test_an_unexpected_exception_is_one_line_and_exit_70(
     monkeypatch.setenv("PCC_PRIORITIES_TRACEBACK", "1")
     assert main(["forces"], io.StringIO()) == 70
     assert "Traceback" in capsys.readouterr().err
+
+
+def _documented_json() -> list[object]:
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    blocks = text.split("```json\n")[1:]
+    return [json.loads(block.split("```", 1)[0]) for block in blocks]
+
+
+def test_the_documented_json_shapes_are_the_real_ones(source: Path) -> None:
+    """Every JSON example in docs/cli.md parses and has the keys the commands write."""
+    documented = _documented_json()
+    by_key = {next(iter(example)): example for example in documented if isinstance(example, dict)}
+    real_forces = json.loads(run("forces", "--format", "json")[1])["forces"]
+    [documented_force] = by_key["forces"]["forces"]
+    assert documented_force in real_forces
+    real_framework = json.loads(run("frameworks", "--format", "json")[1])["frameworks"][0]
+    documented_framework = by_key["frameworks"]["frameworks"][0]
+    assert set(documented_framework) == set(real_framework)
+    documented_priority = documented_framework["priorities"][0]
+    real_priority = real_framework["priorities"][0]
+    assert documented_priority["id"] == real_priority["id"]
+    assert (
+        documented_priority["metrics"][0]["data_sources"][0]
+        in (real_priority["metrics"][0]["data_sources"])
+    )
+    real_valid = json.loads(run("validate", str(source), "--format", "json")[1])["files"][0]
+    [validate_example] = [
+        example
+        for example in documented
+        if isinstance(example, dict) and "valid" in example.get("files", [{}])[0]
+    ]
+    documented_valid, documented_invalid = validate_example["files"]
+    assert documented_valid == {**real_valid, "path": "statement.json"}
+    assert set(documented_invalid) == set(real_valid)
+    real_diff = json.loads(run("diff", str(source), str(source), "--format", "json")[1])
+    assert set(by_key["old"]) == set(real_diff)
