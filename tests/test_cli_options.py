@@ -492,3 +492,19 @@ def test_the_documented_json_shapes_are_the_real_ones(source: Path) -> None:
     assert set(documented_invalid) == set(real_valid)
     real_diff = json.loads(run("diff", str(source), str(source), "--format", "json")[1])
     assert set(by_key["old"]) == set(real_diff)
+
+
+def test_a_bug_while_parsing_is_reported_as_a_bug_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unexpected exception in an argument's reader is one line and exit 70, too."""
+
+    def broken(_text: str) -> None:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr("pcc_priorities.cli.parsing.read_date", broken)
+    monkeypatch.delenv("PCC_PRIORITIES_TRACEBACK", raising=False)
+    assert main(["check", "x.json", "--as-of", "2023-10-01"], io.StringIO()) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("pcc-priorities: error: this is a bug in pcc-priorities (RuntimeError")
+    assert len(err.splitlines()) == 1

@@ -408,8 +408,25 @@ def _parse(parser: Parser, argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def _wants_traceback(args: argparse.Namespace) -> bool:
-    return bool(args.traceback) or os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0")
+def _wants_traceback(args: argparse.Namespace | None) -> bool:
+    wanted = args is not None and bool(getattr(args, "traceback", False))
+    return wanted or os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0")
+
+
+def _report_bug(console: Console, error: Exception, *, show_traceback: bool) -> int:
+    """Say in one line that ``error`` is a bug, with its type (and the traceback if asked)."""
+    words = " ".join(str(error).split())
+    what = f"{type(error).__name__}: {words}" if words else type(error).__name__
+    if show_traceback:
+        traceback.print_exc(file=console.err)
+        advice = "please report it with the traceback above"
+    else:
+        advice = (
+            f"please report it with what `{console.prog} ... --traceback` shows "
+            f"(or set {TRACEBACK_VARIABLE}=1)"
+        )
+    console.error(f"this is a bug in pcc-priorities ({what}); {advice}")
+    return EXIT_BUG
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -423,13 +440,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         error or a refused output; 70 a bug (an unexpected exception); 130 interrupted;
         141 standard output was closed by its reader.
     """
-    parser = _build_parser()
+    stream = out or sys.stdout
     try:
-        args = _parse(parser, argv)
+        args = _parse(_build_parser(), argv)
     except SystemExit as stop:  # a usage error, --help or --version: already written
         return stop.code if isinstance(stop.code, int) else EXIT_INVALID
+    except KeyboardInterrupt:
+        Console(stream, sys.stderr).error("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a bug in the parser or in an argument's type
+        return _report_bug(
+            Console(stream, sys.stderr), error, show_traceback=_wants_traceback(None)
+        )
     typed: Parser = args.parser
-    console = Console(out or sys.stdout, sys.stderr, quiet=args.quiet, prog=typed.prog)
+    console = Console(stream, sys.stderr, quiet=args.quiet, prog=typed.prog)
     run_command: Command = args.run
     try:
         return run_command(args, console)
@@ -447,18 +471,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         console.error(error_text(error))
         return EXIT_INVALID
     except Exception as error:
-        words = " ".join(str(error).split())
-        what = f"{type(error).__name__}: {words}" if words else type(error).__name__
-        if _wants_traceback(args):
-            traceback.print_exc(file=console.err)
-            advice = "please report it with the traceback above"
-        else:
-            advice = (
-                f"please report it with what `{typed.prog} ... --traceback` shows "
-                f"(or set {TRACEBACK_VARIABLE}=1)"
-            )
-        console.error(f"this is a bug in pcc-priorities ({what}); {advice}")
-        return EXIT_BUG
+        return _report_bug(console, error, show_traceback=_wants_traceback(args))
 
 
 def _escape_what_cannot_be_encoded() -> None:
