@@ -163,7 +163,7 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
     assert "usage: pcc-priorities" in capsys.readouterr().out
 
 
-def test_new_writes_a_scaffold(tmp_path: Path) -> None:
+def test_new_writes_a_scaffold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The new command writes a statement whose check lists only the gaps to fill in."""
     target = tmp_path / "draft.json"
     code, text = run(
@@ -180,8 +180,9 @@ def test_new_writes_a_scaffold(tmp_path: Path) -> None:
         "--published",
         "2023-09",
     )
-    assert code == 0
-    assert text.startswith(f"wrote {target}: 6 priority sections for West Mercia Police")
+    assert (code, text) == (0, "")
+    message = capsys.readouterr().err
+    assert message.startswith(f"wrote {target}: 6 priority sections for West Mercia Police")
     statement = p.load(target)
     assert statement.periods[0].label == "Q1 2023/24"
     assert statement.published == p.PartialDate(year=2023, month=9)
@@ -221,7 +222,7 @@ def test_new_reads_the_period_as_written() -> None:
 def test_new_refuses_text_that_is_not_a_period(capsys: pytest.CaptureFixture[str]) -> None:
     """A period text that means no single period is an error without a traceback."""
     assert run("new", "-", "--police-force", "Gwent", "--period", "Q1 2023")[0] == 2
-    assert "pcc-priorities: error:" in capsys.readouterr().err
+    assert "pcc-priorities new: error:" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -37,28 +37,35 @@ def test_period_refuses_ambiguous_text(capsys: pytest.CaptureFixture[str]) -> No
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_export_then_import_gives_the_statement_back(tmp_path: Path, suffix: str) -> None:
+def test_export_then_import_gives_the_statement_back(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Exported figures imported into the statement give the same document, byte for byte."""
     figures, output = tmp_path / f"figures{suffix}", tmp_path / "statement.json"
     assert _run("export-figures", str(EXAMPLE), "-o", str(figures))[0] == EXIT_OK
     code, out = _run("import-figures", str(EXAMPLE), str(figures), "-o", str(output))
-    assert code == EXIT_OK
-    assert out == f"{output}: wrote the statement with the figures from {figures}\n"
+    assert (code, out) == (EXIT_OK, "")
+    assert capsys.readouterr().err.splitlines() == [
+        f"wrote {figures}: the statement's figures",
+        f"wrote {output}: the statement with the figures from {figures}",
+    ]
     assert output.read_bytes() == EXAMPLE.read_bytes()
 
 
 def test_outputs_are_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """An existing output needs --force, and an input is never the output."""
+    """An existing output needs --overwrite, and an input is never the output."""
     statement = tmp_path / "statement.json"
     shutil.copy(EXAMPLE, statement)
     figures = tmp_path / "figures.csv"
     figures.write_text("old", encoding="utf-8")
     assert _run("export-figures", str(statement), "-o", str(figures))[0] == EXIT_INVALID
     assert figures.read_text(encoding="utf-8") == "old"
-    assert _run("export-figures", str(statement), "-o", str(figures), "--force")[0] == EXIT_OK
-    code, _ = _run("import-figures", str(statement), str(figures), "-o", str(statement), "--force")
+    assert _run("export-figures", str(statement), "-o", str(figures), "--overwrite")[0] == EXIT_OK
+    code, _ = _run(
+        "import-figures", str(statement), str(figures), "-o", str(statement), "--overwrite"
+    )
     assert code == EXIT_INVALID
-    assert "is an input" in capsys.readouterr().err
+    assert f"{statement} is an input; write the output to another file" in capsys.readouterr().err
     assert statement.read_bytes() == EXAMPLE.read_bytes()
 
 

@@ -52,27 +52,36 @@ def test_render_markdown_and_fragment_to_standard_output(source: Path) -> None:
 def test_render_refuses_an_existing_output_unless_forced(
     source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An existing output is kept (exit 2) unless --force is given."""
+    """An existing output is kept (exit 2) unless --overwrite is given."""
     output = tmp_path / "statement.md"
     output.write_text("keep me", "utf-8")
     code, _ = run("render", str(source), "--format", "md", "-o", str(output))
     assert code == EXIT_INVALID
     assert output.read_text("utf-8") == "keep me"
     assert "already exists" in capsys.readouterr().err
-    code, _ = run("render", str(source), "--format", "md", "-o", str(output), "--force")
+    code, _ = run("render", str(source), "--format", "md", "-o", str(output), "--overwrite")
     assert code == EXIT_OK
     assert output.read_text("utf-8").startswith("# Police and Crime Commissioner Statement")
 
 
+@pytest.mark.parametrize("link", ["symbolic", "hard"])
 def test_render_never_overwrites_the_input(
-    source: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, link: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Even with --force, the input document is never the output."""
+    """Even with --overwrite, an output that is the input through a link is refused."""
     before = source.read_bytes()
-    code, _ = run("render", str(source), "-o", str(source), "--force")
+    output = tmp_path / "statement.html"
+    if link == "symbolic":
+        output.symlink_to(source)
+    else:
+        output.hardlink_to(source)
+    code, _ = run("render", str(source), "-o", str(output), "--overwrite")
     assert code == EXIT_INVALID
     assert source.read_bytes() == before
-    assert "is the input document" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"pcc-priorities render: error: {output} is the same file as the input {source}; "
+        "write the output to another file\n"
+    )
 
 
 def test_render_of_an_invalid_document_exits_2(

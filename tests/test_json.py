@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import errno
 import json
 import os
 import re
@@ -317,10 +318,10 @@ def test_failed_dump_leaves_the_previous_file(
     path.write_text("previous", encoding="utf-8")
 
     def fail(*_args: object) -> None:
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OSError, match=r"statement\.json: cannot write the file: the disk is full"):
         p.dump(from_dict(_minimal()), path)
     assert path.read_text(encoding="utf-8") == "previous"
     assert [f.name for f in tmp_path.iterdir()] == ["statement.json"]

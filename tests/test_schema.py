@@ -89,14 +89,14 @@ def test_cli_schema_prints_the_schema() -> None:
 
 
 def test_cli_schema_writes_a_file_and_refuses_to_replace_it(tmp_path: Path) -> None:
-    """`schema -o OUT` writes the schema and will not replace OUT without --force."""
+    """`schema -o OUT` writes the schema and will not replace OUT without --overwrite."""
     target = tmp_path / "schema.json"
     assert main(["schema", "-o", str(target)], io.StringIO()) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == _schema.json_schema()
     target.write_text("{}", encoding="utf-8")
     assert main(["schema", "-o", str(target)], io.StringIO()) == 2
     assert target.read_text(encoding="utf-8") == "{}"
-    assert main(["schema", "-o", str(target), "--force"], io.StringIO()) == 0
+    assert main(["schema", "-o", str(target), "--overwrite"], io.StringIO()) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == _schema.json_schema()
 
 

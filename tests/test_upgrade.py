@@ -253,17 +253,17 @@ def test_cli_upgrade_writes_the_upgraded_document(
 
 @pytest.mark.usefixtures("fake_chain")
 def test_cli_upgrade_refuses_to_replace_files_without_force(tmp_path: Path) -> None:
-    """`upgrade` never writes over its input, nor over an existing file without --force."""
+    """`upgrade` never writes over its input, nor over an existing file without --overwrite."""
     copied = tmp_path / "old.json"
     copied.write_text(FAKE_0_9.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["upgrade", str(copied), "-o", str(copied)]) == 2
-    assert main(["upgrade", str(copied), "-o", str(copied), "--force"]) == 2
+    assert main(["upgrade", str(copied), "-o", str(copied), "--overwrite"]) == 2
     assert json.loads(copied.read_text(encoding="utf-8"))["schema_version"] == "0.9"
     existing = tmp_path / "new.json"
     existing.write_text("{}", encoding="utf-8")
     assert main(["upgrade", str(copied), "-o", str(existing)]) == 2
     assert existing.read_text(encoding="utf-8") == "{}"
-    assert main(["upgrade", str(copied), "-o", str(existing), "--force"]) == 0
+    assert main(["upgrade", str(copied), "-o", str(existing), "--overwrite"]) == 0
     assert p.load(existing) == p.load(CURRENT)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from pcc_priorities.cli import main
+from pcc_priorities.cli.app import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -5,6 +5,7 @@ Catch :class:`PccPrioritiesError` to handle every error the library raises on pu
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 
 import attrs
@@ -14,6 +15,7 @@ __all__ = [
     "DocumentError",
     "DocumentUpgradedWarning",
     "EncodingError",
+    "FileProblemError",
     "MissingExtraError",
     "OutputExistsError",
     "PccPrioritiesError",
@@ -114,7 +116,95 @@ class UnsupportedFormatError(PccPrioritiesError, ValueError):
 
 
 class OutputExistsError(PccPrioritiesError, FileExistsError):
-    """An output file exists and was not to be replaced, or is the input itself."""
+    """An output file exists and was not to be replaced, or is an input itself.
+
+    Attributes:
+        path: The output, as the caller named it.
+        input: The input the output is the same file as (also through a symbolic or hard
+            link); None when the output merely exists.
+    """
+
+    path: str
+    input: str | None
+
+    def __init__(self, path: str, *, input: str | None = None) -> None:
+        super().__init__(errno.EEXIST, "File exists")
+        self.path = path
+        self.input = input
+        self.filename = path
+
+    def describe(self, option: str = "overwrite=True") -> str:
+        """Return the message, naming ``option`` as the way to replace an existing output.
+
+        The command line passes ``"--overwrite"``; the library's own message names the
+        keyword argument ``overwrite=True``. An input is never replaced, whatever the option.
+        """
+        if self.input is None:
+            return f"{self.path} already exists; pass {option} to replace it"
+        if self.input == self.path:
+            return f"{self.path} is an input; write the output to another file"
+        return (
+            f"{self.path} is the same file as the input {self.input}; "
+            "write the output to another file"
+        )
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path,), {"input": self.input})
+
+
+class FileProblemError(PccPrioritiesError, OSError):
+    """A file cannot be read or written; the message says which, why and what to do.
+
+    The operating system's error (an :class:`OSError`) is put in words: "no such file",
+    "is a folder, not a file", "permission denied", "the folder does not exist", "the disk is
+    full". It names the file as the caller gave it, never a temporary file. As an
+    :class:`OSError`, it keeps the ``errno`` and ``strerror`` of the operating system's error.
+
+    Attributes:
+        path: The file, as the caller named it.
+        writing: True when the file was being written, False when it was being read.
+        reason: What went wrong, in words ("no such file").
+        advice: What to do about it ("check the name and the folder").
+    """
+
+    path: str
+    writing: bool
+    reason: str
+    advice: str
+
+    def __init__(
+        self,
+        path: str,
+        reason: str,
+        advice: str,
+        *,
+        writing: bool = False,
+        cause: OSError | None = None,
+    ) -> None:
+        if cause is not None and cause.errno is not None:
+            super().__init__(cause.errno, cause.strerror or reason)
+        else:
+            super().__init__(self._words(path, reason, advice, writing))
+        self.path = path
+        self.writing = writing
+        self.reason = reason
+        self.advice = advice
+        self.filename = path
+
+    @staticmethod
+    def _words(path: str, reason: str, advice: str, writing: bool) -> str:
+        verb = "write" if writing else "read"
+        return f"{path}: cannot {verb} the file: {reason}; {advice}"
+
+    def __str__(self) -> str:
+        return self._words(self.path, self.reason, self.advice, self.writing)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        state = {"writing": self.writing, "errno": self.errno, "strerror": self.strerror}
+        return (type(self), (self.path, self.reason, self.advice), state)
 
 
 class PeriodError(PccPrioritiesError, ValueError):
@@ -223,21 +313,28 @@ class TableProblem:
 
 
 class TableError(PccPrioritiesError, ValueError):
-    """A table cannot be read; lists every problem with its row and column.
+    """A table cannot be read (or written); lists every problem with its row and column.
 
     Attributes:
         problems: Every problem found, in row order.
-        source: The file the table came from, where known.
+        source: The file the table came from (or was to be written to), where known.
+        writing: Whether the table was being written rather than read.
     """
 
     problems: tuple[TableProblem, ...]
     source: str | None
+    writing: bool
 
-    def __init__(self, problems: Iterable[TableProblem], source: str | None = None) -> None:
+    def __init__(
+        self, problems: Iterable[TableProblem], source: str | None = None, *, writing: bool = False
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
+        self.writing = writing
         count = len(self.problems)
         head = f"{source}: " if source else ""
-        lines = [f"{head}cannot read the table ({count} problem{'' if count == 1 else 's'}):"]
+        verb = "write" if writing else "read"
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{head}cannot {verb} the table ({count} {noun}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
         super().__init__("\n".join(lines))

@@ -12,16 +12,18 @@ from pcc_priorities._lazy import lazy_names
 
 if TYPE_CHECKING:
     from pcc_priorities.cli.app import main
-    from pcc_priorities.cli.commands import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
+    from pcc_priorities.cli.console import EXIT_BUG, EXIT_FINDINGS, EXIT_INVALID, EXIT_OK
 
 _LAZY = {
-    "EXIT_FINDINGS": "pcc_priorities.cli.commands",
-    "EXIT_INVALID": "pcc_priorities.cli.commands",
-    "EXIT_OK": "pcc_priorities.cli.commands",
+    "EXIT_BUG": "pcc_priorities.cli.console",
+    "EXIT_FINDINGS": "pcc_priorities.cli.console",
+    "EXIT_INVALID": "pcc_priorities.cli.console",
+    "EXIT_OK": "pcc_priorities.cli.console",
     "main": "pcc_priorities.cli.app",
 }
 
 __all__ = [
+    "EXIT_BUG",
     "EXIT_FINDINGS",
     "EXIT_INVALID",
     "EXIT_OK",

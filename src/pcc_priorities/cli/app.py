@@ -1,30 +1,32 @@
-"""The ``pcc-priorities`` parser: every command, its arguments and its help."""
+"""The ``pcc-priorities`` parser, and :func:`main`: every command, its arguments and its help.
+
+:func:`main` turns every error into one line on standard error and an exit code (see
+docs/cli.md): 0 success, 1 findings or differences, 2 invalid input or a refused output,
+70 a bug (an exception nobody expected; ``--traceback`` or ``PCC_PRIORITIES_TRACEBACK=1``
+shows it).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pcc_priorities._version import __version__
 from pcc_priorities.cli.commands import (
-    EXIT_INVALID,
     Command,
-    Parser,
-    UsageError,
     check_command,
-    count_argument,
-    date_argument,
     diff_command,
+    error_text,
     export_figures_command,
     forces_command,
     frameworks_command,
     import_figures_command,
     new_command,
-    partial_date_argument,
     period_command,
     render_command,
     rewrite_command,
@@ -32,45 +34,76 @@ from pcc_priorities.cli.commands import (
     schema_command,
     validate_command,
 )
+from pcc_priorities.cli.console import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_PIPE_CLOSED,
+    PROG,
+    Console,
+    printable,
+)
+from pcc_priorities.cli.parsing import (
+    Parser,
+    UsageError,
+    count_argument,
+    date_argument,
+    partial_date_argument,
+)
 from pcc_priorities.editions.scaffold import DEFAULT_FRAMEWORK
-from pcc_priorities.exceptions import DocumentError, PccPrioritiesError, TableError
+from pcc_priorities.exceptions import PccPrioritiesError
 from pcc_priorities.formats.upgrade import CURRENT_VERSION
-from pcc_priorities.publish.rendering import RenderFormat
 
-__all__ = ["main"]
+__all__ = ["TRACEBACK_VARIABLE", "main", "run"]
+
+#: Set this environment variable (to anything but "" or "0") to show tracebacks, as
+#: ``--traceback`` does.
+TRACEBACK_VARIABLE = "PCC_PRIORITIES_TRACEBACK"
+
+_DOCUMENTS = "(.json, .yaml, .yml)"
 
 
 # --------------------------------------------------------------------------- parser
 
 
-def _replace_flag(parser: argparse.ArgumentParser, help_text: str) -> None:
-    """Add the flag that lets a command replace an existing output (never its input)."""
-    parser.add_argument("--force", "--overwrite", dest="force", action="store_true", help=help_text)
+class _Commands:
+    """Adds commands to the parser and finishes each with the options they all share."""
+
+    def __init__(self, parser: Parser) -> None:
+        self._group = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+        self.added: list[tuple[Parser, str | None]] = []
+
+    def add(
+        self, name: str, run: Command, *, quiet_help: str | None = None, **kwargs: Any
+    ) -> Parser:
+        command: Parser = self._group.add_parser(name, **kwargs)
+        command.set_defaults(run=run, parser=command)
+        self.added.append((command, quiet_help))
+        return command
+
+    def finish(self) -> None:
+        for command, quiet_help in self.added:
+            command.settle_force_option()
+            command.add_common_options(quiet_help)
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="pcc-priorities",
-        description=(
-            "Model, check and publish the statement on the national policing priorities "
-            "(Specified Information Order, para 7A)."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+def _output_option(command: Parser, help_text: str, **kwargs: Any) -> None:
+    command.add_argument("-o", "--output", metavar="OUT", help=help_text, **kwargs)
 
-    check_parser = commands.add_parser(
+
+def _statement_commands(commands: _Commands) -> None:
+    check_parser = commands.add(
         "check",
+        check_command,
         help="check statements against para 7A and good practice",
         description=(
             "Check each statement against para 7A of the Specified Information Order and good "
             "practice. Exit codes: 0 no finding at or above --fail-on, 1 findings at or above "
             "it, 2 a file is unreadable or not a valid statement document."
         ),
+        quiet_help="no messages; with --format text, only the summary line per file",
     )
-    check_parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="statement documents (.json, .yaml, .yml)"
-    )
+    check_parser.add_argument("files", nargs="+", metavar="FILE", help=f"statements {_DOCUMENTS}")
     check_parser.add_argument(
         "--format",
         choices=("text", "json", "csv"),
@@ -112,13 +145,10 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="text format: list at most N findings per rule (default 10; 0 lists all)",
     )
-    check_parser.add_argument(
-        "-q", "--quiet", action="store_true", help="text format: only the summary line per file"
-    )
-    check_parser.set_defaults(run=check_command)
 
-    new = commands.add_parser(
+    new = commands.add(
         "new",
+        new_command,
         help="write a new statement with every priority to fill in",
         description=(
             "Write a new statement for a force: every priority of the framework with its "
@@ -131,8 +161,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the file to write (must not exist; .json, .yaml or .yml); - for stdout",
     )
-    new.add_argument(
-        "--police-force",
+    new.add_police_force_option(
         required=True,
         metavar="FORCE",
         help="the force: ONS code or name ('West Mercia'; see `pcc-priorities forces`)",
@@ -158,59 +187,20 @@ def _build_parser() -> argparse.ArgumentParser:
         help="planned publication date: YYYY, YYYY-MM or YYYY-MM-DD",
     )
     new.add_argument("--title", metavar="TEXT", help="the statement's title")
-    _replace_flag(new, "replace FILE if it exists")
-    new.set_defaults(run=new_command)
+    new.add_overwrite_option("FILE")
 
-    rules = commands.add_parser(
-        "rules",
-        help="list the rules the checker knows",
-        description="List the checker's rules: built-in and registered through entry points.",
-    )
-    rules.add_argument(
-        "--format",
-        choices=("text", "markdown", "json"),
-        default="text",
-        help="text (default), markdown (the rule catalogue page) or json",
-    )
-    rules.add_argument(
-        "--builtin", action="store_true", help="only the rules that ship with pcc-priorities"
-    )
-    rules.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
-    _replace_flag(rules, "replace FILE if it exists")
-    rules.set_defaults(run=rules_command)
-
-    validate = commands.add_parser(
+    validate = commands.add(
         "validate",
+        validate_command,
         help="check that files are valid statement documents (structure only)",
         description="Check that each file is a valid statement document: JSON (.json) or "
-        "YAML (.yaml, .yml), in this version of the format or an earlier one.",
+        "YAML (.yaml, .yml), in this version of the format or an earlier one. Exit codes: 0 "
+        "every file is valid, 2 some file is not (each is still reported).",
     )
+    validate.add_argument("files", nargs="+", metavar="FILE", help=f"statements {_DOCUMENTS}")
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="statement documents (.json, .yaml, .yml)"
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )
-    validate.set_defaults(run=validate_command)
-
-    frameworks = commands.add_parser("frameworks", help="list the national frameworks")
-    frameworks.add_argument(
-        "-v", "--verbose", action="store_true", help="show priorities, metrics and data sources"
-    )
-    frameworks.set_defaults(run=frameworks_command)
-
-    forces = commands.add_parser("forces", help="list the 43 forces and their policing bodies")
-    forces.set_defaults(run=forces_command)
-
-    schema = commands.add_parser(
-        "schema",
-        help="print the JSON Schema (draft 2020-12) of statement documents",
-        description="Print the JSON Schema (draft 2020-12) of statement documents, generated "
-        "from the model. It lists the ids of the known frameworks, their priorities and "
-        "national metrics, the body kinds and the force codes.",
-    )
-    schema.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT (atomically) instead of stdout"
-    )
-    _replace_flag(schema, "replace OUT if it exists")
-    schema.set_defaults(run=schema_command)
 
     for name, summary, description in (
         (
@@ -227,53 +217,53 @@ def _build_parser() -> argparse.ArgumentParser:
             "extension (.json, .yaml, .yml), or of --format on stdout.",
         ),
     ):
-        command = commands.add_parser(name, help=summary, description=description)
-        command.add_argument("file", metavar="FILE", help="the document (.json, .yaml, .yml)")
-        command.add_argument(
-            "-o",
-            "--output",
-            metavar="OUT",
-            help="write to OUT (atomically; format by extension) instead of stdout",
+        command = commands.add(name, rewrite_command, help=summary, description=description)
+        command.add_argument("file", metavar="FILE", help=f"the document {_DOCUMENTS}")
+        _output_option(
+            command, "write to OUT (atomically; format by extension) instead of stdout ('-')"
         )
         command.add_argument(
             "--format",
             choices=["json", "yaml"],
-            help="the format written to stdout (default: the input's)",
+            help="json or yaml: what to write to stdout (default: the input's); with -o, "
+            "it must agree with OUT's extension",
         )
-        _replace_flag(command, "replace OUT if it exists")
-        command.set_defaults(run=rewrite_command)
-    render_parser = commands.add_parser(
+        command.add_overwrite_option("OUT")
+
+
+def _publishing_commands(commands: _Commands) -> None:
+    render_parser = commands.add(
         "render",
+        render_command,
         help="publish a statement as accessible HTML or as Markdown",
         description=(
             "Render a statement document as a standalone, accessible HTML page (or an "
             "<article> fragment to embed in a CMS) or as GitHub-flavoured Markdown. Without "
-            "-o the result goes to standard output. The output is written atomically, never "
-            "over the input, and not over an existing file unless --force is given."
+            "-o the result goes to standard output. OUT's extension gives the format: .html "
+            "or .htm, .md or .markdown; any other is refused. The output is written "
+            "atomically, never over the input, and not over an existing file unless "
+            "--overwrite is given."
         ),
     )
-    render_parser.add_argument(
-        "file", metavar="FILE", help="the statement document (.json, .yaml, .yml)"
-    )
+    render_parser.add_argument("file", metavar="FILE", help=f"the statement {_DOCUMENTS}")
     render_parser.add_argument(
         "--format",
-        choices=[f.value for f in RenderFormat],
+        choices=("html", "md"),
         default=None,
-        help="html or md (default: md when OUT ends in .md, otherwise html)",
+        help="html or md (default: OUT's extension, or html on standard output); with -o, "
+        "it must agree with OUT's extension",
     )
-    render_parser.add_argument(
-        "-o", "--output", metavar="OUT", help="the file to write ('-' for standard output)"
-    )
-    _replace_flag(render_parser, "replace OUT if it exists (never the input)")
+    _output_option(render_parser, "the file to write (.html, .htm, .md, .markdown; '-' for stdout)")
+    render_parser.add_overwrite_option("OUT")
     render_parser.add_argument(
         "--fragment",
         action="store_true",
         help="HTML only: write the <article> alone, for a content management system",
     )
-    render_parser.set_defaults(run=render_command)
 
-    diff_parser = commands.add_parser(
+    diff_parser = commands.add(
         "diff",
+        diff_command,
         help="show what changed between two editions of a statement",
         description=(
             "Compare two editions of a statement: priorities added, removed or moved, "
@@ -282,15 +272,96 @@ def _build_parser() -> argparse.ArgumentParser:
             "2: unreadable or invalid input."
         ),
     )
-    diff_parser.add_argument("old", metavar="OLD", help="the earlier edition (.json, .yaml, .yml)")
-    diff_parser.add_argument("new", metavar="NEW", help="the later edition (.json, .yaml, .yml)")
+    diff_parser.add_argument("old", metavar="OLD", help=f"the earlier edition {_DOCUMENTS}")
+    diff_parser.add_argument("new", metavar="NEW", help=f"the later edition {_DOCUMENTS}")
     diff_parser.add_argument(
         "--format", choices=["text", "json"], default="text", help="text (default) or json"
     )
-    diff_parser.set_defaults(run=diff_command)
 
-    period = commands.add_parser(
+    export = commands.add(
+        "export-figures",
+        export_figures_command,
+        help="write every figure of a statement to a CSV or XLSX file",
+        description="Write every figure of a statement, one row each, to a .csv or .xlsx file.",
+    )
+    export.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
+    _output_option(export, "a .csv or .xlsx file", required=True)
+    export.add_overwrite_option("OUT")
+
+    import_ = commands.add(
+        "import-figures",
+        import_figures_command,
+        help="replace a statement's figures with those in a CSV or XLSX file",
+        description=(
+            "Read figures exported with export-figures (and edited), put them in their places "
+            "in the statement, and write the result as a new statement document. The file is "
+            "the complete list of figures: a place with no rows ends up with no figures."
+        ),
+    )
+    import_.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
+    import_.add_argument("figures", metavar="FIGURES", help="a .csv or .xlsx file")
+    _output_option(import_, f"the new statement {_DOCUMENTS}", required=True)
+    import_.add_overwrite_option("OUT")
+
+
+def _reference_commands(commands: _Commands) -> None:
+    rules = commands.add(
+        "rules",
+        rules_command,
+        help="list the rules the checker knows",
+        description="List the checker's rules: built-in and registered through entry points.",
+    )
+    rules.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text (default), markdown (the rule catalogue page) or json",
+    )
+    rules.add_argument(
+        "--builtin", action="store_true", help="only the rules that ship with pcc-priorities"
+    )
+    _output_option(rules, "write to OUT instead of stdout ('-')")
+    rules.add_overwrite_option("OUT")
+
+    frameworks = commands.add(
+        "frameworks",
+        frameworks_command,
+        help="list the national frameworks",
+        description="List the national frameworks: id, title and version; with -v (and "
+        "always in JSON) their priorities, national metrics and data sources.",
+    )
+    frameworks.add_argument(
+        "-v", "--verbose", action="store_true", help="show priorities, metrics and data sources"
+    )
+    frameworks.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+
+    forces = commands.add(
+        "forces",
+        forces_command,
+        help="list the 43 forces and their policing bodies",
+        description="List the register of forces: ONS code, name, and the current policing "
+        "body's kind and name.",
+    )
+    forces.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+
+    schema = commands.add(
+        "schema",
+        schema_command,
+        help="print the JSON Schema (draft 2020-12) of statement documents",
+        description="Print the JSON Schema (draft 2020-12) of statement documents, generated "
+        "from the model. It lists the ids of the known frameworks, their priorities and "
+        "national metrics, the body kinds and the force codes.",
+    )
+    _output_option(schema, "write to OUT (atomically) instead of stdout ('-')")
+    schema.add_overwrite_option("OUT")
+
+    period = commands.add(
         "period",
+        period_command,
         help="read reporting periods as statements write them",
         description=(
             "Print each period's canonical label, first and last day, kind and length. "
@@ -304,73 +375,121 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help='the last day the data covers, to place text without its year ("Q4")',
     )
-    period.set_defaults(run=period_command)
 
-    export = commands.add_parser(
-        "export-figures",
-        help="write every figure of a statement to a CSV or XLSX file",
-        description="Write every figure of a statement, one row each, to a .csv or .xlsx file.",
-    )
-    export.add_argument(
-        "statement", type=Path, metavar="STATEMENT", help="statement document (.json, .yaml, .yml)"
-    )
-    export.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE", help="a .csv or .xlsx file"
-    )
-    _replace_flag(export, "replace FILE if it exists")
-    export.set_defaults(run=export_figures_command)
 
-    import_ = commands.add_parser(
-        "import-figures",
-        help="replace a statement's figures with those in a CSV or XLSX file",
+def _build_parser() -> Parser:
+    parser = Parser(
+        prog=PROG,
         description=(
-            "Read figures exported with export-figures (and edited), put them in their places "
-            "in the statement, and write the result as a new statement document. The file is "
-            "the complete list of figures: a place with no rows ends up with no figures."
+            "Model, check and publish the statement on the national policing priorities "
+            "(Specified Information Order, para 7A)."
         ),
+        epilog="Exit codes: 0 success; 1 findings (check) or differences (diff); 2 invalid "
+        "input, a usage error or a refused output; 70 a bug in pcc-priorities.",
     )
-    import_.add_argument(
-        "statement", type=Path, metavar="STATEMENT", help="statement document (.json, .yaml, .yml)"
-    )
-    import_.add_argument("figures", type=Path, metavar="FIGURES", help="a .csv or .xlsx file")
-    import_.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="the new statement (.json, .yaml, .yml)",
-    )
-    _replace_flag(import_, "replace FILE if it exists")
-    import_.set_defaults(run=import_figures_command)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = _Commands(parser)
+    _statement_commands(commands)
+    _publishing_commands(commands)
+    _reference_commands(commands)
+    commands.finish()
     return parser
 
 
+# --------------------------------------------------------------------------- running
+
+
+def _parse(parser: Parser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; an argument no command knows is an error of the command typed."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        typed: Parser = getattr(args, "parser", parser)
+        typed.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
+def _wants_traceback(args: argparse.Namespace | None) -> bool:
+    wanted = args is not None and bool(getattr(args, "traceback", False))
+    return wanted or os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0")
+
+
+def _report_bug(console: Console, error: Exception, *, show_traceback: bool) -> int:
+    """Say in one line that ``error`` is a bug, with its type (and the traceback if asked)."""
+    words = " ".join(str(error).split())
+    what = f"{type(error).__name__}: {words}" if words else type(error).__name__
+    if show_traceback:
+        traceback.print_exc(file=console.err)
+        advice = "please report it with the traceback above"
+    else:
+        advice = (
+            f"please report it with what `{console.prog} ... --traceback` shows "
+            f"(or set {TRACEBACK_VARIABLE}=1)"
+        )
+    console.error(f"this is a bug in pcc-priorities ({what}); {advice}")
+    return EXIT_BUG
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line with ``argv`` and return the exit code."""
-    parser = _build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # a usage error, --help or --version: argparse has written it
-        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
+    """Run the command line with ``argv`` and return the exit code; never raise SystemExit.
+
+    Results go to ``out`` (standard output by default); messages and errors to standard
+    error, each error on one line (an invalid document's or table's problems follow it).
+
+    Returns:
+        0 success; 1 findings (``check``) or differences (``diff``); 2 invalid input, a usage
+        error or a refused output; 70 a bug (an unexpected exception); 130 interrupted;
+        141 standard output was closed by its reader.
+    """
     stream = out or sys.stdout
-    run: Command = args.run
     try:
-        return run(args, stream)
-    except (DocumentError, TableError) as error:
-        sys.stderr.write(f"{error}\n")
-        return EXIT_INVALID
+        args = _parse(_build_parser(), argv)
+    except SystemExit as stop:  # a usage error, --help or --version: already written
+        return stop.code if isinstance(stop.code, int) else EXIT_INVALID
+    except KeyboardInterrupt:
+        Console(stream, sys.stderr).error("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a bug in the parser or in an argument's type
+        return _report_bug(
+            Console(stream, sys.stderr), error, show_traceback=_wants_traceback(None)
+        )
+    typed: Parser = args.parser
+    console = Console(stream, sys.stderr, quiet=args.quiet, prog=typed.prog)
+    run_command: Command = args.run
+    try:
+        return run_command(args, console)
     except UsageError as error:
-        try:
-            parser.error(f"{args.command}: {error}")
-        except SystemExit:
-            return EXIT_INVALID
-        return EXIT_INVALID  # pragma: no cover - parser.error exits
-    except (PccPrioritiesError, OSError) as error:
-        sys.stderr.write(f"pcc-priorities: error: {error}\n")
+        console.err.write(printable(typed.usage_error(str(error)), console.err) + "\n")
         return EXIT_INVALID
+    except BrokenPipeError:
+        return EXIT_PIPE_CLOSED
+    except KeyboardInterrupt:
+        console.error("interrupted")
+        return EXIT_INTERRUPTED
+    except (PccPrioritiesError, OSError) as error:
+        if _wants_traceback(args):
+            traceback.print_exc(file=console.err)
+        console.error(error_text(error))
+        return EXIT_INVALID
+    except Exception as error:
+        return _report_bug(console, error, show_traceback=_wants_traceback(args))
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    """Make standard output and error escape what they cannot encode, instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 def run() -> None:
     """Entry point of the ``pcc-priorities`` script: run :func:`main` and exit with its code."""
-    sys.exit(main())
+    _escape_what_cannot_be_encoded()
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_PIPE_CLOSED
+    if code == EXIT_PIPE_CLOSED:  # nothing more can be written: Python's own flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

@@ -28,6 +28,7 @@ from pcc_priorities.exceptions import (
     WrittenValueError,
 )
 from pcc_priorities.figures.change import describe_change
+from pcc_priorities.formats.files import read_input
 from pcc_priorities.model.figures import Area, Comparison, Figure
 from pcc_priorities.model.values import ComparisonBasis, Unit, to_decimal
 from pcc_priorities.periods.calendar import add_months, month_label, whole_months
@@ -465,8 +466,8 @@ def load_monthly_csv(
 
     Raises:
         TableError: Lists every cell that cannot be read.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
+        UnicodeDecodeError: The file is not UTF-8 text.
     """
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        text = handle.read()
+    text = read_input(path).decode("utf-8-sig")
     return monthly_series_from_csv(text, source=os.fspath(path), unit=unit)

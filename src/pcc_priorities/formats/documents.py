@@ -10,16 +10,15 @@ every command reads and writes either format.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Literal
 
 from pcc_priorities.exceptions import UnsupportedFormatError
-from pcc_priorities.formats.files import atomic_write_text
-from pcc_priorities.formats.json import dumps_json, read_json_file, read_json_text
-from pcc_priorities.formats.limits import DEFAULT_LIMITS, Limits
+from pcc_priorities.formats.files import atomic_write_text, format_by_extension
+from pcc_priorities.formats.json import dumps_json, read_json_text
+from pcc_priorities.formats.limits import DEFAULT_LIMITS, Limits, read_file_bytes
 from pcc_priorities.formats.reading import warn_if_upgraded
 from pcc_priorities.formats.upgrade import LoadResult
-from pcc_priorities.formats.yaml import dumps_yaml, read_yaml_file, read_yaml_text
+from pcc_priorities.formats.yaml import dumps_yaml, read_yaml_text
 from pcc_priorities.model.statement import Statement
 
 __all__ = [
@@ -47,15 +46,7 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     Raises:
         UnsupportedFormatError: The extension is not .json, .yaml or .yml.
     """
-    suffix = Path(path).suffix.lower()
-    try:
-        return FORMATS[suffix]
-    except KeyError:
-        known = ", ".join(FORMATS)
-        raise UnsupportedFormatError(
-            f"{os.fspath(path)}: cannot tell the format from the extension "
-            f"{suffix or '(none)'!r}; use one of {known}"
-        ) from None
+    return format_by_extension(path, FORMATS)
 
 
 def load_with_report(
@@ -70,11 +61,18 @@ def load_with_report(
         DocumentError: The file is not a valid statement; lists every problem.
         UnsupportedFormatError: The extension is not .json, .yaml or .yml.
         MissingExtraError: The file is YAML and the ``yaml`` extra is not installed.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
     """
-    if format_of(path) == "yaml":
-        return read_yaml_file(path, limits=limits)
-    return read_json_file(path, limits=limits)
+    try:
+        kind = format_of(path)
+    except UnsupportedFormatError:
+        if os.path.isdir(path):  # "data/" is a folder, whatever its name says
+            read_file_bytes(path, limits)
+        raise
+    data = read_file_bytes(path, limits)
+    if kind == "yaml":
+        return read_yaml_text(data, source=os.fspath(path), limits=limits)
+    return read_json_text(data, source=os.fspath(path), limits=limits)
 
 
 def loads_with_report(
@@ -107,7 +105,7 @@ def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> St
         DocumentError: The file is not a valid statement; lists every problem.
         UnsupportedFormatError: The extension is not .json, .yaml or .yml.
         MissingExtraError: The file is YAML and the ``yaml`` extra is not installed.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
     """
     result = load_with_report(path, limits=limits)
     warn_if_upgraded(result)
@@ -155,6 +153,7 @@ def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
     Raises:
         UnsupportedFormatError: The extension is not .json, .yaml or .yml.
         MissingExtraError: The extension is YAML and the ``yaml`` extra is not installed.
+        FileProblemError: The file cannot be written; the message says why.
     """
     atomic_write_text(path, dumps(statement, format_of(path)))
 

@@ -160,7 +160,7 @@ def load_json(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
 
     Raises:
         DocumentError: The file is not a valid statement; lists every problem.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
     """
     result = read_json_file(path, limits=limits)
     warn_if_upgraded(result)

@@ -8,6 +8,7 @@ from attrs import frozen
 
 from pcc_priorities.convert.hooks import PathSegment
 from pcc_priorities.exceptions import DocumentError, Problem
+from pcc_priorities.formats.files import open_input
 from pcc_priorities.model.pointer import pointer
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]
@@ -82,9 +83,9 @@ def read_file_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
 
     Raises:
         DocumentError: The file is over the limit.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read.
     """
-    with open(path, "rb") as handle:
+    with open_input(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limits.max_bytes:
             raise _too_large(size, limits, os.fspath(path))

@@ -410,7 +410,7 @@ def load_yaml(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) 
         DocumentError: The file is not a valid statement; lists every problem with its path,
             line and column.
         MissingExtraError: ruamel.yaml is not installed (the ``yaml`` extra).
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
     """
     result = read_yaml_file(path, limits=limits)
     warn_if_upgraded(result)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from enum import StrEnum
-from pathlib import Path
 
-from pcc_priorities.exceptions import OutputExistsError
 from pcc_priorities.formats.documents import load
-from pcc_priorities.formats.files import atomic_write_text
+from pcc_priorities.formats.files import check_output, write_output
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.publish.builder import layout
 from pcc_priorities.publish.html import STYLESHEET, write_html
@@ -125,13 +123,6 @@ def render(
     return render_markdown(statement, heading_level=heading_level, acronyms=acronyms)
 
 
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return first.resolve() == second.resolve()
-
-
 def render_file(
     source: str | os.PathLike[str],
     output: str | os.PathLike[str],
@@ -144,29 +135,24 @@ def render_file(
 ) -> Statement:
     """Load the statement document ``source`` and write it to ``output`` in ``format``.
 
-    The output is written atomically (a temporary file in the same folder, renamed into
-    place), so a reader never sees half a page. Returns the statement rendered.
+    The output is written atomically (see
+    :func:`~pcc_priorities.formats.files.write_output`), so a reader never sees half a page;
+    without ``overwrite`` it is created exclusively. Returns the statement rendered.
 
     Raises:
         OutputExistsError: ``output`` is the input document (never overwritten), or it
             exists and ``overwrite`` is false.
         DocumentError: ``source`` is not a valid statement document (JSON or YAML, by
             its extension; see ``load``).
-        OSError: ``source`` cannot be read or ``output`` cannot be written.
+        FileProblemError: ``source`` cannot be read or ``output`` cannot be written; the
+            message says why.
         ValueError: ``format`` is not a known format.
     """
     chosen = RenderFormat(format)
-    source_path, output_path = Path(source), Path(output)
-    if _same_file(source_path, output_path):
-        raise OutputExistsError(f"{output_path}: is the input document; choose another output")
-    if output_path.exists() and not overwrite:
-        raise OutputExistsError(
-            f"{output_path}: already exists and is not replaced "
-            "(pass overwrite=True, or --force on the command line)"
-        )
-    statement = load(source_path)
+    check_output(output, overwrite=overwrite, inputs=[source])
+    statement = load(source)
     text = render(
         statement, chosen, fragment=fragment, heading_level=heading_level, acronyms=acronyms
     )
-    atomic_write_text(output_path, text)
+    write_output(output, text, overwrite=overwrite, inputs=[source])
     return statement

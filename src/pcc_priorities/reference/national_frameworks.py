@@ -18,6 +18,7 @@ from attrs import frozen
 
 from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
+from pcc_priorities.formats.files import read_input
 from pcc_priorities.periods.dates import PartialDate
 
 __all__ = [
@@ -245,8 +246,10 @@ def load_framework(path: str | Path) -> Framework:
 
     Raises:
         ReferenceDataError: The file is not a valid framework.
+        FileProblemError: The file cannot be read; the message says why.
+        UnicodeDecodeError: The file is not UTF-8 text.
     """
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_input(path).decode("utf-8")
     return _framework_from_text(text, str(path))
 
 

@@ -7,7 +7,7 @@ import io
 import os
 
 from pcc_priorities.exceptions import TableError, TableProblem
-from pcc_priorities.formats.files import atomic_write_text
+from pcc_priorities.formats.files import atomic_write_text, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.rows import figures_from_table, figures_table
 
@@ -46,7 +46,11 @@ def figures_from_csv(statement: Statement, text: str, *, source: str | None = No
 
 
 def write_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> None:
-    """Write every figure of ``statement`` to a CSV file, atomically."""
+    """Write every figure of ``statement`` to a CSV file, atomically, replacing any file there.
+
+    Raises:
+        FileProblemError: The file cannot be written; the message says why.
+    """
     atomic_write_text(path, figures_to_csv(statement))
 
 
@@ -55,10 +59,9 @@ def read_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> Stat
 
     Raises:
         TableError: Lists every problem with its row and column.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
     """
-    with open(path, "rb") as handle:
-        data = handle.read()
+    data = read_input(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -8,8 +8,8 @@ import re
 from datetime import date
 from typing import Any
 
-from pcc_priorities.exceptions import TableError, TableProblem
-from pcc_priorities.formats.files import atomic_write_bytes
+from pcc_priorities.exceptions import MissingExtraError, TableError, TableProblem
+from pcc_priorities.formats.files import atomic_write_bytes, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.rows import figures_from_table, figures_table
 
@@ -43,9 +43,9 @@ def _xlsx_unescape(text: str) -> str:
 def _openpyxl() -> Any:
     try:
         import openpyxl  # noqa: PLC0415 - an optional extra
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "XLSX support needs openpyxl: pip install 'pcc-priorities[xlsx]'"
+    except ImportError:
+        raise MissingExtraError(
+            "XLSX needs the optional openpyxl package: pip install 'pcc-priorities[xlsx]'"
         ) from None
     return openpyxl
 
@@ -149,8 +149,20 @@ def _xlsx_cell(value: object) -> str:
 
 
 def write_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> None:
-    """Write every figure of ``statement`` to an XLSX file, atomically (``xlsx`` extra)."""
-    atomic_write_bytes(path, figures_to_xlsx(statement))
+    """Write every figure of ``statement`` to an XLSX file, atomically (``xlsx`` extra).
+
+    Any file at ``path`` is replaced.
+
+    Raises:
+        TableError: Some text is longer than a worksheet cell holds.
+        MissingExtraError: openpyxl is not installed (the ``xlsx`` extra).
+        FileProblemError: The file cannot be written; the message says why.
+    """
+    try:
+        data = figures_to_xlsx(statement)
+    except TableError as error:
+        raise TableError(error.problems, os.fspath(path), writing=True) from None
+    atomic_write_bytes(path, data)
 
 
 def read_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> Statement:
@@ -158,8 +170,8 @@ def read_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> Sta
 
     Raises:
         TableError: Lists every problem with its row and column.
-        OSError: The file cannot be read.
+        FileProblemError: The file cannot be read; the message says why.
+        MissingExtraError: openpyxl is not installed (the ``xlsx`` extra).
     """
-    with open(path, "rb") as handle:
-        data = handle.read()
+    data = read_input(path)
     return figures_from_xlsx(statement, data, source=os.fspath(path))
