@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pcc_priorities.cli import main
-from pcc_priorities.formats import TEMPORARY_MARK
+from pcc_priorities.files import TEMPORARY_MARK
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "west-mercia-2023-09.json"

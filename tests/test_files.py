@@ -1,4 +1,4 @@
-"""The one way to read an input, refuse to overwrite and write a file (formats/files.py)."""
+"""The one way to read an input, refuse to overwrite and write a file (pcc_priorities.files)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import pcc_priorities as p
-from pcc_priorities.formats import (
+from pcc_priorities.files import (
     TEMPORARY_MARK,
     check_output,
     format_by_extension,

@@ -2,7 +2,7 @@
 
 Each command reads its inputs, calls the library, writes its results through the
 :class:`~pcc_priorities.cli.console.Console` and returns an exit code. Files are read and
-written the one way the library has (:mod:`pcc_priorities.formats.files`): an output is
+written the one way the library has (:mod:`pcc_priorities.files`): an output is
 refused before any work if it is an input, a folder, or exists without ``--overwrite``, and
 is written atomically and exclusively.
 
@@ -30,13 +30,13 @@ from pcc_priorities.exceptions import (
     TableError,
     UnsupportedFormatError,
 )
-from pcc_priorities.formats.documents import FORMATS, Format, dumps, load_with_report
-from pcc_priorities.formats.files import (
+from pcc_priorities.files import (
     check_output,
     file_problem,
     format_by_extension,
     write_output,
 )
+from pcc_priorities.formats.documents import FORMATS, Format, dumps, load_with_report
 from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def error_text(error: BaseException) -> str:
     """Return the words the command line shows for ``error`` (after ``... error:``).
 
     An existing output names ``--overwrite``; an operating-system error that escaped the
-    library is put in words as :func:`~pcc_priorities.formats.files.file_problem` does.
+    library is put in words as :func:`~pcc_priorities.files.file_problem` does.
     """
     if isinstance(error, OutputExistsError):
         return error.describe("--overwrite")

@@ -28,7 +28,7 @@ from pcc_priorities.exceptions import (
     WrittenValueError,
 )
 from pcc_priorities.figures.change import describe_change
-from pcc_priorities.formats.files import read_input
+from pcc_priorities.files import read_input
 from pcc_priorities.model.figures import Area, Comparison, Figure
 from pcc_priorities.model.values import ComparisonBasis, Unit, to_decimal
 from pcc_priorities.periods.calendar import add_months, month_label, whole_months

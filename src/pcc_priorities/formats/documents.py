@@ -13,7 +13,7 @@ import os
 from typing import Literal
 
 from pcc_priorities.exceptions import UnsupportedFormatError
-from pcc_priorities.formats.files import atomic_write_text, format_by_extension
+from pcc_priorities.files import atomic_write_text, format_by_extension
 from pcc_priorities.formats.json import dumps_json, read_json_text
 from pcc_priorities.formats.limits import DEFAULT_LIMITS, Limits, read_file_bytes
 from pcc_priorities.formats.reading import warn_if_upgraded

@@ -18,7 +18,7 @@ from typing import Any
 
 from pcc_priorities.convert.hooks import PathSegment, converter, text_writer
 from pcc_priorities.exceptions import DocumentError, EncodingError, Problem
-from pcc_priorities.formats.files import atomic_write_bytes
+from pcc_priorities.files import atomic_write_bytes
 from pcc_priorities.formats.limits import (
     DEFAULT_LIMITS,
     Limits,

@@ -8,7 +8,7 @@ from attrs import frozen
 
 from pcc_priorities.convert.hooks import PathSegment
 from pcc_priorities.exceptions import DocumentError, Problem
-from pcc_priorities.formats.files import open_input
+from pcc_priorities.files import open_input
 from pcc_priorities.model.pointer import pointer
 
 __all__ = ["DEFAULT_LIMITS", "Limits"]

@@ -33,7 +33,7 @@ from typing import Any
 from pcc_priorities.convert.codegen import json_number
 from pcc_priorities.convert.hooks import PathSegment
 from pcc_priorities.exceptions import DocumentError, MissingExtraError, Problem
-from pcc_priorities.formats.files import atomic_write_text
+from pcc_priorities.files import atomic_write_text
 from pcc_priorities.formats.json import (
     ESCAPED_SURROGATE,
     mark_duplicates,

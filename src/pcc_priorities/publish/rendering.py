@@ -12,8 +12,8 @@ import os
 from collections.abc import Mapping
 from enum import StrEnum
 
+from pcc_priorities.files import check_output, write_output
 from pcc_priorities.formats.documents import load
-from pcc_priorities.formats.files import check_output, write_output
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.publish.builder import layout
 from pcc_priorities.publish.html import STYLESHEET, write_html
@@ -136,7 +136,7 @@ def render_file(
     """Load the statement document ``source`` and write it to ``output`` in ``format``.
 
     The output is written atomically (see
-    :func:`~pcc_priorities.formats.files.write_output`), so a reader never sees half a page;
+    :func:`~pcc_priorities.files.write_output`), so a reader never sees half a page;
     without ``overwrite`` it is created exclusively. Returns the statement rendered.
 
     Raises:

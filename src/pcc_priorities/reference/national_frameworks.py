@@ -18,7 +18,7 @@ from attrs import frozen
 
 from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
-from pcc_priorities.formats.files import read_input
+from pcc_priorities.files import read_input
 from pcc_priorities.periods.dates import PartialDate
 
 __all__ = [

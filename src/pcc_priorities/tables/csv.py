@@ -7,7 +7,7 @@ import io
 import os
 
 from pcc_priorities.exceptions import TableError, TableProblem
-from pcc_priorities.formats.files import atomic_write_text, read_input
+from pcc_priorities.files import atomic_write_text, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.rows import figures_from_table, figures_table
 

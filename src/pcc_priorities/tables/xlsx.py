@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from pcc_priorities.exceptions import MissingExtraError, TableError, TableProblem
-from pcc_priorities.formats.files import atomic_write_bytes, read_input
+from pcc_priorities.files import atomic_write_bytes, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.rows import figures_from_table, figures_table
 

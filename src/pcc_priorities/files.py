@@ -1,5 +1,9 @@
 """Files: one way to read an input, refuse to overwrite, write atomically and report a problem.
 
+A foundation module beside :mod:`pcc_priorities.exceptions`: it imports nothing else of the
+package, and every layer that touches the file system (formats, reference, tables, figures,
+publish, the command line) goes through it.
+
 Every reader and writer of the library and every command of the command line goes through
 these functions, so that they all behave, and are refused, in the same words:
 
