@@ -19,6 +19,7 @@ from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotati
 from pcc_priorities.model.pointer import Path, parse_pointer, pointer
 from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
 from pcc_priorities.periods.period import ReportingPeriod
+from pcc_priorities.periods.typecheck import typed_fields
 
 __all__ = [
     "BlockAtPath",
@@ -61,7 +62,7 @@ class TextKind(StrEnum):
     OTHER = "other"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class TextAtPath:
     """A piece of text a reader of the statement sees, and where it is.
 
@@ -78,7 +79,7 @@ class TextAtPath:
     section: int | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BlockAtPath:
     """A narrative block and where it is.
 
@@ -93,7 +94,7 @@ class BlockAtPath:
     section: int | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class FigureAtPath:
     """A figure and where it is.
 
@@ -108,7 +109,7 @@ class FigureAtPath:
     section: int | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PeriodAtPath:
     """A reporting period the statement reports figures for, and where it is.
 

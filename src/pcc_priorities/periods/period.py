@@ -23,6 +23,7 @@ from pcc_priorities.periods.calendar import (
     month_label,
     whole_months,
 )
+from pcc_priorities.periods.typecheck import typed_fields
 
 __all__ = ["PeriodKind", "ReportingPeriod"]
 
@@ -78,7 +79,7 @@ def _month_run_label(start: date, end: date) -> str:
     return f"{month_label(start)} to {month_label(end)}"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class ReportingPeriod:
     """A span of days that figures are reported for, with the label as published.
 

@@ -26,6 +26,7 @@ from pcc_priorities.periods.calendar import (
     month_end,
 )
 from pcc_priorities.periods.period import ReportingPeriod
+from pcc_priorities.periods.typecheck import typed_fields
 
 __all__ = ["parse_period"]
 
@@ -106,7 +107,7 @@ class _YearMissing(PeriodError):
         self.financial = financial
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class _Point:
     """An end of a range as written: a month ("June 2023") or a day ("5 August 2023")."""
 

@@ -12,6 +12,7 @@ from attrs import frozen
 from pcc_priorities.exceptions import ReferenceDataError, UnknownForceError
 from pcc_priorities.model.statement import PoliceForce, PolicingBody
 from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.typecheck import typed_fields
 from pcc_priorities.reference.frameworks import Citation, normalise_name, structure_reference_data
 
 __all__ = [
@@ -28,7 +29,7 @@ __all__ = [
 # --------------------------------------------------------------------------- forces and bodies
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BodyKind:
     """A kind of local policing body ("pcc", "pfcc", "mayor", "mopac", "common-council").
 
@@ -45,7 +46,7 @@ class BodyKind:
     note: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BodyTerm:
     """Which body held the policing functions for an area, and when.
 
@@ -68,7 +69,7 @@ class BodyTerm:
         return self.end is None or day <= self.end.latest
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class RegisteredForce:
     """A territorial police force area in the register.
 
@@ -113,7 +114,7 @@ class RegisteredForce:
         return PolicingBody(kind=term.kind, name=term.title)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class _Register:
     body_kinds: tuple[BodyKind, ...]
     forces: tuple[RegisteredForce, ...]

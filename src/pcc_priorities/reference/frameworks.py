@@ -19,6 +19,7 @@ from attrs import frozen
 from pcc_priorities.convert.converter import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
 from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.typecheck import typed_fields
 
 __all__ = [
     "Citation",
@@ -47,7 +48,7 @@ def normalise_name(text: str) -> str:
 # --------------------------------------------------------------------------- frameworks
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Citation:
     """A public source for reference data.
 
@@ -60,7 +61,7 @@ class Citation:
     url: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class NationalPriority:
     """One national priority of a framework.
 
@@ -80,7 +81,7 @@ class NationalPriority:
         return (self.title, *self.aliases)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class DataSource:
     """A source of data for national metrics.
 
@@ -97,7 +98,7 @@ class DataSource:
     url: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class NationalMetric:
     """A national metric of a priority, with its data sources.
 
@@ -118,7 +119,7 @@ class NationalMetric:
     note: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Framework:
     """A set of national priorities as communicated by the Secretary of State.
 
