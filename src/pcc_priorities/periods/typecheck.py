@@ -88,7 +88,7 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
     """
     if not fields:
         return fields
-    checked = tuple(field.name for field in fields if field.converter is None)
+    checked = tuple((field.name, field.type) for field in fields if field.converter is None)
     first = fields[0]
     checks = TypeChecks(cls, checked, then=value_validator(first))
     result = [first.evolve(validator=checks), *fields[1:]]
@@ -137,10 +137,18 @@ class TypeChecks:
     def __init__(
         self,
         owner: type,
-        fields: tuple[str, ...],
+        fields: tuple[tuple[str, Any], ...],
         then: Callable[[Any, attrs.Attribute[Any], Any], Any] | None = None,
     ) -> None:
-        """Prepare the checks of ``fields`` of class ``owner``; they are compiled on first use."""
+        """Prepare the checks of ``owner``'s ``fields``; they are compiled on first use.
+
+        Args:
+            owner: The class.
+            fields: The name and declared type of each field to check (a field with a
+                converter is checked by its converter); the type is used only where the
+                class's annotations do not name the field (``attrs.make_class``).
+            then: The first field's own validator, run after the type checks.
+        """
         self.owner = owner
         self.fields = fields
         self.then = then
@@ -247,8 +255,8 @@ def _compile_constructor(cls: type) -> Callable[..., Any]:
 # --------------------------------------------------------------------------- compiling checks
 
 
-def _compile_checks(owner: type, names: tuple[str, ...]) -> Callable[[Any], None]:
-    """One function that checks the fields ``names`` of an ``owner`` object, from its hints."""
+def _compile_checks(owner: type, fields: tuple[tuple[str, Any], ...]) -> Callable[[Any], None]:
+    """One function that checks ``fields`` of an ``owner`` object, from its resolved hints."""
     try:
         hints = typing.get_type_hints(owner)
     except NameError as error:  # pragma: no cover - a forward reference not yet defined
@@ -257,8 +265,8 @@ def _compile_checks(owner: type, names: tuple[str, ...]) -> Callable[[Any], None
         ) from error
     scope: dict[str, Any] = {"_date": date, "_datetime": datetime}
     lines = ["def check(o):"]
-    for name in names:
-        hint = hints[name]
+    for name, declared in fields:
+        hint = hints.get(name, declared)
         fail = f"_fail_{name}"
         scope[fail] = functools.partial(_raise, owner.__name__, name, hint)
         body = _emit(hint, "v", f"{fail}(o.{name})", "    ", scope=scope, depth=0)
