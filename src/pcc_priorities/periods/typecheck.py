@@ -205,7 +205,7 @@ def unchecked_constructor(cls: type[T]) -> Callable[..., T]:
         with _LOCK:
             found = _CONSTRUCTORS.get(cls) or _compile_constructor(cls)
             _CONSTRUCTORS[cls] = found
-    return typing.cast(Callable[..., T], found)
+    return typing.cast("Callable[..., T]", found)  # a string: nothing to build per call
 
 
 def _compile_constructor(cls: type) -> Callable[..., Any]:
