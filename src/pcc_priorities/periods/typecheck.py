@@ -48,7 +48,11 @@ from typing import Any, TypeVar
 import attrs
 
 __all__ = [
+    "NamedConverter",
     "TypeChecks",
+    "describe",
+    "problem_message",
+    "shown",
     "typed_fields",
     "unchecked_constructor",
     "value_converter",
