@@ -6,6 +6,11 @@ field's JSON type inline and builds the object with one call. Any problem at all
 raise :class:`Unfit`, and the loader then runs cattrs's detailed converter, which reports
 every problem with its path; so these hooks decide nothing the detailed converter would not.
 
+Objects are built with :func:`~pcc_priorities._typecheck.unchecked_constructor`: the
+classes' converters and value checks run, their type checks do not, because every value's
+type was checked inline here already. Nothing is switched off for anyone else: other threads
+constructing objects meanwhile run their checks as always.
+
 The unstructure side mirrors cattrs's ``omit_if_default`` output exactly (tests compare them).
 
 """
@@ -23,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from pcc_priorities._typecheck import unchecked_constructor
 from pcc_priorities.model.json_values import FrozenJSONObject, thaw
 from pcc_priorities.periods.dates import PartialDate
 
@@ -237,6 +243,7 @@ class HookGenerator:
                 "    if hit is not None: return hit",
             ]
         arguments = []
+        build = self._name(unchecked_constructor(cls), "new")
         for field in fields:
             var = f"v_{field.name}"
             hint = hints[field.name]
@@ -263,16 +270,16 @@ class HookGenerator:
                     lines.append(f"    if {var} is not {marker}:")
                 checks = self._check(hint, var, "        ")
                 lines.extend(checks or ["        pass"])
-            arguments.append(f"{field.name}={var}")
+            arguments.append(var)
         if memo:
             lines += [
-                f"    result = {name}({', '.join(arguments)})",
+                f"    result = {build}({', '.join(arguments)})",
                 f"    if len({memo_name}) >= 4096: {memo_name}.clear()",
                 f"    {memo_name}[key] = result",
                 "    return result",
             ]
         else:
-            lines.append(f"    return {name}({', '.join(arguments)})")
+            lines.append(f"    return {build}({', '.join(arguments)})")
         source = "\n".join(lines)
         exec(compile(source, f"<pcc fast structure {cls.__name__}>", "exec"), self.globals)
         self.structure[cls] = self.globals[f"{name}_s"]

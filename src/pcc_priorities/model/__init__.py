@@ -2,6 +2,11 @@
 
 No I/O, no serialisation rules, no statutory rules. May import :mod:`pcc_priorities.periods`
 and :mod:`pcc_priorities.exceptions` only.
+
+Every class checks its values' types on construction
+(:mod:`pcc_priorities._typecheck`): a wrong type raises :class:`TypeError` naming the
+class and field. Fields that hold several things take tuples; a list is refused, not
+converted, because the objects are frozen and hashable.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from decimal import Decimal
 import attrs
 from attrs import field, frozen
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.model.values import (
     AreaKind,
     ComparisonBasis,
@@ -36,7 +37,7 @@ __all__ = [
 # --------------------------------------------------------------------------- figures
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class MetricReference:
     """A metric a priority section lists, with its data source as published.
 
@@ -54,7 +55,7 @@ class MetricReference:
     national_metric: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Change:
     """A change as stated: signed count and percentage, and the direction in words.
 
@@ -73,7 +74,7 @@ class Change:
     wording: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Area:
     """The area a figure covers when it is not the whole force.
 
@@ -86,7 +87,7 @@ class Area:
     name: str
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Comparison:
     """What a figure is compared with, and the change stated.
 
@@ -107,7 +108,7 @@ class Comparison:
     wording: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class RateBase:
     """What a rate is counted per ("per 1,000 households").
 
@@ -120,7 +121,7 @@ class RateBase:
     denominator: RateDenominator
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Rank:
     """The ranking a figure with unit ``rank`` holds a position in.
 
@@ -135,7 +136,7 @@ class Rank:
     group: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class DataAvailability:
     """Why the data for a figure is not (yet) available, and what stands in for it.
 
@@ -150,7 +151,7 @@ class DataAvailability:
     proxy_metric: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Figure:
     """A quantity the statement states, with what it measures, when, where and against what.
 

@@ -6,6 +6,7 @@ from typing import TypeAlias
 
 from attrs import frozen
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.model.figures import Figure
 from pcc_priorities.model.values import NarrativeRole
 
@@ -15,7 +16,7 @@ __all__ = ["Block", "BulletList", "Paragraph", "Quotation", "Subsection"]
 # --------------------------------------------------------------------------- narrative
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Paragraph:
     """A paragraph of narrative.
 
@@ -28,7 +29,7 @@ class Paragraph:
     role: NarrativeRole | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BulletList:
     """A list of items.
 
@@ -43,7 +44,7 @@ class BulletList:
     role: NarrativeRole | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Quotation:
     """A quotation, with its attribution ("Beating Crime Plan, 2021").
 
@@ -58,7 +59,7 @@ class Quotation:
     role: NarrativeRole | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Subsection:
     """A titled part of a section, with its own narrative and figures.
 

@@ -6,6 +6,7 @@ from typing import TypeAlias
 
 from attrs import field, frozen
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.model.figures import Figure, MetricReference
 from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue
 from pcc_priorities.model.narrative import Block
@@ -29,7 +30,7 @@ __all__ = [
 # --------------------------------------------------------------------------- who
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PolicingBody:
     """The elected local policing body that publishes the statement.
 
@@ -45,7 +46,7 @@ class PolicingBody:
     holder: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PoliceForce:
     """The police force maintained by the body.
 
@@ -58,7 +59,7 @@ class PoliceForce:
     name: str
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Authorship:
     """Who prepared the statement.
 
@@ -71,7 +72,7 @@ class Authorship:
     wording: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PlanReference:
     """A local document the statement refers to: the police and crime plan, a control strategy.
 
@@ -94,7 +95,7 @@ class PlanReference:
     priorities: tuple[str, ...] = ()
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class GlossaryEntry:
     """An abbreviation the statement spells out outside its text.
 
@@ -110,7 +111,7 @@ class GlossaryEntry:
 # --------------------------------------------------------------------------- applicability
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class ApplicabilityAssessment:
     """Which national priorities apply in the police area, and why (para 7A(b)).
 
@@ -130,7 +131,7 @@ class ApplicabilityAssessment:
 # --------------------------------------------------------------------------- suppressions
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Suppression:
     """A check finding the statement's authors have reviewed and accept, with their reason.
 
@@ -152,7 +153,7 @@ class Suppression:
 # --------------------------------------------------------------------------- the statement
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PrioritySection:
     """What the statement says about one national priority.
 
@@ -176,7 +177,7 @@ class PrioritySection:
     extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=freeze_extensions)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Statement:
     """A statement on the national policing priorities (Specified Information Order, para 7A).
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 import attrs
 from attrs import frozen
 
+from pcc_priorities._typecheck import typed_fields, unchecked_constructor
 from pcc_priorities.model.figures import Comparison, Figure
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import Path, parse_pointer, pointer
@@ -61,7 +62,7 @@ class TextKind(StrEnum):
     OTHER = "other"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class TextAtPath:
     """A piece of text a reader of the statement sees, and where it is.
 
@@ -78,7 +79,7 @@ class TextAtPath:
     section: int | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BlockAtPath:
     """A narrative block and where it is.
 
@@ -93,7 +94,7 @@ class BlockAtPath:
     section: int | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class FigureAtPath:
     """A figure and where it is.
 
@@ -108,7 +109,7 @@ class FigureAtPath:
     section: int | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PeriodAtPath:
     """A reporting period the statement reports figures for, and where it is.
 
@@ -125,8 +126,30 @@ class PeriodAtPath:
     comparison: Comparison | None = None
 
 
+# The walk builds its results from a statement's own values, whose types were checked when the
+# statement was made: it builds them without checking again (checks run thousands of times).
+
+
+def _text(path: Path, text: str, kind: TextKind, section: int | None = None) -> TextAtPath:
+    return unchecked_constructor(TextAtPath)(path, text, kind, section)
+
+
+def _block(path: Path, block: Block, section: int | None = None) -> BlockAtPath:
+    return unchecked_constructor(BlockAtPath)(path, block, section)
+
+
+def _figure(path: Path, figure: Figure, section: int | None = None) -> FigureAtPath:
+    return unchecked_constructor(FigureAtPath)(path, figure, section)
+
+
+def _period(
+    path: Path, period: ReportingPeriod, comparison: Comparison | None = None
+) -> PeriodAtPath:
+    return unchecked_constructor(PeriodAtPath)(path, period, comparison)
+
+
 def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAtPath]:
-    yield BlockAtPath(path=path, block=block, section=section)
+    yield _block(path=path, block=block, section=section)
     if isinstance(block, Subsection):
         for index, child in enumerate(block.blocks):
             yield from _block_members(child, (*path, "blocks", index), section)
@@ -153,7 +176,7 @@ def _figures_in_blocks(
             block_path = (*path, index)
             yield from _figures_in_blocks(block.blocks, (*block_path, "blocks"), section)
             for figure_index, figure in enumerate(block.figures):
-                yield FigureAtPath(
+                yield _figure(
                     path=(*block_path, "figures", figure_index), figure=figure, section=section
                 )
 
@@ -164,7 +187,7 @@ def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
     yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
     for index, section in enumerate(statement.sections):
         for figure_index, figure in enumerate(section.figures):
-            yield FigureAtPath(
+            yield _figure(
                 path=("sections", index, "figures", figure_index), figure=figure, section=index
             )
         yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
@@ -173,14 +196,14 @@ def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
 def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
     """Yield the periods the statement reports on: its own, figures' and comparisons'."""
     for index, period in enumerate(statement.periods):
-        yield PeriodAtPath(path=("periods", index), period=period)
+        yield _period(path=("periods", index), period=period)
     for located in iter_figures(statement):
         figure = located.figure
         if figure.period is not None:
-            yield PeriodAtPath(path=(*located.path, "period"), period=figure.period)
+            yield _period(path=(*located.path, "period"), period=figure.period)
         for index, comparison in enumerate(figure.comparisons):
             if comparison.period is not None:
-                yield PeriodAtPath(
+                yield _period(
                     path=(*located.path, "comparisons", index, "period"),
                     period=comparison.period,
                     comparison=comparison,
@@ -189,29 +212,23 @@ def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
 
 def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAtPath]:
     if isinstance(block, Paragraph):
-        yield TextAtPath(
-            path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
-        )
+        yield _text(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
     elif isinstance(block, BulletList):
         for index, item in enumerate(block.items):
-            yield TextAtPath(
+            yield _text(
                 path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
             )
     elif isinstance(block, Quotation):
-        yield TextAtPath(
-            path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section
-        )
+        yield _text(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
         if block.attribution is not None:
-            yield TextAtPath(
+            yield _text(
                 path=(*path, "attribution"),
                 text=block.attribution,
                 kind=TextKind.NARRATIVE,
                 section=section,
             )
     else:
-        yield TextAtPath(
-            path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section
-        )
+        yield _text(path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section)
         for index, child in enumerate(block.blocks):
             yield from _block_texts(child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
@@ -221,41 +238,39 @@ def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[Text
 def _figure_texts(figure: Figure, path: Path, section: int | None) -> Iterator[TextAtPath]:
     """A figure's wording (kind FIGURE) and its published labels (FIGURE_LABEL), in order."""
     label = TextKind.FIGURE_LABEL
-    yield TextAtPath(path=(*path, "measure"), text=figure.measure, kind=label, section=section)
+    yield _text(path=(*path, "measure"), text=figure.measure, kind=label, section=section)
     if figure.wording is not None:
-        yield TextAtPath(
+        yield _text(
             path=(*path, "wording"), text=figure.wording, kind=TextKind.FIGURE, section=section
         )
     if figure.rank is not None and figure.rank.group is not None:
-        yield TextAtPath(
+        yield _text(
             path=(*path, "rank", "group"), text=figure.rank.group, kind=label, section=section
         )
     if figure.area is not None:
-        yield TextAtPath(
+        yield _text(
             path=(*path, "area", "name"), text=figure.area.name, kind=label, section=section
         )
     if figure.source is not None:
-        yield TextAtPath(path=(*path, "source"), text=figure.source, kind=label, section=section)
+        yield _text(path=(*path, "source"), text=figure.source, kind=label, section=section)
     for index, comparison in enumerate(figure.comparisons):
         at = (*path, "comparisons", index)
         if comparison.area is not None:
-            yield TextAtPath(
+            yield _text(
                 path=(*at, "area", "name"), text=comparison.area.name, kind=label, section=section
             )
         if comparison.change is not None and comparison.change.wording is not None:
-            yield TextAtPath(
+            yield _text(
                 path=(*at, "change", "wording"),
                 text=comparison.change.wording,
                 kind=label,
                 section=section,
             )
         if comparison.wording is not None:
-            yield TextAtPath(
-                path=(*at, "wording"), text=comparison.wording, kind=label, section=section
-            )
+            yield _text(path=(*at, "wording"), text=comparison.wording, kind=label, section=section)
     availability = figure.availability
     if availability is not None and availability.reason is not None:
-        yield TextAtPath(
+        yield _text(
             path=(*path, "availability", "reason"),
             text=availability.reason,
             kind=label,
@@ -269,18 +284,18 @@ def _assessment_texts(
     if assessment is None:
         return
     for index, reason in enumerate(assessment.reasons):
-        yield TextAtPath(
+        yield _text(
             path=(*path, "reasons", index), text=reason, kind=TextKind.ASSESSMENT, section=section
         )
     for index, title in enumerate(assessment.aligns_with):
-        yield TextAtPath(
+        yield _text(
             path=(*path, "aligns_with", index),
             text=title,
             kind=TextKind.ASSESSMENT,
             section=section,
         )
     if assessment.wording is not None:
-        yield TextAtPath(
+        yield _text(
             path=(*path, "wording"),
             text=assessment.wording,
             kind=TextKind.ASSESSMENT,
@@ -298,30 +313,28 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
     Names and identifiers (the body, the force, URLs, glossary entries, suppressions) are not
     included.
     """
-    yield TextAtPath(path=("title",), text=statement.title, kind=TextKind.HEADING)
+    yield _text(path=("title",), text=statement.title, kind=TextKind.HEADING)
     if statement.edition is not None:
-        yield TextAtPath(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
+        yield _text(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
     for index, block in enumerate(statement.preamble):
         yield from _block_texts(block, ("preamble", index), None)
     yield from _assessment_texts(statement.applicability, ("applicability",), None)
     for index, block in enumerate(statement.introduction):
         yield from _block_texts(block, ("introduction", index), None)
     if statement.sections_heading is not None:
-        yield TextAtPath(
+        yield _text(
             path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
         )
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        yield TextAtPath(
-            path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index
-        )
+        yield _text(path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index)
         for metric_index, metric in enumerate(section.metrics):
             metric_path = (*path, "metrics", metric_index)
-            yield TextAtPath(
+            yield _text(
                 path=(*metric_path, "name"), text=metric.name, kind=TextKind.METRIC, section=index
             )
             if metric.data_source is not None:
-                yield TextAtPath(
+                yield _text(
                     path=(*metric_path, "data_source"),
                     text=metric.data_source,
                     kind=TextKind.METRIC,
@@ -333,11 +346,11 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
         for block_index, block in enumerate(section.blocks):
             yield from _block_texts(block, (*path, "blocks", block_index), index)
     if statement.review is not None:
-        yield TextAtPath(path=("review",), text=statement.review, kind=TextKind.OTHER)
+        yield _text(path=("review",), text=statement.review, kind=TextKind.OTHER)
     for index, plan in enumerate(statement.plans):
-        yield TextAtPath(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
+        yield _text(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
         for priority_index, priority in enumerate(plan.priorities):
-            yield TextAtPath(
+            yield _text(
                 path=("plans", index, "priorities", priority_index),
                 text=priority,
                 kind=TextKind.PLAN,

@@ -9,6 +9,8 @@ from datetime import date
 import attrs
 from attrs import field, frozen
 
+from pcc_priorities._typecheck import typed_fields, unchecked_constructor
+
 __all__ = ["PartialDate"]
 
 
@@ -18,7 +20,7 @@ __all__ = ["PartialDate"]
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PartialDate:
     """A date known to the year, the month or the day ("Published September 2023").
 
@@ -60,10 +62,9 @@ class PartialDate:
         if match is None:
             raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
         year, month, day = match.groups()
-        return cls(
-            year=int(year),
-            month=None if month is None else int(month),
-            day=None if day is None else int(day),
+        # The pattern gives whole numbers: the value checks run, the type checks need not.
+        return unchecked_constructor(cls)(
+            int(year), None if month is None else int(month), None if day is None else int(day)
         )
 
     @classmethod

@@ -9,6 +9,7 @@ import attrs
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import PeriodError
 from pcc_priorities.periods.calendar import (
     FINANCIAL_YEAR_START_MONTH,
@@ -78,7 +79,7 @@ def _month_run_label(start: date, end: date) -> str:
     return f"{month_label(start)} to {month_label(end)}"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class ReportingPeriod:
     """A span of days that figures are reported for, with the label as published.
 

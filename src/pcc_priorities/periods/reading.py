@@ -16,6 +16,7 @@ from datetime import date
 
 from attrs import frozen
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import PeriodError, WrittenValueError
 from pcc_priorities.periods.calendar import (
     FINANCIAL_YEAR_START_MONTH,
@@ -96,7 +97,7 @@ class _YearMissing(PeriodError):
         self.financial = financial
 
 
-@frozen
+@frozen(field_transformer=typed_fields)
 class _Point:
     """An end of a range as written: a month ("June 2023") or a day ("5 August 2023")."""
 

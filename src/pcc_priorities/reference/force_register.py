@@ -9,6 +9,7 @@ from importlib import resources
 
 from attrs import frozen
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import ReferenceDataError, UnknownForceError
 from pcc_priorities.model.statement import PoliceForce, PolicingBody
 from pcc_priorities.periods.dates import PartialDate
@@ -32,7 +33,7 @@ __all__ = [
 # --------------------------------------------------------------------------- forces and bodies
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BodyKind:
     """A kind of local policing body ("pcc", "pfcc", "mayor", "mopac", "common-council").
 
@@ -49,7 +50,7 @@ class BodyKind:
     note: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class BodyTerm:
     """Which body held the policing functions for an area, and when.
 
@@ -72,7 +73,7 @@ class BodyTerm:
         return self.end is None or day <= self.end.latest
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class RegisteredForce:
     """A territorial police force area in the register.
 
@@ -117,7 +118,7 @@ class RegisteredForce:
         return PolicingBody(kind=term.kind, name=term.title)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class _Register:
     body_kinds: tuple[BodyKind, ...]
     forces: tuple[RegisteredForce, ...]

@@ -16,6 +16,7 @@ from typing import Any
 
 from attrs import frozen
 
+from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
 from pcc_priorities.files import read_input
@@ -48,7 +49,7 @@ def normalise_name(text: str) -> str:
 # --------------------------------------------------------------------------- frameworks
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Citation:
     """A public source for reference data.
 
@@ -61,7 +62,7 @@ class Citation:
     url: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class NationalPriority:
     """One national priority of a framework.
 
@@ -81,7 +82,7 @@ class NationalPriority:
         return (self.title, *self.aliases)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class DataSource:
     """A source of data for national metrics.
 
@@ -98,7 +99,7 @@ class DataSource:
     url: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class NationalMetric:
     """A national metric of a priority, with its data sources.
 
@@ -119,7 +120,7 @@ class NationalMetric:
     note: str | None = None
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Framework:
     """A set of national priorities as communicated by the Secretary of State.
 
