@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "convert": {*_BASE, "_typecheck", "model", "periods"},
     "reference": {*_IO, "_typecheck", "convert", "model", "periods"},
     "formats": {*_IO, "reference", "convert", "model", "periods"},
-    "figures": {*_IO, "model", "periods"},
+    "figures": {*_IO, "reference", "model", "periods"},
     "tables": {*_IO, "figures", "formats", "reference", "model", "periods"},
     "checks": {*_IO, "_version", "figures", "formats", "reference", "convert", "model", "periods"},
     "publish": {*_IO, "formats", "reference", "convert", "model", "periods"},

@@ -16,6 +16,7 @@ __all__ = [
     "DocumentUpgradedWarning",
     "EncodingError",
     "FileProblemError",
+    "MissingCountError",
     "MissingExtraError",
     "OutputExistsError",
     "PccPrioritiesError",
@@ -290,6 +291,28 @@ class SeriesError(PccPrioritiesError, ValueError):
     """
 
 
+class MissingCountError(SeriesError, LookupError):
+    """A table has no count for a force, an offence and a quarter that a figure needs.
+
+    A missing count is never taken as zero: the figure cannot be given.
+
+    Attributes:
+        force: The force, as the table names it.
+        offence: The offence in words, with the subgroups or codes looked for.
+        quarter: The quarter ("Q2 2024/25").
+    """
+
+    force: str
+    offence: str
+    quarter: str
+
+    def __init__(self, message: str, *, force: str, offence: str, quarter: str) -> None:
+        self.force = force
+        self.offence = offence
+        self.quarter = quarter
+        super().__init__(message)
+
+
 @attrs.frozen(kw_only=True)
 class TableProblem:
     """One thing wrong with a table (a CSV file or a worksheet).
@@ -299,14 +322,17 @@ class TableProblem:
             None for the whole table.
         column: The column's title, where the problem is in one cell or column.
         message: What is wrong and what was expected, in a sentence.
+        sheet: The worksheet, in a workbook of several sheets.
     """
 
     row: int | None
     column: str | None
     message: str
+    sheet: str | None = None
 
     def __str__(self) -> str:
-        where = [] if self.row is None else [f"row {self.row}"]
+        where = [] if self.sheet is None else [f"sheet {self.sheet!r}"]
+        where += [] if self.row is None else [f"row {self.row}"]
         if self.column is not None:
             where.append(f"column {self.column!r}")
         return f"{', '.join(where) or '(table)'}: {self.message}"
