@@ -43,6 +43,7 @@ from pcc_priorities.cli.console import (
     Console,
     printable,
 )
+from pcc_priorities.cli.open_data import add_open_data_commands, add_table_command
 from pcc_priorities.cli.parsing import (
     Parser,
     UsageError,
@@ -392,6 +393,8 @@ def _build_parser() -> Parser:
     _statement_commands(commands)
     _publishing_commands(commands)
     _reference_commands(commands)
+    add_open_data_commands(commands)
+    add_table_command(commands)
     commands.finish()
     return parser
 
