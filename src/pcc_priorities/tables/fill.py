@@ -133,7 +133,7 @@ def _differences(old: Figure, new: Figure) -> tuple[str, ...]:
     found = []
     if old.value != new.value:
         found.append(f"value: {old.value} → {new.value}")
-    if old.period != new.period:
+    if not _same_days(old.period, new.period):
         found.append(f"period: {_label(old.period)} → {_label(new.period)}")
     if old.source != new.source:
         found.append(f"source: {old.source or 'none'} → {new.source or 'none'}")
@@ -149,13 +149,22 @@ def _differences(old: Figure, new: Figure) -> tuple[str, ...]:
 def _refreshed(existing: Figure, new: Figure) -> Figure:
     bases = {comparison.basis for comparison in new.comparisons}
     kept: tuple[Comparison, ...] = tuple(c for c in existing.comparisons if c.basis not in bases)
-    same = existing.value == new.value and existing.period == new.period
+    period = existing.period if _same_days(existing.period, new.period) else new.period
+    same = existing.value == new.value and period is existing.period
     return attrs.evolve(
         new,
         id=existing.id,
+        period=period,
         wording=existing.wording if same else None,
         comparisons=(*new.comparisons, *kept),
     )
+
+
+def _same_days(old: ReportingPeriod | None, new: ReportingPeriod | None) -> bool:
+    """Whether two periods cover the same days as the same kind (labels aside)."""
+    if old is None or new is None:
+        return old is new
+    return (old.start, old.end, old.kind) == (new.start, new.end, new.kind)
 
 
 def _metric_places(statement: Statement) -> dict[str, tuple[int, str]]:
