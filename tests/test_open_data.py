@@ -72,6 +72,19 @@ def test_home_office_spellings_are_matched_to_the_register(table) -> None:
     assert table.force(DEVON).code == "E23000035"
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("London, City of", "E23000034"), ("Devon and Cornwall", "E23000035"),
+     ("Metropolitan Police", "E23000001"), ("Avon and Somerset", "E23000036"),
+     ("Dyfed-Powys", "W15000004"), ("Hampshire", "E23000030"),
+     ("Hampshire and Isle of Wight", "E23000030")],
+)  # fmt: skip
+def test_every_home_office_spelling_seen_in_public_code_is_found(name: str, code: str) -> None:
+    """Force names as the published tables spell them are found in the register."""
+    rows = [list(HEADER), ["2024/25", "2", name, "X", "G", "Homicide", "1", "2"]]
+    assert [force.code for force in _csv_table(rows).forces()] == [code]
+
+
 def test_bodies_that_are_not_police_force_areas_are_kept_apart(table) -> None:
     """Action Fraud and British Transport Police rows are counted apart, never for a force."""
     others = {body.name: (body.rows, body.known) for body in table.other_bodies}
@@ -308,3 +321,24 @@ def test_any_counts_written_as_csv_sum_back_exactly(counts: list[int]) -> None:
     assert figure.comparisons[0].value == sum(counts[:4])
     assert check_change(figure.value, figure.comparisons[0]).agrees is not False
     assert csv_text(rows).count("\r\n") == 9
+
+
+@given(
+    st.integers(min_value=2000, max_value=2098),
+    st.integers(min_value=1, max_value=4),
+    st.sampled_from(["{y}/{n:02}", "{y}-{n:02}", " {y}/{n:02} "]),
+    st.sampled_from(["int", "float", "text", "Q"]),
+)
+def test_financial_year_and_quarter_cells_are_read_in_their_written_forms(
+    year: int, quarter: int, year_form: str, quarter_form: str
+) -> None:
+    """A year written 2024/25 or 2024-25 with quarter 2, 2.0, "2" or "Q2" is the quarter named."""
+    from pcc_priorities.figures.crime_table import _Reader  # noqa: PLC0415
+
+    written_year = year_form.format(y=year, n=(year + 1) % 100)
+    written_quarter: object = {
+        "int": quarter, "float": float(quarter), "text": str(quarter), "Q": f"Q{quarter}"
+    }[quarter_form]  # fmt: skip
+    found = _Reader._read_quarter(written_year, written_quarter)
+    assert found == ReportingPeriod.financial_quarter(year, quarter).start
+    assert isinstance(_Reader._read_quarter(written_year, quarter + 4), str)

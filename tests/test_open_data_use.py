@@ -252,3 +252,27 @@ def test_a_missing_quarter_is_one_error_line(
     assert out == ""
     assert err.count("\n") == 1
     assert "Devon and Cornwall: no count for Homicide" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_shows_only_on_a_terminal(
+    table_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a terminal, reading the workbook draws a bar on stderr; elsewhere, and quiet, none."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    argv = ["open-data", "figures", str(table_path), "--police-force", "Kent", "--period",
+            "Q2 2024/25"]  # fmt: skip
+    main(argv)
+    assert "10 of 10 sheets" in terminal.getvalue()
+    quiet = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    main([*argv, "-q"])
+    assert "sheets" not in quiet.getvalue()
+    monkeypatch.undo()
+    _run(argv, capsys)
+    assert "sheets" not in capsys.readouterr().err

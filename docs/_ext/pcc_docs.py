@@ -33,11 +33,16 @@ def cli_reference() -> str:
     os.environ["COLUMNS"] = "88"
     parser = _build_parser()
     parts = ["```text", parser.format_help().rstrip(), "```", ""]
-    subparsers = next(
-        action for action in parser._actions if action.__class__.__name__ == "_SubParsersAction"
-    )
-    for name, command in subparsers.choices.items():  # type: ignore[attr-defined]
-        parts += [f"## `pcc-priorities {name}`", "", "```text", command.format_help().rstrip()]
+
+    def commands(current: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+        found = [a for a in current._actions if a.__class__.__name__ == "_SubParsersAction"]
+        for action in found:
+            for name, command in action.choices.items():
+                yield f"{prefix} {name}", command
+                yield from commands(command, f"{prefix} {name}")
+
+    for name, command in commands(parser, "pcc-priorities"):
+        parts += [f"## `{name}`", "", "```text", command.format_help().rstrip()]
         parts += ["```", ""]
     return "\n".join(parts)
 
