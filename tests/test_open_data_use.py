@@ -203,14 +203,16 @@ def test_open_data_fill_and_table_write_their_outputs(
 ) -> None:
     """`fill` writes a statement and reports each figure; `table` writes CSV and exits 1."""
     statement = tmp_path / "new.json"
-    assert main(["new", str(statement), "--police-force", "West Mercia"]) == 0
+    argv = ["new", str(statement), "--police-force", "West Mercia", "--period", "Q1 2024/25"]
+    assert main(argv) == 0
     code, _, err = _run(
         ["open-data", "fill", str(statement), str(table_path), "-o", str(tmp_path / "out.json")],
         capsys,
     )
     assert code == 0
     assert "24 figures added, 0 changed, 0 kept" in err
-    assert "added: Homicides, Q2 2024/25 (section 1, figure 1)" in err
+    assert "added: Homicides, Q1 2024/25 (section 1, figure 1)" in err
+    assert "figures up to Q1 2024/25, the end of the statement's period" in err
     assert len(p.load(tmp_path / "out.json").sections[0].figures) == 4
     national = tmp_path / "national.csv"
     code, _, err = _run(["open-data", "table", str(table_path), "-o", str(national)], capsys)

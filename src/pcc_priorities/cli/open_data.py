@@ -289,6 +289,12 @@ def fill_command(args: argparse.Namespace, console: Console) -> int:
         console.message(str(loaded.note()))
     statement = loaded.statement
     table = _read_table(args, console)
+    if not args.period and args.to is None and statement.periods:
+        end = statement.periods[-1].end
+        quarter = ReportingPeriod.financial_quarter_containing(end)
+        if quarter.end == end and quarter.start in table.quarters():
+            args.to = quarter.canonical_label()
+            console.message(f"figures up to {args.to}, the end of the statement's period")
     result = force_figures(
         table,
         statement.force.code,
@@ -396,7 +402,9 @@ def add_open_data_commands(commands: Any) -> None:
         description="Fill a statement's figures for its force from the table: figures it has "
         "(same metric, measure and kind of period) are refreshed in place, others are added "
         "to the section of their metric. Only figures change. Each figure added, changed or "
-        "kept is reported on standard error.",
+        "kept is reported on standard error. Without --period or --to, the figures run up to "
+        "the end of the statement's period where that is a quarter's end in the table, else "
+        "to the table's latest quarter.",
     )
     fill.add_argument("statement", metavar="STATEMENT", help="the statement (.json, .yaml)")
     fill.add_argument("table", metavar="TABLE", help=_TABLE_HELP)

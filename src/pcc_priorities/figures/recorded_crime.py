@@ -13,7 +13,6 @@ quarter is an error that names all three, never a zero.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from decimal import Decimal
 
 from attrs import frozen
@@ -336,15 +335,3 @@ def force_figures(
         notes=tuple(dict.fromkeys(notes)),
         not_measured=tuple((item.metric, item.reason) for item in chosen.not_measured),
     )
-
-
-def latest_common_quarter(table: CrimeTable) -> date | None:
-    """The first day of the latest quarter every force in the table has rows for."""
-    latest: date | None = None
-    for force in table.forces():
-        quarters = [q for q in table.quarters() if table.entries(force, q) is not None]
-        if not quarters:
-            return None
-        last = quarters[-1]
-        latest = last if latest is None or last < latest else latest
-    return latest
