@@ -28,8 +28,8 @@ class Command:
 
     @property
     def name(self) -> str:
-        """The command's name."""
-        return self.argv[0]
+        """The command's name ("open-data figures" for a command of a group)."""
+        return " ".join(self.argv[:2]) if self.argv[0] == "open-data" else self.argv[0]
 
     @property
     def reads(self) -> bool:
@@ -57,6 +57,12 @@ COMMANDS = [
     Command(("frameworks",)),
     Command(("forces",)),
     Command(("period", "Q1 2023/24")),
+    Command(
+        ("open-data", "figures", "{table}", "--police-force", "Gwent", "-o", "{output}"), ".csv"
+    ),
+    Command(("open-data", "fill", "{statement}", "{table}", "-o", "{output}"), ".json"),
+    Command(("open-data", "table", "{table}", "-o", "{output}"), ".csv"),
+    Command(("table", "{other}", "-o", "{output}"), ".csv"),
 ]
 
 
@@ -66,7 +72,7 @@ def test_every_command_is_in_the_table() -> None:
 
     parser = _build_parser()
     group = next(action for action in parser._actions if action.dest == "command")
-    assert set(group.choices or ()) == {command.name for command in COMMANDS}
+    assert set(group.choices or ()) == {command.argv[0] for command in COMMANDS}
 
 
 @dataclass
@@ -77,6 +83,7 @@ class Files:
     statement: Path
     other: Path
     figures: Path
+    table: Path
 
     def argv(self, command: Command, **replace: str) -> list[str]:
         """The command's arguments, with these files (or those in ``replace``)."""
@@ -84,6 +91,7 @@ class Files:
             "statement": str(self.statement),
             "other": str(self.other),
             "figures": str(self.figures),
+            "table": str(self.table),
             "output": str(self.folder / f"out{command.suffix}"),
             **replace,
         }
@@ -102,7 +110,13 @@ def files(tmp_path: Path) -> Files:
     assert main(["export-figures", str(EXAMPLE), "-o", str(figures), "-q"]) == 0
     (tmp_path / "folder.json").mkdir()
     (tmp_path / "file.txt").write_text("", encoding="utf-8")
-    return Files(tmp_path, statement, other, figures)
+    table = tmp_path / "table.csv"
+    table.write_text(
+        "Financial Year,Financial Quarter,Force Name,Offence Subgroup,Number of Offences\n"
+        "2024/25,1,Gwent,Homicide,1\n",
+        encoding="utf-8",
+    )
+    return Files(tmp_path, statement, other, figures, table)
 
 
 def _cases() -> list[tuple[Command, str]]:

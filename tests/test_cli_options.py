@@ -88,6 +88,7 @@ def test_force_is_refused_wherever_a_police_force_is_named_and_an_alias_elsewher
         "schema",
         "export-figures",
         "import-figures",
+        "table",
     }
     for name, command in commands.items():
         force = next((a for a in command._actions if "--force" in a.option_strings), None)
@@ -100,6 +101,17 @@ def test_force_is_refused_wherever_a_police_force_is_named_and_an_alias_elsewher
             assert force.help == "an alias of --overwrite"
         else:
             assert force is None, name
+
+
+def test_the_open_data_commands_follow_the_same_rule() -> None:
+    """`open-data figures` names a force and refuses --force; fill and table alias it."""
+    group = next(a for a in _commands()["open-data"]._actions if a.dest == "open_data_command")
+    inner: dict[str, Parser] = dict(group.choices or {})  # type: ignore[arg-type]
+    assert {name for name, command in inner.items() if command.names_police_force} == {"figures"}
+    for name, command in inner.items():
+        force = next(a for a in command._actions if "--force" in a.option_strings)
+        assert (force.help == "==SUPPRESS==") == (name == "figures")
+        assert (force.dest == "overwrite") == (name != "figures")
 
 
 def test_force_is_an_alias_of_overwrite_on_render(source: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pcc_priorities.cli.console import EXIT_FINDINGS, EXIT_OK, Console
+from pcc_priorities.cli.console import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, Console
 from pcc_priorities.cli.parsing import Parser, UsageError, count_argument, date_argument
 from pcc_priorities.exceptions import PeriodError
 from pcc_priorities.files import check_output, format_by_extension, write_output
@@ -357,7 +357,7 @@ def statements_table_command(args: argparse.Namespace, console: Console) -> int:
         console.error(problem)
     args.table = args.paths[0]
     _tidy_output(console, tidy, output, kind, args)
-    return EXIT_FINDINGS if tidy.problems else EXIT_OK
+    return EXIT_INVALID if tidy.problems else EXIT_OK
 
 
 # --------------------------------------------------------------------------- parsers
@@ -438,7 +438,8 @@ def add_table_command(commands: Any) -> None:
         help="the figures of statements side by side (tidy CSV or JSON)",
         description="Write the figures of published statements (files, or folders of .json, "
         ".yaml and .yml files), one row per statement, metric, period and comparison, in "
-        "the columns of `open-data table`. A file that is not a statement is named (exit 1).",
+        "the columns of `open-data table`. A file that is not a valid statement is named and "
+        "left out (exit 2, as `check` does).",
     )
     command.add_argument("paths", nargs="+", metavar="PATH", help="statements or folders")
     command.add_argument("--format", choices=("csv", "json"), help="on stdout: csv (default)")
