@@ -219,6 +219,13 @@ def test_open_data_fill_and_table_write_their_outputs(
     assert code == 1
     assert "London, City of (E23000034) left out" in err
     assert national.read_text(encoding="utf-8-sig").startswith(",".join(TIDY_COLUMNS))
+    written = tmp_path / "figures.json"
+    argv = ["open-data", "figures", str(table_path), "--police-force", "E23000016", "-o"]
+    assert _run([*argv, str(written), "--measure", "homicides"], capsys)[0] == 0
+    assert [row["period"] for row in json.loads(written.read_text(encoding="utf-8"))][:2] == [
+        "Q2 2024/25",
+        "2023/24",
+    ]
     code, out, _ = _run(["table", str(tmp_path / "out.json"), "--format", "json"], capsys)
     assert code == 0
     assert json.loads(out)[0]["force_code"] == "E23000016"
