@@ -6,7 +6,7 @@ Catch :class:`PccPrioritiesError` to handle every error the library raises on pu
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -66,6 +66,26 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """Return ``repr(text)`` for a message, cut to about ``limit`` characters with the length."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
+#: The most problems an error's message lists; the rest are counted (all are in ``problems``).
+MAX_LISTED_PROBLEMS = 100
+
+
+def _listed(problems: Sequence[object]) -> list[str]:
+    """The lines listing ``problems``: the first :data:`MAX_LISTED_PROBLEMS`, then a count."""
+    lines = [f"  {problem}" for problem in problems[:MAX_LISTED_PROBLEMS]]
+    hidden = len(problems) - MAX_LISTED_PROBLEMS
+    if hidden > 0:
+        lines.append(f"  ... and {hidden:,} more problems not listed")
+    return lines
+
+
 class DocumentError(PccPrioritiesError, ValueError):
     """A document is not a valid statement; lists every problem found.
 
@@ -86,8 +106,8 @@ class DocumentError(PccPrioritiesError, ValueError):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         head = f"{self.source}: " if self.source else ""
-        lines = [f"{head}not a valid statement document ({count} {noun}):"]
-        lines.extend(f"  {problem}" for problem in self.problems)
+        lines = [f"{head}not a valid statement document ({count:,} {noun}):"]
+        lines.extend(_listed(self.problems))
         return "\n".join(lines)
 
 
@@ -223,7 +243,7 @@ class PeriodError(PccPrioritiesError, ValueError):
 
     def __init__(self, message: str, text: str | None = None) -> None:
         self.text = text
-        super().__init__(f"{text!r}: {message}" if text is not None else message)
+        super().__init__(f"{shown(text)}: {message}" if text is not None else message)
 
 
 class WrittenValueError(PccPrioritiesError, ValueError):
@@ -244,7 +264,7 @@ class WrittenValueError(PccPrioritiesError, ValueError):
     def __init__(self, reason: str, text: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"{text!r}: {reason}")
+        super().__init__(f"{shown(text)}: {reason}")
 
 
 class DirectionError(PccPrioritiesError, ValueError):
@@ -361,6 +381,6 @@ class TableError(PccPrioritiesError, ValueError):
         head = f"{source}: " if source else ""
         verb = "write" if writing else "read"
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{head}cannot {verb} the table ({count} {noun}):"]
-        lines.extend(f"  {problem}" for problem in self.problems)
+        lines = [f"{head}cannot {verb} the table ({count:,} {noun}):"]
+        lines.extend(_listed(self.problems))
         super().__init__("\n".join(lines))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum, StrEnum
@@ -205,6 +205,9 @@ def _tuple_hook_factory(
     def factory(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
         element_type = typing.get_args(type_)[0]
         handler = conv.get_structure_hook(element_type)
+        fast_handler = (
+            converter(detailed=False).get_structure_hook(element_type) if detailed else None
+        )
 
         def structure(value: object, _type: object) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
@@ -214,6 +217,9 @@ def _tuple_hook_factory(
             result: list[Any] = []
             errors: list[Exception] = []
             for index, item in enumerate(value):
+                if len(errors) == MAX_ITEM_PROBLEMS:
+                    errors.append(_items_not_listed(value[index:], fast_handler, element_type))
+                    break
                 try:
                     result.append(handler(item, element_type))
                 except Exception as error:
@@ -229,6 +235,24 @@ def _tuple_hook_factory(
         return structure
 
     return factory
+
+
+#: The most items of one array whose problems the detailed path lists; the rest are counted.
+MAX_ITEM_PROBLEMS = 100
+
+
+def _items_not_listed(rest: Sequence[object], handler: Any, element_type: Any) -> Invalid:
+    """The note that some items were not examined in detail: how many of them are not valid."""
+    failing = 0
+    for item in rest:
+        try:
+            handler(item, element_type)
+        except Exception:
+            failing += 1
+    return Invalid(
+        f"the problems of the first {MAX_ITEM_PROBLEMS} items of this array that are not valid "
+        f"are listed; {failing:,} more items after them are not valid either"
+    )
 
 
 def _class_hook_factory(
@@ -353,8 +377,17 @@ def problems_from_exception(
             yield from problems_from_exception(child, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(error.cl))
-        for key in sorted(error.extra_fields, key=str):
+        keys = sorted(error.extra_fields, key=str)
+        for key in keys[:MAX_ITEM_PROBLEMS]:
             yield (*path, key), f"unknown key {key!r}; the keys allowed here are: {allowed}"
+        if len(keys) > MAX_ITEM_PROBLEMS:
+            yield (
+                path,
+                (
+                    f"{len(keys) - MAX_ITEM_PROBLEMS:,} more unknown keys than the "
+                    f"{MAX_ITEM_PROBLEMS} listed; the keys allowed here are: {allowed}"
+                ),
+            )
     elif isinstance(error, KeyError):
         yield path, "this required key is missing"
     elif isinstance(error, Invalid):

@@ -11,8 +11,6 @@ A month without a count is an error wherever it is needed, never a zero.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -28,6 +26,7 @@ from pcc_priorities.exceptions import (
     WrittenValueError,
 )
 from pcc_priorities.figures.change import describe_change
+from pcc_priorities.figures.sheets import csv_rows, csv_text
 from pcc_priorities.files import read_input
 from pcc_priorities.model.figures import Area, Comparison, Figure
 from pcc_priorities.model.values import ComparisonBasis, Unit, to_decimal
@@ -368,7 +367,7 @@ def monthly_series_from_csv(
     Raises:
         TableError: Lists every cell that cannot be read, with its row and column.
     """
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    rows = csv_rows(text, source)
     problems: list[TableProblem] = []
     if not rows or not rows[0]:
         raise TableError(
@@ -465,9 +464,8 @@ def load_monthly_csv(
     """Read monthly counts from a CSV file (see :func:`monthly_series_from_csv`).
 
     Raises:
-        TableError: Lists every cell that cannot be read.
+        TableError: Lists every cell that cannot be read, or the file is not UTF-8 text.
         FileProblemError: The file cannot be read; the message says why.
-        UnicodeDecodeError: The file is not UTF-8 text.
     """
-    text = read_input(path).decode("utf-8-sig")
+    text = csv_text(read_input(path), os.fspath(path))
     return monthly_series_from_csv(text, source=os.fspath(path), unit=unit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -25,6 +26,8 @@ __all__ = [
     "Progress",
     "Sheet",
     "WorkbookKind",
+    "csv_rows",
+    "csv_text",
     "read_sheets",
     "sheets_from_bytes",
     "workbook_kind",
@@ -98,9 +101,19 @@ def _calamine() -> Any:
     return python_calamine
 
 
-def _csv_sheet(data: bytes, name: str, source: str | None) -> Sheet:
+#: The csv module's field size limit is one setting for the whole process; it is raised only
+#: while this module reads, one reader at a time.
+_FIELD_LIMIT_LOCK = threading.Lock()
+
+
+def csv_text(data: bytes, source: str | None) -> str:
+    """Return CSV file bytes as text: UTF-8, with or without a byte-order mark.
+
+    Raises:
+        TableError: The bytes are not UTF-8; the message says at which byte.
+    """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise TableError(
             [
@@ -112,13 +125,34 @@ def _csv_sheet(data: bytes, name: str, source: str | None) -> Sheet:
             ],
             source,
         ) from None
+
+
+def csv_rows(text: str, source: str | None = None) -> list[list[str]]:
+    """Return the rows of CSV ``text`` (a leading byte-order mark is dropped).
+
+    A field may be as long as the text: the csv module's own limit (131,072 characters)
+    would refuse a long wording that the library itself wrote.
+
+    Raises:
+        TableError: The text is not valid CSV.
+    """
+    text = text.removeprefix("\ufeff")
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        with _FIELD_LIMIT_LOCK:
+            limit = csv.field_size_limit()
+            csv.field_size_limit(max(limit, len(text) + 1))
+            try:
+                return list(csv.reader(io.StringIO(text, newline="")))
+            finally:
+                csv.field_size_limit(limit)
     except csv.Error as error:
         raise TableError(
             [TableProblem(row=None, column=None, message=f"not valid CSV: {error}")], source
         ) from None
-    return Sheet(name, rows)
+
+
+def _csv_sheet(data: bytes, name: str, source: str | None) -> Sheet:
+    return Sheet(name, csv_rows(csv_text(data, source), source))
 
 
 def sheets_from_bytes(

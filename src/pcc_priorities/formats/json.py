@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pcc_priorities.convert.hooks import PathSegment, converter, text_writer
@@ -59,6 +59,15 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _decimal(text: str) -> Decimal:
+    """Read a JSON number with a fraction or exponent exactly; refuse one Python cannot hold."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # an exponent beyond what the decimal module holds
+        shown = text if len(text) <= 40 else f"{text[:40]}... ({len(text):,} characters)"
+        raise ValueError(f"the number {shown} is too large or too small to read") from None
+
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -91,7 +100,7 @@ def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
     try:
         data = json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=_decimal,
             parse_constant=_reject_constant,
             object_pairs_hook=object_pairs,
         )

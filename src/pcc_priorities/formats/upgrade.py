@@ -47,7 +47,9 @@ __all__ = [
 #: The version of the statement format this library reads and writes.
 CURRENT_VERSION = "1.0"
 
-_VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)", re.ASCII)
+#: MAJOR.MINOR, each part at most nine digits (so a version of 5,000 digits is refused as
+#: text, before Python is asked to read it as a number).
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})", re.ASCII)
 
 UpgradeFunction = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -165,6 +167,12 @@ def upgrades() -> tuple[Upgrade, ...]:
     return tuple(sorted(_UPGRADES.values(), key=lambda step: _parse_version(step.source) or (0, 0)))
 
 
+def _shown(value: object) -> str:
+    """``value`` as a message shows it: its repr, cut to 60 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:60]}... ({len(text):,} characters)"
+
+
 def _version_problem(message: str) -> DocumentError:
     return DocumentError([Problem(path="/schema_version", message=message)])
 
@@ -183,7 +191,7 @@ def upgrade_path(version: str) -> tuple[Upgrade, ...]:
     if parsed is None:
         raise _version_problem(
             f"this library reads schema_version {CURRENT_VERSION!r}; expected a version "
-            f"written MAJOR.MINOR, got {version!r}"
+            f"written MAJOR.MINOR, got {_shown(version)}"
         )
     if parsed > current:
         raise _version_problem(
@@ -221,7 +229,7 @@ def upgrade_document(data: Mapping[str, Any]) -> UpgradeResult:
     if not isinstance(version, str):
         raise _version_problem(
             f"this library reads schema_version {CURRENT_VERSION!r}, written as text; "
-            f"got {version!r}"
+            f"got {_shown(version)}"
         )
     steps = upgrade_path(version)
     current: dict[str, Any] = copy.deepcopy(dict(data))

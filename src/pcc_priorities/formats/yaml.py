@@ -26,7 +26,7 @@ import re
 import sys
 import warnings
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -123,10 +123,33 @@ def _resolver_class() -> type[Any]:
     return CoreResolver
 
 
+@cache
+def _emitter_class() -> type[Any]:
+    r"""Return an emitter that never folds a quoted scalar.
+
+    ruamel.yaml folds long quoted scalars, and there it can change text: a double-quoted
+    scalar folded after an escape ("\x84") reads back with a space added. Text that needs
+    quotes is rare (prose is written as a block scalar), so it is written on one line. Plain
+    scalars are folded only at single spaces: :func:`_text_style` quotes text with a run of
+    spaces, which a folded plain scalar would read back as one.
+    """
+    from ruamel.yaml.emitter import Emitter  # noqa: PLC0415 - an optional extra
+
+    class UnfoldedEmitter(Emitter):
+        def write_single_quoted(self, text: Any, split: Any = True) -> None:
+            super().write_single_quoted(text, split=False)
+
+        def write_double_quoted(self, text: Any, split: Any = True) -> None:
+            super().write_double_quoted(text, split=False)
+
+    return UnfoldedEmitter
+
+
 def _yaml(*, writing: bool = False) -> Any:
     yaml = _ruamel().YAML(typ="safe", pure=True)
     yaml.Resolver = _resolver_class()
     if writing:
+        yaml.Emitter = _emitter_class()
         yaml.allow_unicode = True
         yaml.width = _WIDTH
         yaml.indent(mapping=2, sequence=4, offset=2)
@@ -207,7 +230,11 @@ class _Reader:
                 )
                 return None
         if tag == _FLOAT and _DECIMAL_FLOAT.fullmatch(text):
-            return Decimal(text)
+            try:
+                return Decimal(text)
+            except InvalidOperation:  # an exponent beyond what the decimal module holds
+                self.problem(path, node, f"the number {_shown(text)} is too large or too small")
+                return None
         if tag in (_INT, _FLOAT):
             self.problem(
                 path, node, f"write numbers in decimal digits, as in JSON ({text!r} is not)"
@@ -240,6 +267,11 @@ class _Reader:
             return result
         self.duplicates = True
         return mark_duplicates(pairs, result)
+
+
+def _shown(text: str) -> str:
+    """``text`` as an error message shows it: at most 40 characters and the length."""
+    return text if len(text) <= 40 else f"{text[:40]}... ({len(text):,} characters)"
 
 
 class _TooLarge(Exception):
@@ -328,6 +360,8 @@ def _parse_yaml(
         raise DocumentError(
             [Problem(path="", message="not valid YAML: nested too deeply")], source
         ) from None
+    except (ValueError, OverflowError):  # ruamel's chr() of an escape beyond U+10FFFF
+        raise _escape_error(decoded, source) from None
     if node is None:
         raise DocumentError(
             [Problem(path="", message="the YAML document is empty; expected a statement")], source
@@ -344,6 +378,27 @@ def _parse_yaml(
     if reader.problems:
         raise DocumentError(reader.problems, source)
     return data, reader.positions, reader.duplicates
+
+
+def _escape_error(text: str, source: str | None) -> DocumentError:
+    """The error for an escape that names no character, with its line where it can be found."""
+    found = next(
+        (m for m in re.finditer(r"\\U([0-9a-fA-F]{8})", text) if int(m[1], 16) > 0x10FFFF), None
+    )
+    line, column = (None, None) if found is None else _line_column(text, found.start())
+    shown = "an escape" if found is None else f"the escape {found[0]}"
+    return DocumentError(
+        [
+            Problem(
+                path="",
+                message=f"not valid YAML: {shown} names no Unicode character "
+                "(the last is \\U0010FFFF)",
+                line=line,
+                column=column,
+            )
+        ],
+        source,
+    )
 
 
 def _locate(problem: Problem, positions: dict[str, tuple[int, int]]) -> Problem:
@@ -433,6 +488,8 @@ def _text_style(text: str) -> str | None:
         return "|"
     if len(text) >= _FOLD_AT and _FOLDABLE.fullmatch(text):
         return ">"
+    if "  " in text:  # the emitter may break a plain scalar inside a run of spaces
+        return '"'
     return None
 
 

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import TypeVar
 
 from pcc_priorities.exceptions import WrittenValueError
-from pcc_priorities.model.values import to_decimal
+from pcc_priorities.model.values import check_count, to_decimal
 from pcc_priorities.periods.written import read_date, read_number, read_whole_number
 
 E = TypeVar("E", bound=Enum)
@@ -65,9 +65,13 @@ def whole_in(cell: str) -> int | None:
     if cell.strip() == "":
         return None
     try:
-        return read_whole_number(cell.strip())
+        number = read_whole_number(cell.strip())
+        check_count(number)
     except WrittenValueError as error:
         raise CellError(str(error)) from None
+    except ValueError as error:  # a size the model refuses
+        raise CellError(f"{cell.strip()!r}: {error}") from None
+    return number
 
 
 def enum_out(value: Enum | None) -> str:
@@ -113,7 +117,7 @@ def path_in(cell: str) -> tuple[int, ...]:
     written = cell.strip()
     if written == "":
         return ()
-    if not re.fullmatch(r"\d+(?:\.\d+)*", written, re.ASCII):
+    if not re.fullmatch(r"\d{1,9}(?:\.\d{1,9})*", written, re.ASCII):
         raise CellError(
             f"expected block positions such as 2 or 3.1 (the first block in block 3), got {cell!r}"
         )

@@ -6,7 +6,7 @@ import csv
 import io
 import os
 
-from pcc_priorities.exceptions import TableError, TableProblem
+from pcc_priorities.figures.sheets import csv_rows, csv_text
 from pcc_priorities.files import atomic_write_text, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.rows import figures_from_table, figures_table
@@ -36,12 +36,7 @@ def figures_from_csv(statement: Statement, text: str, *, source: str | None = No
     Raises:
         TableError: Lists every problem with its row and column.
     """
-    try:
-        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-    except csv.Error as error:
-        raise TableError(
-            [TableProblem(row=None, column=None, message=f"not valid CSV: {error}")], source
-        ) from None
+    rows = csv_rows(text, source)
     return figures_from_table(statement, rows, source=source)
 
 
@@ -62,17 +57,4 @@ def read_figures_csv(statement: Statement, path: str | os.PathLike[str]) -> Stat
         FileProblemError: The file cannot be read; the message says why.
     """
     data = read_input(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise TableError(
-            [
-                TableProblem(
-                    row=None,
-                    column=None,
-                    message=f"not UTF-8 text (byte {error.start}); save the sheet as CSV UTF-8",
-                )
-            ],
-            os.fspath(path),
-        ) from None
-    return figures_from_csv(statement, text, source=os.fspath(path))
+    return figures_from_csv(statement, csv_text(data, os.fspath(path)), source=os.fspath(path))

@@ -113,7 +113,9 @@ _COMPARISON_FIELDS = (
     "change wording",
     "wording",
 )
-_COMPARISON_TITLE = re.compile(r"Comparison (\d+): (.+)")
+_COMPARISON_TITLE = re.compile(r"Comparison (\d+): (.+)", re.ASCII)
+#: The most comparisons a table gives a figure (a header may not ask for a billion columns).
+_MAX_COMPARISONS = 1000
 #: The ``change direction`` cell of a stated change with no direction word.
 _NOT_STATED = "not stated"
 
@@ -343,11 +345,10 @@ def _read_figure(row: _Row, groups: int) -> Figure | None:
     rate = None
     if per is not None and denominator is not None:
         rate = RateBase(per=per, denominator=denominator)
-    elif per is not None or denominator is not None:
-        row.problem(
-            "Rate per" if per is None else "Rate denominator",
-            "a rate base needs both what it is per and what is counted",
-        )
+    elif (per is None) != (denominator is None):
+        missing = "Rate per" if per is None else "Rate denominator"
+        if not row.given(missing):  # a cell given but not read is reported already
+            row.problem(missing, "a rate base needs both what it is per and what is counted")
     order = row.enum("Rank order", RankOrder)
     rank = None
     if order is not None:
@@ -420,6 +421,16 @@ def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
         seen.add(title)
         match = _COMPARISON_TITLE.fullmatch(title)
         if match:
+            number = int(match[1]) if len(match[1]) <= 9 else _MAX_COMPARISONS + 1
+            if not 1 <= number <= _MAX_COMPARISONS:
+                problems.append(
+                    TableProblem(
+                        row=1,
+                        column=title,
+                        message=f"comparisons are numbered from 1 to {_MAX_COMPARISONS:,}",
+                    )
+                )
+                continue
             if match[2] not in _COMPARISON_FIELDS:
                 problems.append(
                     TableProblem(
@@ -431,7 +442,7 @@ def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
                         ),
                     )
                 )
-            groups = max(groups, int(match[1]))
+            groups = max(groups, number)
         elif title not in _BASE_COLUMNS:
             problems.append(
                 TableProblem(
@@ -519,7 +530,11 @@ def figures_from_table(
             continue
         row = _Row(number, dict(zip(header, cells, strict=False)), problems)
         location = _read_location(row)
-        figure = _read_figure(row, groups)
+        try:
+            figure = _read_figure(row, groups)
+        except ValueError as error:  # a value the model refuses, for a reason no cell reader knew
+            row.problem(None, str(error))
+            continue
         if location is None or figure is None:
             continue
         _cross_check(row, statement, metrics, location, figure)

@@ -1,0 +1,256 @@
+"""Inputs that once escaped the library's own errors, each kept as a regression test.
+
+Every input here was found by an attack run or by fuzzing (issue 12). Each must now be refused
+with the library's error, naming where the problem is, and exit 2 on the command line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+import pcc_priorities as p
+from pcc_priorities.cli import main
+from pcc_priorities.figures import load_monthly_csv, monthly_series_from_csv
+from pcc_priorities.tables import figures_from_csv, figures_to_csv
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
+WORKED = p.load(EXAMPLE)
+MINIMAL = {
+    "schema_version": "1.0",
+    "body": {"kind": "pcc", "name": "Police and Crime Commissioner for West Mercia"},
+    "force": {"code": "E23000016", "name": "West Mercia Police"},
+    "framework": "ncpm-2021",
+    "title": "Statement",
+}
+MINIMAL_JSON = json.dumps(MINIMAL)
+MINIMAL_YAML = p.dumps(p.loads(MINIMAL_JSON), "yaml")
+
+
+def _json_with(**members: str) -> str:
+    """The minimal document with members added as raw JSON text."""
+    extra = "".join(f', "{key}": {value}' for key, value in members.items())
+    return MINIMAL_JSON[:-1] + extra + "}"
+
+
+def _document_problem(text: str, format: p.Format = "json") -> p.Problem:
+    with pytest.raises(p.DocumentError) as caught:
+        p.loads(text, format)
+    (problem, *_) = caught.value.problems
+    return problem
+
+
+# --------------------------------------------------------------------------- JSON and YAML
+
+HUGE_EXPONENT = "1e99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _json_with(review=HUGE_EXPONENT),
+        _json_with(extensions='{"cms:x": ' + HUGE_EXPONENT + "}"),
+        _json_with(extensions='{"cms:x": -1.5E-99999999999999999999}'),
+    ],
+)
+def test_a_json_number_with_a_huge_exponent_is_a_document_error(text: str) -> None:
+    """A number whose exponent the decimal module cannot hold is refused, not InvalidOperation."""
+    problem = _document_problem(text)
+    assert "too large or too small" in problem.message
+
+
+@pytest.mark.parametrize("where", ["review: ", "extensions:\n  cms:x: "])
+def test_a_yaml_number_with_a_huge_exponent_is_a_document_error(where: str) -> None:
+    """In YAML the same number is refused with its path, line and column."""
+    problem = _document_problem(MINIMAL_YAML + where + HUGE_EXPONENT + "\n", "yaml")
+    assert "too large or too small" in problem.message
+    assert problem.path in ("/review", "/extensions/cms:x")
+    assert problem.line is not None
+
+
+@pytest.mark.parametrize(
+    "version", ["1." + "1" * 5000, "1" * 5000 + ".0", "0." + "1" * 5000, "1" * 5000]
+)
+def test_a_schema_version_of_thousands_of_digits_is_a_document_error(version: str) -> None:
+    """A schema_version with 5,000 digits is refused at /schema_version, and shown shortened."""
+    problem = _document_problem(MINIMAL_JSON.replace('"1.0"', json.dumps(version)))
+    assert problem.path == "/schema_version"
+    assert "MAJOR.MINOR" in problem.message
+    assert len(problem.message) < 300
+
+
+@pytest.mark.parametrize("escape", ["\\U00110000", "\\UFFFFFFFF", "\\U7FFFFFFF"])
+def test_a_yaml_escape_beyond_unicode_is_a_document_error(escape: str) -> None:
+    """A double-quoted escape beyond U+10FFFF is refused with its line, not ValueError."""
+    problem = _document_problem(MINIMAL_YAML + f'review: "{escape}"\n', "yaml")
+    assert escape in problem.message
+    assert problem.line == MINIMAL_YAML.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("huge.json", _json_with(review=HUGE_EXPONENT)),
+        ("huge.yaml", MINIMAL_YAML + "review: " + HUGE_EXPONENT + "\n"),
+        ("version.json", MINIMAL_JSON.replace('"1.0"', json.dumps("1." + "1" * 5000))),
+        ("escape.yaml", MINIMAL_YAML + 'review: "\\U00110000"\n'),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "check", "convert"])
+def test_the_command_line_exits_2_on_each_escape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, command: str
+) -> None:
+    """Each of these documents is an invalid input on the command line (exit 2), not a bug."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    argv = [command, str(path)] + (
+        ["-o", str(tmp_path / "out.json")] if command == "convert" else []
+    )
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "not a valid statement document" in err
+    assert "bug" not in err
+
+
+def _many_invalid_paragraphs(count: int) -> str:
+    document = dict(MINIMAL, introduction=[{"type": "paragraph", "text": 5}] * count)
+    return json.dumps(document)
+
+
+def test_an_array_of_many_invalid_items_lists_the_first_hundred_and_counts_the_rest() -> None:
+    """Problems in one array are listed for its first 100 bad items; the others are counted."""
+    with pytest.raises(p.DocumentError) as caught:
+        p.loads(_many_invalid_paragraphs(1000))
+    problems = caught.value.problems
+    assert len(problems) == 101
+    (note,) = [problem for problem in problems if problem.path == "/introduction"]
+    assert "900 more items" in note.message
+
+
+def test_many_unknown_keys_are_counted_not_listed() -> None:
+    """An object with thousands of unknown keys lists 100 of them and counts the rest."""
+    body = dict(MINIMAL["body"], **{f"k{i}": 0 for i in range(5000)})  # type: ignore[arg-type]
+    with pytest.raises(p.DocumentError) as caught:
+        p.loads(json.dumps(dict(MINIMAL, body=body)))
+    problems = caught.value.problems
+    assert len(problems) == 101
+    assert any("4,900 more unknown keys" in problem.message for problem in problems)
+
+
+def test_an_error_message_lists_at_most_a_hundred_problems_with_the_total() -> None:
+    """The message names the total and lists the first 100 problems; all stay in .problems."""
+    problems = [p.Problem(path=f"/x/{index}", message="bad") for index in range(250)]
+    message = str(p.DocumentError(problems))
+    assert "(250 problems)" in message
+    assert message.count("bad") == 100
+    assert "... and 150 more problems not listed" in message
+    table = str(
+        p.TableError([p.TableProblem(row=i, column=None, message="bad") for i in range(150)])
+    )
+    assert table.count(": bad") == 100
+    assert "... and 50 more problems not listed" in table
+
+
+# --------------------------------------------------------------------------- figures CSV
+
+_ROWS = list(csv.reader(io.StringIO(figures_to_csv(WORKED).removeprefix("\ufeff"))))
+
+
+def _table(changes: dict[str, str] | None = None, header: dict[str, str] | None = None) -> str:
+    """The worked example's figures table with cells of its first figure, or titles, changed."""
+    rows = [list(row) for row in _ROWS]
+    for column, value in (changes or {}).items():
+        rows[1][rows[0].index(column)] = value
+    for old, new in (header or {}).items():
+        rows[0][rows[0].index(old)] = new
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def _table_problems(text: str) -> tuple[p.TableProblem, ...]:
+    with pytest.raises(p.TableError) as caught:
+        figures_from_csv(WORKED, text)
+    return caught.value.problems
+
+
+@pytest.mark.parametrize("title", ["Comparison 0: basis", "Comparison 100000000: basis"])
+def test_a_comparison_numbered_out_of_range_is_refused(title: str) -> None:
+    """Comparison 0 is not ignored, and Comparison 100000000 does not build 10^9 columns."""
+    problems = _table_problems(_table(header={"Comparison 1: basis": title}))
+    assert any(
+        problem.column == title and "numbered from 1 to 1,000" in problem.message
+        for problem in problems
+    )
+
+
+def test_a_comparison_number_of_thousands_of_digits_is_refused() -> None:
+    """A Comparison N header with 5,000 digits is a TableError, not ValueError."""
+    title = "Comparison " + "1" * 5000 + ": basis"
+    problems = _table_problems(_table(header={"Comparison 1: basis": title}))
+    assert any(problem.column == title for problem in problems)
+
+
+def test_a_subsection_path_of_thousands_of_digits_is_refused() -> None:
+    """A Subsection cell with 5,000 digits is a TableError naming the cell."""
+    (problem,) = _table_problems(_table({"Subsection": "1" * 5000}))
+    assert (problem.row, problem.column) == (2, "Subsection")
+
+
+@pytest.mark.parametrize("size", ["1" * 16, "10000000000000000000"])
+def test_a_rate_base_or_rank_over_ten_to_the_fifteen_is_refused(size: str) -> None:
+    """A rate base or rank 'out of' beyond the model's limit is a cell problem, not ValueError."""
+    (rate,) = _table_problems(_table({"Rate per": size, "Rate denominator": "population"}))
+    assert (rate.column, "out of range") == ("Rate per", "out of range")
+    assert "out of range" in rate.message
+    rank_cells = {"Rank order": "highest", "Rank out of": size, "Unit": "rank", "Value": "1"}
+    (rank,) = _table_problems(_table(rank_cells))
+    assert rank.column == "Rank out of"
+    assert "out of range" in rank.message
+
+
+def test_a_text_over_the_csv_field_limit_round_trips() -> None:
+    """A wording of 200,000 characters exports to CSV and imports back (not csv.Error)."""
+    section = WORKED.sections[0]
+    long = attrs.evolve(section.figures[0], wording="x" * 200_000)
+    statement = attrs.evolve(
+        WORKED,
+        sections=(
+            attrs.evolve(section, figures=(long, *section.figures[1:])),
+            *WORKED.sections[1:],
+        ),
+    )
+    assert figures_from_csv(statement, figures_to_csv(statement)) == statement
+    assert csv.field_size_limit() == 131_072
+
+
+# --------------------------------------------------------------------------- monthly CSV
+
+
+def test_monthly_csv_that_is_not_utf8_is_a_table_error(tmp_path: Path) -> None:
+    """A monthly CSV file in another encoding is a TableError, not UnicodeDecodeError."""
+    path = tmp_path / "months.csv"
+    path.write_bytes("Month,Café\n2023-04,1\n".encode("cp1252"))
+    with pytest.raises(p.TableError, match="not UTF-8"):
+        load_monthly_csv(path)
+
+
+def test_a_monthly_cell_over_the_csv_field_limit_is_a_table_error() -> None:
+    """A cell of 200,000 characters is read and refused as a count, not csv.Error."""
+    with pytest.raises(p.TableError, match="row 2, column 'A': 'xxx"):
+        monthly_series_from_csv("Month,A\n2023-04," + "x" * 200_000 + "\n")
+
+
+@pytest.mark.parametrize("month", ["0001-01", "0001-06", "9999-12"])
+def test_figures_from_the_first_or_last_months_are_a_library_error(month: str) -> None:
+    """Months at the ends of the calendar give PeriodError, never 'year 0 is out of range'."""
+    from pcc_priorities.figures import figures_from_months  # noqa: PLC0415
+
+    (series,) = monthly_series_from_csv(f"Month,A\n{month},5\n").values()
+    with pytest.raises(p.PccPrioritiesError):
+        figures_from_months(series)
