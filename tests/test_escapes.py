@@ -17,6 +17,7 @@ import pytest
 import pcc_priorities as p
 from pcc_priorities.cli import main
 from pcc_priorities.figures import load_monthly_csv, monthly_series_from_csv
+from pcc_priorities.formats import Limits
 from pcc_priorities.tables import figures_from_csv, figures_to_csv
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"
@@ -254,3 +255,110 @@ def test_figures_from_the_first_or_last_months_are_a_library_error(month: str) -
     (series,) = monthly_series_from_csv(f"Month,A\n{month},5\n").values()
     with pytest.raises(p.PccPrioritiesError):
         figures_from_months(series)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_json_with_more_values_than_the_limit_is_refused() -> None:
+    """Values over Limits.max_values are refused: in objects while parsing, arrays before."""
+    limits = Limits(max_values=1000)
+    objects = _json_with(extensions='{"cms:x": [' + ",".join(["{}"] * 1001) + "]}")
+    arrays = _json_with(extensions='{"cms:x": [' + ",".join(["[]"] * 1001) + "]}")
+    scalars = _json_with(extensions='{"cms:x": [' + ",".join(["0"] * 1001) + "]}")
+    for text in (objects, arrays, scalars):
+        with pytest.raises(p.DocumentError, match=r"more than 1,000 values \(Limits.max_values\)"):
+            p.loads(text, limits=limits)
+
+
+def test_brackets_inside_texts_are_not_counted_as_values() -> None:
+    """Text holding many '[' and '{' is not mistaken for arrays and objects."""
+    text = _json_with(review=json.dumps("[{" * 2000))
+    assert p.loads(text, limits=Limits(max_values=1000)).review == "[{" * 2000
+
+
+def test_yaml_over_its_byte_limit_is_refused() -> None:
+    """YAML, read in pure Python, has its own size limit (Limits.max_yaml_bytes)."""
+    text = MINIMAL_YAML + "review: " + "word " * 300 + "\n"
+    with pytest.raises(p.DocumentError, match=r"Limits.max_yaml_bytes"):
+        p.loads(text, "yaml", limits=Limits(max_yaml_bytes=1000))
+
+
+def test_a_yaml_flow_list_over_the_value_limit_is_refused_while_composing() -> None:
+    """A flow list of zeros stops at Limits.max_yaml_values nodes, not after parsing all."""
+    text = MINIMAL_YAML + "extensions:\n  cms:z: [" + "0, " * 2000 + "0]\n"
+    with pytest.raises(p.DocumentError, match=r"more than 1,000 values \(Limits.max_yaml_values\)"):
+        p.loads(text, "yaml", limits=Limits(max_yaml_values=1000))
+
+
+def test_yaml_aliases_count_the_bytes_they_expand_to() -> None:
+    """5,000 aliases of one long text count as 5,000 copies of it (the size limit applies)."""
+    text = (
+        MINIMAL_YAML
+        + "extensions:\n  cms:s: &a '"
+        + "x" * 2000
+        + "'\n  cms:l: ["
+        + "*a, " * 5000
+        + "*a]\n"
+    )
+    with pytest.raises(p.DocumentError) as caught:
+        p.loads(text, "yaml")
+    (problem,) = caught.value.problems
+    assert "once its aliases are expanded (Limits.max_yaml_bytes)" in problem.message
+    assert problem.path.startswith("/extensions/cms:l/")
+
+
+def test_nested_yaml_aliases_count_every_value_they_expand_to() -> None:
+    """'Billion laughs' stops at Limits.max_yaml_values values once expanded."""
+    lines = ["extensions:", "  cms:a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in range(8):
+        name, previous = chr(98 + level), chr(97 + level)
+        lines.append(f"  cms:{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    with pytest.raises(p.DocumentError, match=r"Limits.max_yaml_values"):
+        p.loads(MINIMAL_YAML + "\n".join(lines) + "\n", "yaml")
+
+
+def test_convert_refuses_yaml_that_loading_would_refuse(tmp_path: Path) -> None:
+    """Converting and dump do not write a YAML file over the YAML limits; JSON is fine."""
+    document = dict(MINIMAL, introduction=[{"type": "paragraph", "text": "x" * 1000}] * 5000)
+    source = tmp_path / "big.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    target = tmp_path / "big.yaml"
+    assert main(["convert", str(source), "-o", str(target)]) == 2
+    assert not target.exists()
+    with pytest.raises(p.DocumentError, match="will not write a document that loading refuses"):
+        p.dump(p.load(source), target)
+    assert not target.exists()
+    p.dump(p.load(source), tmp_path / "copy.json")
+    assert p.load(tmp_path / "copy.json") == p.load(source)
+
+
+def test_dump_refuses_a_statement_nested_deeper_than_loading_allows(tmp_path: Path) -> None:
+    """A statement built in Python deeper than Limits.max_depth is not written."""
+    deep: object = "bottom"
+    for _ in range(70):
+        deep = [deep]
+    statement = attrs.evolve(p.loads(MINIMAL_JSON), extensions={"cms:deep": deep})
+    with pytest.raises(p.DocumentError, match="nested more than 64 levels"):
+        p.dump(statement, tmp_path / "deep.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- YAML round trip
+
+ROUND_TRIP_TEXTS = [
+    "https://example.org/pagehttps://example.org/page    indentedhttps://example.org/page",
+    "<script>window.__pccScriptRan = true</script><script>window.__pccScriptRan = true</script>"
+    "\x87/!´\x0b\x87/!´\x0b<script>window.__pccScriptRan = true</script>",
+    "\n abcdefgh \nabcdefgh\n \r\n\n \n\n\tword   \x85  \n\n \x07\t\r\n\r\u2028- \x85\n\n \n \t- ",
+    "word " * 30 + " two  spaces " + "word " * 30,
+    "line one\r\nline two\r\n",
+]
+
+
+@pytest.mark.parametrize("text", ROUND_TRIP_TEXTS)
+def test_json_to_yaml_to_json_is_byte_equal(text: str) -> None:
+    """Texts that once changed on the way through YAML come back byte for byte."""
+    statement = attrs.evolve(p.loads(MINIMAL_JSON), title=text, review=text)
+    json_text = p.dumps(statement)
+    assert p.dumps(p.loads(p.dumps(p.loads(json_text), "yaml"), "yaml")) == json_text

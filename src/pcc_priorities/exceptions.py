@@ -91,22 +91,34 @@ class DocumentError(PccPrioritiesError, ValueError):
 
     Attributes:
         problems: Every problem found, in document order, each with its JSON Pointer path.
-        source: The file or other source the document came from, where known.
+        source: The file or other source the document came from (or was to be written
+            to), where known.
+        writing: Whether the document was being written: it is over the limits loading
+            applies, so it was not written.
     """
 
     problems: tuple[Problem, ...]
     source: str | None
+    writing: bool
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+    def __init__(
+        self, problems: Iterable[Problem], source: str | None = None, *, writing: bool = False
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
+        self.writing = writing
         super().__init__(self._describe())
 
     def _describe(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         head = f"{self.source}: " if self.source else ""
-        lines = [f"{head}not a valid statement document ({count:,} {noun}):"]
+        what = (
+            "will not write a document that loading refuses"
+            if self.writing
+            else ("not a valid statement document")
+        )
+        lines = [f"{head}{what} ({count:,} {noun}):"]
         lines.extend(_listed(self.problems))
         return "\n".join(lines)
 

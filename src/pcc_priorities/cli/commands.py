@@ -36,7 +36,13 @@ from pcc_priorities.files import (
     format_by_extension,
     write_output,
 )
-from pcc_priorities.formats.documents import FORMATS, Format, dumps, load_with_report
+from pcc_priorities.formats.documents import (
+    FORMATS,
+    Format,
+    check_loadable,
+    dumps,
+    load_with_report,
+)
 from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult
 
 if TYPE_CHECKING:
@@ -232,6 +238,7 @@ def rewrite_command(args: argparse.Namespace, console: Console) -> int:
     result = _read(args.file, console, note=args.command != "upgrade")
     kind = chosen or result.format
     text = dumps(result.statement, kind)
+    check_loadable(result.statement, text, kind, source=output)
     if output is None:
         (console.result_json_text if kind == "json" else console.result)(text)
     else:
@@ -312,6 +319,7 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
         **({"title": args.title} if args.title else {}),
     )
     text = dumps(statement, kind)
+    check_loadable(statement, text, kind, source=output)
     if output is None:
         console.result_json_text(text)
         return EXIT_OK
@@ -367,10 +375,12 @@ def import_figures_command(args: argparse.Namespace, console: Console) -> int:
     statement = _read(args.statement, console).statement
     read = read_figures_csv if table == "csv" else read_figures_xlsx
     updated = read(statement, args.figures)
+    text = dumps(updated, kind)
+    check_loadable(updated, text, kind, source=output)
     _write(
         console,
         output,
-        dumps(updated, kind),
+        text,
         overwrite=args.overwrite,
         inputs=inputs,
         what=f": the statement with the figures from {args.figures}",

@@ -12,10 +12,18 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from pcc_priorities.exceptions import UnsupportedFormatError
+import attrs
+
+from pcc_priorities.exceptions import DocumentError, UnsupportedFormatError
 from pcc_priorities.files import atomic_write_text, format_by_extension
-from pcc_priorities.formats.json import dumps_json, read_json_text
-from pcc_priorities.formats.limits import DEFAULT_LIMITS, Limits, read_file_bytes
+from pcc_priorities.formats.json import dumps_json, read_json_text, to_dict
+from pcc_priorities.formats.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_depth,
+    check_size,
+    read_file_bytes,
+)
 from pcc_priorities.formats.reading import warn_if_upgraded
 from pcc_priorities.formats.upgrade import LoadResult
 from pcc_priorities.formats.yaml import dumps_yaml, read_yaml_text
@@ -24,6 +32,7 @@ from pcc_priorities.model.statement import Statement
 __all__ = [
     "FORMATS",
     "Format",
+    "check_loadable",
     "dump",
     "dumps",
     "format_of",
@@ -147,15 +156,56 @@ def dumps(statement: Statement, format: Format = "json") -> str:
     return dumps_yaml(statement) if _checked(format) == "yaml" else dumps_json(statement)
 
 
-def dump(statement: Statement, path: str | os.PathLike[str]) -> None:
+def dump(
+    statement: Statement, path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> None:
     """Write ``statement`` to ``path`` atomically, as JSON or YAML by the extension.
 
+    A document that loading with ``limits`` would refuse is not written.
+
     Raises:
+        DocumentError: The document would be over the limits loading applies (too large,
+            too many values, nested too deeply); nothing is written.
         UnsupportedFormatError: The extension is not .json, .yaml or .yml.
         MissingExtraError: The extension is YAML and the ``yaml`` extra is not installed.
         FileProblemError: The file cannot be written; the message says why.
     """
-    atomic_write_text(path, dumps(statement, format_of(path)))
+    kind = format_of(path)
+    text = dumps(statement, kind)
+    check_loadable(statement, text, kind, limits=limits, source=os.fspath(path))
+    atomic_write_text(path, text)
+
+
+def check_loadable(
+    statement: Statement,
+    text: str,
+    format: Format,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    source: str | None = None,
+) -> None:
+    """Refuse ``text`` (``statement`` dumped in ``format``) if loading it would be refused.
+
+    Loading applies ``limits``: the size of the text, and the values and depth of the
+    document. :func:`dump` and the command line's writers call this, so they never write a
+    file that they cannot read back.
+
+    Raises:
+        DocumentError: The text is over a limit; the message says which, and that nothing
+            was written.
+    """
+    yaml = format == "yaml"
+    try:
+        check_size(text, limits, source, yaml=yaml)
+        values = limits.max_yaml_values if yaml else limits.max_values
+        if len(text) > values or len(text) > limits.max_depth:  # else neither can be exceeded
+            check_depth(to_dict(statement), attrs.evolve(limits, max_values=values), source)
+    except DocumentError as error:
+        advice = "; write JSON instead" if yaml else ""
+        problems = [
+            attrs.evolve(problem, message=problem.message + advice) for problem in error.problems
+        ]
+        raise DocumentError(problems, source, writing=True) from None
 
 
 def _checked(format: str) -> Format:

@@ -25,6 +25,7 @@ from pcc_priorities.formats.limits import (
     check_depth,
     check_size,
     read_file_bytes,
+    too_many_values,
 )
 from pcc_priorities.formats.reading import (
     SCHEMA_VERSION,
@@ -71,15 +72,39 @@ def _decimal(text: str) -> Decimal:
 # --------------------------------------------------------------------------- reading
 
 
-def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
+#: A JSON string, escapes included (the unrolled loop: no backtracking).
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+
+
+def _too_many_containers(text: str, limit: int) -> bool:
+    """Whether JSON ``text`` holds more than ``limit`` arrays and objects (cheap to ask)."""
+    if text.count("[") + text.count("{") <= limit:  # a bound: brackets in strings count too
+        return False
+    bare = _JSON_STRING.sub("", text)
+    return bare.count("[") + bare.count("{") > limit
+
+
+class _TooManyValues(Exception):
+    """The document's objects hold more members than ``Limits.max_values``."""
+
+
+def _parse(
+    text: str | bytes, source: str | None, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, bool, bool]:
     """Return the parsed document, and whether it repeats a key or may hold a lone surrogate.
 
     A lone surrogate can only come from an escape, or from a str given with one in it.
+    Parsing stops once the objects read hold more than ``limits.max_values`` members, before
+    memory runs out; :func:`check_depth` counts every value afterwards.
     """
     duplicates = False
+    members = 0
 
     def object_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal duplicates
+        nonlocal duplicates, members
+        members += 2 * len(pairs) + 1
+        if members > limits.max_values:
+            raise _TooManyValues
         result = dict(pairs)
         if len(result) == len(pairs):
             return result
@@ -97,6 +122,8 @@ def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
             ) from None
     elif text.startswith("\ufeff"):
         text = text[1:]
+    if _too_many_containers(text, limits.max_values):  # arrays have no hook to stop parsing
+        raise too_many_values(limits.max_values, "max_values", source)
     try:
         data = json.loads(
             text,
@@ -104,6 +131,8 @@ def _parse(text: str | bytes, source: str | None) -> tuple[Any, bool, bool]:
             parse_constant=_reject_constant,
             object_pairs_hook=object_pairs,
         )
+    except _TooManyValues:
+        raise too_many_values(limits.max_values, "max_values", source) from None
     except json.JSONDecodeError as error:
         raise DocumentError(
             [
@@ -187,7 +216,7 @@ def read_json_text(
 ) -> LoadResult:
     """Read JSON statement text, upgrading it if needed, and say what was done."""
     check_size(text, limits, source)
-    data, duplicates, suspect = _parse(text, source)
+    data, duplicates, suspect = _parse(text, source, limits)
     check_depth(data, limits, source)
     return read_data(data, source=source, duplicates=duplicates, suspect=suspect)
 

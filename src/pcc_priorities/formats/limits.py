@@ -18,29 +18,58 @@ __all__ = ["DEFAULT_LIMITS", "Limits"]
 class Limits:
     """Limits on what a loader accepts, so hostile input is refused quickly.
 
+    Every document within the limits is loaded or refused in a few seconds and well under
+    1 GB of memory on a small machine (see ``benchmarks/limits.py``).
+
     Attributes:
         max_bytes: The largest document, in bytes of UTF-8 (default 20 MiB; statements are
             well under 1 MiB).
         max_depth: The deepest nesting of objects and arrays (default 64; statements nest
             about 12 deep, more with nested subsections or extension data).
+        max_values: The most values (objects, arrays, keys, texts, numbers...) a document
+            holds (default 1,000,000; the worked example holds about 2,400).
+        max_yaml_bytes: The largest YAML document, in bytes of UTF-8 (default 4 MiB), counting
+            what its aliases expand to: YAML is read in pure Python, some fifty times slower
+            than JSON.
+        max_yaml_values: The most values a YAML document holds once its aliases are expanded
+            (default 100,000).
     """
 
     max_bytes: int = 20 * 2**20
     max_depth: int = 64
+    max_values: int = 1_000_000
+    max_yaml_bytes: int = 4 * 2**20
+    max_yaml_values: int = 100_000
 
 
 DEFAULT_LIMITS = Limits()
 
 
-def _too_large(size: int, limits: Limits, source: str | None) -> DocumentError:
+def too_many_values(limit: int, attribute: str, source: str | None) -> DocumentError:
+    """The error for a document with more than ``limit`` values."""
     return DocumentError(
         [
             Problem(
                 path="",
-                message=(
-                    f"the document is {size:,} bytes, over the limit of {limits.max_bytes:,} "
-                    "(Limits.max_bytes)"
-                ),
+                message=f"the document holds more than {limit:,} values (Limits.{attribute})",
+            )
+        ],
+        source,
+    )
+
+
+def _too_large(
+    size: int, limits: Limits, source: str | None, *, yaml: bool = False
+) -> DocumentError:
+    limit, name = (
+        (limits.max_yaml_bytes, "max_yaml_bytes") if yaml else (limits.max_bytes, "max_bytes")
+    )
+    return DocumentError(
+        [
+            Problem(
+                path="",
+                message=f"the document is {size:,} bytes, over the limit of {limit:,} "
+                f"(Limits.{name})",
             )
         ],
         source,
@@ -48,10 +77,18 @@ def _too_large(size: int, limits: Limits, source: str | None) -> DocumentError:
 
 
 def check_depth(data: object, limits: Limits, source: str | None) -> None:
-    """Refuse data nested deeper than ``limits.max_depth`` (this also stops cycles)."""
+    """Refuse data nested deeper than ``limits.max_depth`` (this also stops cycles).
+
+    Refuses data holding more than ``limits.max_values`` values too.
+    """
     stack: list[tuple[object, int, tuple[PathSegment, ...]]] = [(data, 1, ())]
+    values = 1
     while stack:
         value, depth, path = stack.pop()
+        if isinstance(value, dict | list | tuple):
+            values += len(value) * (2 if isinstance(value, dict) else 1)
+            if values > limits.max_values:
+                raise too_many_values(limits.max_values, "max_values", source)
         if depth > limits.max_depth:
             raise DocumentError(
                 [
@@ -92,8 +129,10 @@ def read_file_bytes(path: str | os.PathLike[str], limits: Limits) -> bytes:
         return handle.read(limits.max_bytes + 1)
 
 
-def check_size(text: str | bytes, limits: Limits, source: str | None) -> None:
-    """Refuse text over ``limits.max_bytes`` bytes of UTF-8.
+def check_size(
+    text: str | bytes, limits: Limits, source: str | None, *, yaml: bool = False
+) -> None:
+    """Refuse text over ``limits.max_bytes`` bytes of UTF-8 (``max_yaml_bytes`` for YAML).
 
     Raises:
         DocumentError: The text is over the limit.
@@ -103,5 +142,5 @@ def check_size(text: str | bytes, limits: Limits, source: str | None) -> None:
         if isinstance(text, bytes | bytearray)
         else len(text.encode("utf-8", "surrogatepass"))
     )
-    if size > limits.max_bytes:
-        raise _too_large(size, limits, source)
+    if size > (limits.max_yaml_bytes if yaml else limits.max_bytes):
+        raise _too_large(size, limits, source, yaml=yaml)

@@ -72,8 +72,6 @@ _SEQ, _MAP = _TAG + "seq", _TAG + "map"
 _DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 
-#: How many values aliases may add to a document when expanded: guards against "billion laughs".
-_MAX_ALIASED_VALUES = 50_000
 #: Text that a block scalar or a plain scalar holds unchanged: printable, no tabs, and no line
 #: break but "\n".
 _BLOCK_SAFE = re.compile(
@@ -163,10 +161,13 @@ def _yaml(*, writing: bool = False) -> Any:
 class _Reader:
     """Turns a composed YAML node tree into JSON-like data, noting where each value is."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits, size: int) -> None:
         self.positions: dict[str, tuple[int, int]] = {}
         self.problems: list[Problem] = []
-        self.aliased = 0
+        self.limits = limits
+        #: The values read so far, aliases expanded; the document's size, aliases expanded.
+        self.values = 0
+        self.size = size
         self.duplicates = False
         self.seen: set[int] = set()
         self.open: set[int] = set()
@@ -184,11 +185,12 @@ class _Reader:
         self.positions.setdefault(pointer(path), (start.line + 1, start.column + 1))
         aliased = aliased or id(node) in self.seen
         self.seen.add(id(node))
-        if aliased:
-            self.aliased += 1
-            if self.aliased > _MAX_ALIASED_VALUES:
-                self.problem(path, node, "the document is too large once its aliases are expanded")
-                raise _TooLarge
+        self.values += 1
+        if aliased and type(node).__name__ == "ScalarNode":  # "billion laughs": bytes count
+            self.size += len(node.value.encode("utf-8", "surrogatepass")) + 1
+        if self.values > self.limits.max_yaml_values or self.size > self.limits.max_yaml_bytes:
+            self.problem(path, node, self._too_large())
+            raise _TooLarge
         if id(node) in self.open:
             self.problem(path, node, "an alias refers to a node that contains it")
             return None
@@ -209,6 +211,17 @@ class _Reader:
             self.open.discard(id(node))
         self.problem(path, node, f"the YAML tag {tag!r} is not supported here")
         return None
+
+    def _too_large(self) -> str:
+        if self.values > self.limits.max_yaml_values:
+            return (
+                f"the document holds more than {self.limits.max_yaml_values:,} values once its "
+                "aliases are expanded (Limits.max_yaml_values)"
+            )
+        return (
+            f"the document is over {self.limits.max_yaml_bytes:,} bytes once its aliases are "
+            "expanded (Limits.max_yaml_bytes)"
+        )
 
     def scalar(self, node: Any, tag: str, path: tuple[PathSegment, ...]) -> object:
         text: str = node.value
@@ -275,7 +288,7 @@ def _shown(text: str) -> str:
 
 
 class _TooLarge(Exception):
-    """Aliases added more than :data:`_MAX_ALIASED_VALUES` values to the document."""
+    """The document holds more than the limits allow, aliases expanded."""
 
 
 def _decode(text: str | bytes, source: str | None) -> str:
@@ -307,12 +320,37 @@ def yaml_to_data(
             numbers not written in decimal); each problem has its line and column.
         MissingExtraError: ruamel.yaml is not installed.
     """
-    data, positions, _ = _parse_yaml(text, source)
+    data, positions, _ = _parse_yaml(text, source, DEFAULT_LIMITS)
     return data, positions
 
 
+@cache
+def _composer_class() -> type[Any]:
+    """Return a composer that stops once a document holds more values than its loader allows."""
+    from ruamel.yaml.composer import Composer  # noqa: PLC0415 - an optional extra
+
+    class CountingComposer(Composer):
+        nodes = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.nodes += 1
+            if self.nodes > self.loader.max_values:
+                raise _TooLarge
+            return super().compose_node(parent, index)
+
+    return CountingComposer
+
+
+def _compose(text: str, limits: Limits) -> Any:
+    """Compose ``text`` into a node tree, stopping at ``limits.max_yaml_values`` nodes."""
+    yaml = _yaml()
+    yaml.Composer = _composer_class()
+    yaml.max_values = limits.max_yaml_values
+    return yaml.compose(text)
+
+
 def _parse_yaml(
-    text: str | bytes, source: str | None
+    text: str | bytes, source: str | None, limits: Limits
 ) -> tuple[object, dict[str, tuple[int, int]], bool]:
     """Return the data, the positions, and whether some mapping repeats a key."""
     decoded = _decode(text, source)
@@ -321,7 +359,18 @@ def _parse_yaml(
         with warnings.catch_warnings():
             # An anchor defined again is valid YAML: the later definition holds from there.
             warnings.simplefilter("ignore", ruamel.error.ReusedAnchorWarning)
-            node = _yaml().compose(decoded)
+            node = _compose(decoded, limits)
+    except _TooLarge:
+        raise DocumentError(
+            [
+                Problem(
+                    path="",
+                    message=f"the document holds more than {limits.max_yaml_values:,} values "
+                    "(Limits.max_yaml_values)",
+                )
+            ],
+            source,
+        ) from None
     except ruamel.error.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = error.problem or error.context or "unreadable"
@@ -366,7 +415,7 @@ def _parse_yaml(
         raise DocumentError(
             [Problem(path="", message="the YAML document is empty; expected a statement")], source
         )
-    reader = _Reader()
+    reader = _Reader(limits, len(decoded.encode("utf-8", "surrogatepass")))
     try:
         data = reader.value(node, ())
     except _TooLarge:
@@ -424,8 +473,8 @@ def read_yaml_text(
             Pointer path and, where the YAML parser knows it, its line and column.
         MissingExtraError: ruamel.yaml is not installed.
     """
-    check_size(text, limits, source)
-    data, positions, duplicates = _parse_yaml(text, source)
+    check_size(text, limits, source, yaml=True)
+    data, positions, duplicates = _parse_yaml(text, source, limits)
     try:
         check_depth(data, limits, source)
         return read_data(data, source=source, format="yaml", duplicates=duplicates)
