@@ -25,15 +25,14 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any
 
 from pcc_priorities.convert.codegen import json_number
 from pcc_priorities.convert.hooks import PathSegment
-from pcc_priorities.exceptions import DocumentError, MissingExtraError, Problem
+from pcc_priorities.exceptions import DocumentError, Problem
 from pcc_priorities.files import atomic_write_text
+from pcc_priorities.formats import yaml_support as support
 from pcc_priorities.formats.json import (
     ESCAPED_SURROGATE,
     mark_duplicates,
@@ -65,13 +64,6 @@ __all__ = [
 ]
 
 
-_TAG = "tag:yaml.org,2002:"
-_NULL, _BOOL, _INT, _FLOAT, _STR = (_TAG + name for name in ("null", "bool", "int", "float", "str"))
-_SEQ, _MAP = _TAG + "seq", _TAG + "map"
-
-_DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
-_DECIMAL_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-
 #: Text that a block scalar or a plain scalar holds unchanged: printable, no tabs, and no line
 #: break but "\n".
 _BLOCK_SAFE = re.compile(
@@ -81,78 +73,6 @@ _BLOCK_SAFE = re.compile(
 _FOLDABLE = re.compile(r"[^ \n]+(?: [^ \n]+)*")
 #: Text at least this long, on one line, is written as a folded block scalar.
 _FOLD_AT = 80
-_WIDTH = 88
-
-
-def _ruamel() -> Any:
-    try:
-        import ruamel.yaml  # noqa: PLC0415 - an optional extra
-    except ImportError:
-        raise MissingExtraError(
-            "YAML needs the optional ruamel.yaml package: pip install 'pcc-priorities[yaml]'"
-        ) from None
-    return ruamel.yaml
-
-
-@cache
-def _resolver_class() -> type[Any]:
-    """Return a resolver for the YAML 1.2 core schema without timestamps or merge keys."""
-    from ruamel.yaml.resolver import BaseResolver  # noqa: PLC0415 - an optional extra
-
-    class CoreResolver(BaseResolver):
-        def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
-            super().__init__(loader if loader is not None else loadumper)
-
-        @property
-        def processing_version(self) -> tuple[int, int]:
-            return (1, 2)
-
-    rules: Sequence[tuple[str, str, str]] = (
-        (_NULL, r"~|null|Null|NULL|", "~nN"),
-        (_BOOL, r"true|True|TRUE|false|False|FALSE", "tTfF"),
-        (_INT, r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
-        (_FLOAT, _DECIMAL_FLOAT.pattern, "-+.0123456789"),
-        (_FLOAT, r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", "-+."),
-    )
-    for tag, pattern, first in rules:
-        compiled = re.compile(f"^(?:{pattern})$")
-        CoreResolver.add_implicit_resolver_base(tag, compiled, list(first))
-    CoreResolver.add_implicit_resolver_base(_NULL, re.compile("^$"), [""])
-    return CoreResolver
-
-
-@cache
-def _emitter_class() -> type[Any]:
-    r"""Return an emitter that never folds a quoted scalar.
-
-    ruamel.yaml folds long quoted scalars, and there it can change text: a double-quoted
-    scalar folded after an escape ("\x84") reads back with a space added. Text that needs
-    quotes is rare (prose is written as a block scalar), so it is written on one line. Plain
-    scalars are folded only at single spaces: :func:`_text_style` quotes text with a run of
-    spaces, which a folded plain scalar would read back as one.
-    """
-    from ruamel.yaml.emitter import Emitter  # noqa: PLC0415 - an optional extra
-
-    class UnfoldedEmitter(Emitter):
-        def write_single_quoted(self, text: Any, split: Any = True) -> None:
-            super().write_single_quoted(text, split=False)
-
-        def write_double_quoted(self, text: Any, split: Any = True) -> None:
-            super().write_double_quoted(text, split=False)
-
-    return UnfoldedEmitter
-
-
-def _yaml(*, writing: bool = False) -> Any:
-    yaml = _ruamel().YAML(typ="safe", pure=True)
-    yaml.Resolver = _resolver_class()
-    if writing:
-        yaml.Emitter = _emitter_class()
-        yaml.allow_unicode = True
-        yaml.width = _WIDTH
-        yaml.indent(mapping=2, sequence=4, offset=2)
-        yaml.explicit_start = False
-    return yaml
 
 
 # --------------------------------------------------------------------------- reading
@@ -190,7 +110,7 @@ class _Reader:
             self.size += len(node.value.encode("utf-8", "surrogatepass")) + 1
         if self.values > self.limits.max_yaml_values or self.size > self.limits.max_yaml_bytes:
             self.problem(path, node, self._too_large())
-            raise _TooLarge
+            raise support.TooLarge
         if id(node) in self.open:
             self.problem(path, node, "an alias refers to a node that contains it")
             return None
@@ -200,12 +120,12 @@ class _Reader:
             return self.scalar(node, tag, path)
         self.open.add(id(node))
         try:
-            if kind == "SequenceNode" and tag == _SEQ:
+            if kind == "SequenceNode" and tag == support.SEQ:
                 return [
                     self.value(item, (*path, index), aliased=aliased)
                     for index, item in enumerate(node.value)
                 ]
-            if kind == "MappingNode" and tag == _MAP:
+            if kind == "MappingNode" and tag == support.MAP:
                 return self.mapping(node, path, aliased)
         finally:
             self.open.discard(id(node))
@@ -225,13 +145,13 @@ class _Reader:
 
     def scalar(self, node: Any, tag: str, path: tuple[PathSegment, ...]) -> object:
         text: str = node.value
-        if tag == _STR:
+        if tag == support.STR:
             return text
-        if tag == _NULL:
+        if tag == support.NULL:
             return None
-        if tag == _BOOL and text.lower() in ("true", "false"):
+        if tag == support.BOOL and text.lower() in ("true", "false"):
             return text.lower() == "true"
-        if tag == _INT and _DECIMAL_INT.fullmatch(text):
+        if tag == support.INT and support.DECIMAL_INT.fullmatch(text):
             try:
                 return int(text)
             except ValueError:  # more digits than Python reads (sys.get_int_max_str_digits)
@@ -242,13 +162,13 @@ class _Reader:
                     f"got a whole number of {len(text.lstrip('+-')):,} digits",
                 )
                 return None
-        if tag == _FLOAT and _DECIMAL_FLOAT.fullmatch(text):
+        if tag == support.FLOAT and support.DECIMAL_FLOAT.fullmatch(text):
             try:
                 return Decimal(text)
             except InvalidOperation:  # an exponent beyond what the decimal module holds
                 self.problem(path, node, f"the number {_shown(text)} is too large or too small")
                 return None
-        if tag in (_INT, _FLOAT):
+        if tag in (support.INT, support.FLOAT):
             self.problem(
                 path, node, f"write numbers in decimal digits, as in JSON ({text!r} is not)"
             )
@@ -264,7 +184,7 @@ class _Reader:
     def mapping(self, node: Any, path: tuple[PathSegment, ...], aliased: bool) -> dict[str, Any]:
         pairs: list[tuple[str, Any]] = []
         for key_node, value_node in node.value:
-            if type(key_node).__name__ != "ScalarNode" or str(key_node.tag) != _STR:
+            if type(key_node).__name__ != "ScalarNode" or str(key_node.tag) != support.STR:
                 shown = key_node.value if type(key_node).__name__ == "ScalarNode" else "a key"
                 self.problem(
                     path,
@@ -285,10 +205,6 @@ class _Reader:
 def _shown(text: str) -> str:
     """``text`` as an error message shows it: at most 40 characters and the length."""
     return text if len(text) <= 40 else f"{text[:40]}... ({len(text):,} characters)"
-
-
-class _TooLarge(Exception):
-    """The document holds more than the limits allow, aliases expanded."""
 
 
 def _decode(text: str | bytes, source: str | None) -> str:
@@ -324,43 +240,18 @@ def yaml_to_data(
     return data, positions
 
 
-@cache
-def _composer_class() -> type[Any]:
-    """Return a composer that stops once a document holds more values than its loader allows."""
-    from ruamel.yaml.composer import Composer  # noqa: PLC0415 - an optional extra
-
-    class CountingComposer(Composer):
-        nodes = 0
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            self.nodes += 1
-            if self.nodes > self.loader.max_values:
-                raise _TooLarge
-            return super().compose_node(parent, index)
-
-    return CountingComposer
-
-
-def _compose(text: str, limits: Limits) -> Any:
-    """Compose ``text`` into a node tree, stopping at ``limits.max_yaml_values`` nodes."""
-    yaml = _yaml()
-    yaml.Composer = _composer_class()
-    yaml.max_values = limits.max_yaml_values
-    return yaml.compose(text)
-
-
 def _parse_yaml(
     text: str | bytes, source: str | None, limits: Limits
 ) -> tuple[object, dict[str, tuple[int, int]], bool]:
     """Return the data, the positions, and whether some mapping repeats a key."""
     decoded = _decode(text, source)
-    ruamel = _ruamel()
+    ruamel = support.ruamel_module()
     try:
         with warnings.catch_warnings():
             # An anchor defined again is valid YAML: the later definition holds from there.
             warnings.simplefilter("ignore", ruamel.error.ReusedAnchorWarning)
-            node = _compose(decoded, limits)
-    except _TooLarge:
+            node = support.compose(decoded, limits.max_yaml_values)
+    except support.TooLarge:
         raise DocumentError(
             [
                 Problem(
@@ -418,7 +309,7 @@ def _parse_yaml(
     reader = _Reader(limits, len(decoded.encode("utf-8", "surrogatepass")))
     try:
         data = reader.value(node, ())
-    except _TooLarge:
+    except support.TooLarge:
         data = None
     except RecursionError:
         raise DocumentError(
@@ -543,36 +434,42 @@ def _text_style(text: str) -> str | None:
 
 
 def _node(value: object) -> Any:
-    nodes = _ruamel().nodes
+    nodes = support.ruamel_module().nodes
     if isinstance(value, dict):
         items = [
             (
-                nodes.ScalarNode(_STR, key, style=None if _BLOCK_SAFE.fullmatch(key) else '"'),
+                nodes.ScalarNode(
+                    support.STR, key, style=None if _BLOCK_SAFE.fullmatch(key) else '"'
+                ),
                 _node(item),
             )
             for key, item in value.items()
         ]
-        return nodes.MappingNode(_MAP, items, flow_style=not items)
+        return nodes.MappingNode(support.MAP, items, flow_style=not items)
     if isinstance(value, list | tuple):
-        return nodes.SequenceNode(_SEQ, [_node(item) for item in value], flow_style=not value)
+        return nodes.SequenceNode(
+            support.SEQ, [_node(item) for item in value], flow_style=not value
+        )
     if isinstance(value, str):
-        return nodes.ScalarNode(_STR, value, style=_text_style(value))
+        return nodes.ScalarNode(support.STR, value, style=_text_style(value))
     if value is None:
-        return nodes.ScalarNode(_NULL, "null")
+        return nodes.ScalarNode(support.NULL, "null")
     if isinstance(value, bool):
-        return nodes.ScalarNode(_BOOL, "true" if value else "false")
+        return nodes.ScalarNode(support.BOOL, "true" if value else "false")
     if isinstance(value, int):
-        return nodes.ScalarNode(_INT, str(value))
+        return nodes.ScalarNode(support.INT, str(value))
     if isinstance(value, Decimal):
         text = json_number(value)
-        return nodes.ScalarNode(_INT if _DECIMAL_INT.fullmatch(text) else _FLOAT, text)
+        return nodes.ScalarNode(
+            support.INT if support.DECIMAL_INT.fullmatch(text) else support.FLOAT, text
+        )
     raise TypeError(f"cannot write {type(value).__name__} as YAML")
 
 
 def data_to_yaml(data: object) -> str:
     """Return JSON-like data (dicts, lists, str, int, Decimal, bool, None) as YAML text."""
     stream = io.StringIO()
-    _yaml(writing=True).serialize(_node(data), stream)
+    support.yaml_instance(writing=True).serialize(_node(data), stream)
     return stream.getvalue()
 
 
