@@ -32,7 +32,8 @@ from pcc_priorities.tables import (
     write_figures_csv,
     write_figures_xlsx,
 )
-from pcc_priorities.tables.xlsx import _xlsx_escape, _xlsx_unescape
+from pcc_priorities.tables.cell_formats import escape as _xlsx_escape
+from pcc_priorities.tables.cell_formats import unescape as _xlsx_unescape
 from pcc_priorities.testing import statements
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "west-mercia-2023-09.json"

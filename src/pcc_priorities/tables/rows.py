@@ -275,7 +275,9 @@ def _read_period(row: _Row, label: str, start: str, end: str, kind: str) -> Repo
             start=parsed.start, end=parsed.end, label=text, kind=period_kind or parsed.kind
         )
     if first is None or last is None:
-        row.problem(start if first is None else end, "a period needs both its start and end")
+        missing = start if first is None else end
+        if not row.given(missing):  # a date given but not read is reported already
+            row.problem(missing, "a period needs both its start and end")
         return None
     if last < first:
         row.problem(end, f"the period ends ({last}) before it starts ({first})")

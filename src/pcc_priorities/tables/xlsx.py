@@ -1,161 +1,510 @@
-"""Figures as an XLSX workbook (the ``xlsx`` extra: openpyxl)."""
+"""Figures as an XLSX workbook, written and read by the library itself (no extra needed).
+
+The workbook has one sheet, ``Figures``: the figures table (see
+:mod:`pcc_priorities.tables.rows`) with every cell typed and formatted as
+:mod:`pcc_priorities.tables.cell_formats` says, the title row bold and frozen. The same
+statement always gives the same bytes (no timestamps). Reading honours each cell's number
+format: a percentage is read as the percentage shown, a date at the precision shown.
+"""
 
 from __future__ import annotations
 
-import io
 import os
 import re
-from datetime import date
-from typing import Any
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from xml.etree.ElementTree import Element
 
-from pcc_priorities.exceptions import MissingExtraError, TableError, TableProblem
+import attrs
+
+from pcc_priorities.exceptions import TableError, TableProblem
 from pcc_priorities.files import atomic_write_bytes, read_input
 from pcc_priorities.model.statement import Statement
+from pcc_priorities.tables.cell_formats import (
+    BUILT_IN,
+    GENERAL,
+    Format,
+    Number,
+    WrittenCell,
+    column_kinds,
+    date_cell_text,
+    escape,
+    excel_format,
+    number_cell_text,
+    serial_date,
+    typed_rows,
+    unescape,
+)
+from pcc_priorities.tables.packages import (
+    MAX_CELLS,
+    Package,
+    package_bytes,
+    table_problem,
+    xml_text,
+)
 from pcc_priorities.tables.rows import figures_from_table, figures_table
 
 __all__ = ["figures_from_xlsx", "figures_to_xlsx", "read_figures_xlsx", "write_figures_xlsx"]
 
-
-# --------------------------------------------------------------------------- XLSX
-
-#: Characters a worksheet cannot hold as they are, written as _xHHHH_ (ECMA-376 escapes).
-_XLSX_UNSAFE = re.compile("[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
-#: An underscore that would begin an escape is itself escaped (_x005F_), each one even where
-#: escapes follow one another ("_x005F_x0041_").
-#: Every underscore that starts "_xHHHH" is escaped, whatever follows: a control character
-#: after it is itself written as "_xHHHH_", which would otherwise close a false escape.
-_XLSX_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4})")
-_XLSX_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SHEET = "Figures"
-#: The most characters a worksheet cell holds; openpyxl would silently cut longer text.
+#: The format of a column of percentages, where a person types -7 for -7%.
+_PERCENT = "0%"
+#: The most characters a worksheet cell holds; longer text cannot be written.
 _XLSX_CELL_LIMIT = 32_767
+_MAX_COLUMN = 16_384
+_MAX_ROW = 1_048_576
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def _xlsx_escape(text: str) -> str:
-    text = _XLSX_ESCAPE.sub("_x005F_", text)
-    return _XLSX_UNSAFE.sub(lambda match: f"_x{ord(match[0]):04X}_", text)
+# --------------------------------------------------------------------------- writing
 
 
-def _xlsx_unescape(text: str) -> str:
-    return _XLSX_ESCAPED.sub(lambda match: chr(int(match[1], 16)), text)
+def _column_name(number: int) -> str:
+    name = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        name = chr(65 + remainder) + name
+    return name
 
 
-def _openpyxl() -> Any:
-    try:
-        import openpyxl  # noqa: PLC0415 - an optional extra
-    except ImportError:
-        raise MissingExtraError(
-            "XLSX needs the optional openpyxl package: pip install 'pcc-priorities[xlsx]'"
-        ) from None
-    return openpyxl
+def _styles(codes: Sequence[str]) -> tuple[str, dict[str, int]]:
+    """Return styles.xml and the cell style (xf) index of each number format code.
 
-
-def figures_to_xlsx(statement: Statement) -> bytes:
-    """Return every figure of ``statement`` as an XLSX workbook (one sheet, ``Figures``).
-
-    Every cell is text, so numbers keep the digits they are written with and nothing is
-    turned into a date or a formula. Needs the ``xlsx`` extra (openpyxl).
-
-    Raises:
-        TableError: Some text is longer than a worksheet cell holds (32,767 characters once
-            escaped); every such cell is listed by row and column.
+    Style 0 is the default, 1 text, 2 bold text (titles); one more per number format.
     """
-    openpyxl = _openpyxl()
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = _SHEET
-    rows = figures_table(statement)
+    custom: list[str] = []
+    xfs = [
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+        '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+        '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+        'applyFont="1"/>',
+    ]
+    built_in = {code: number for number, code in BUILT_IN.items()}
+    index: dict[str, int] = {}
+    for code in codes:
+        number = built_in.get(code)
+        if number is None:
+            number = 164 + len(custom)
+            custom.append(f'<numFmt numFmtId="{number}" formatCode="{xml_text(code)}"/>')
+        index[code] = len(xfs)
+        xfs.append(
+            f'<xf numFmtId="{number}" fontId="0" fillId="0" borderId="0" xfId="0" '
+            'applyNumberFormat="1"/>'
+        )
+    formats = f'<numFmts count="{len(custom)}">{"".join(custom)}</numFmts>' if custom else ""
+    xml = (
+        f'{_HEAD}<styleSheet xmlns="{_MAIN}">{formats}'
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+        '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        f'</cellStyleXfs><cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        "</styleSheet>"
+    )
+    return xml, index
+
+
+def _columns(header: list[str], styles: dict[str, int]) -> str:
+    """Each column's default style, so that what a person types in an empty cell keeps.
+
+    Text stays text (a period is not turned into a date); a change in percent is a
+    percentage.
+    """
+    columns = []
+    for number, kind in enumerate(column_kinds(header), start=1):
+        style = {"text": 1, "percent": styles[_PERCENT]}.get(kind, 0)
+        columns.append(f'<col min="{number}" max="{number}" width="16" style="{style}"/>')
+    return f"<cols>{''.join(columns)}</cols>" if columns else ""
+
+
+def _sheet(rows: list[list[WrittenCell | None]], styles: dict[str, int], header: list[str]) -> str:
+    parts = [
+        f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
+        '<sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+        "</sheetView></sheetViews>"
+        f'<sheetFormatPr defaultRowHeight="15"/>{_columns(header, styles)}<sheetData>'
+    ]
+    for row_number, row in enumerate(rows, start=1):
+        parts.append(f'<row r="{row_number}">')
+        for column, cell in enumerate(row, start=1):
+            if cell is None:
+                continue
+            reference = f"{_column_name(column)}{row_number}"
+            if isinstance(cell, Number):
+                style = styles[cell.code]
+                parts.append(f'<c r="{reference}" s="{style}"><v>{cell.value}</v></c>')
+            else:
+                style = 2 if cell.bold else 1
+                text = xml_text(escape(cell.text))
+                parts.append(
+                    f'<c r="{reference}" s="{style}" t="inlineStr">'
+                    f'<is><t xml:space="preserve">{text}</t></is></c>'
+                )
+        parts.append("</row>")
+    parts.append("</sheetData></worksheet>")
+    return "".join(parts)
+
+
+def _too_long(rows: list[list[str]]) -> list[TableProblem]:
     problems: list[TableProblem] = []
     for row_number, row in enumerate(rows, start=1):
         for column_number, value in enumerate(row, start=1):
-            if value == "":
-                continue
-            escaped = _xlsx_escape(value)
-            if len(escaped) > _XLSX_CELL_LIMIT:
+            length = len(escape(value))
+            if length > _XLSX_CELL_LIMIT:
                 problems.append(
                     TableProblem(
                         row=row_number,
                         column=rows[0][column_number - 1],
                         message=f"a worksheet cell holds at most {_XLSX_CELL_LIMIT:,} "
-                        f"characters; this text needs {len(escaped):,} (write CSV instead)",
+                        f"characters; this text needs {length:,} (write CSV or ODS instead)",
                     )
                 )
-                continue
-            cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = escaped
-            cell.data_type = "s"
+    return problems
+
+
+def figures_to_xlsx(statement: Statement) -> bytes:
+    """Return every figure of ``statement`` as an XLSX workbook (one sheet, ``Figures``).
+
+    Every cell is typed so that a spreadsheet program shows it as written and converts
+    nothing: text (periods and dates included) in the text format, numbers with their
+    decimals, percentages in a percent format. The same statement always gives the same
+    bytes.
+
+    Raises:
+        TableError: Some text is longer than a worksheet cell holds (32,767 characters once
+            escaped); every such cell is listed by row and column.
+    """
+    rows = figures_table(statement)
+    problems = _too_long(rows)
     if problems:
         raise TableError(problems)
-    bold = openpyxl.styles.Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    typed = typed_rows(rows)
+    codes = {cell.code for row in typed for cell in row if isinstance(cell, Number)}
+    styles, index = _styles(sorted(codes | {_PERCENT}))
+    sheet = _sheet(typed, index, rows[0])
+    return package_bytes(
+        [
+            (
+                "[Content_Types].xml",
+                (
+                    f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    'content-types"><Default Extension="rels" ContentType="application/'
+                    'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                    'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                    'sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                    'worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType='
+                    '"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                    "</Types>"
+                ).encode(),
+            ),
+            (
+                "_rels/.rels",
+                (
+                    f'{_HEAD}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}"><Relationship '
+                    f'Id="rId1" Type="{_RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/>'
+                    "</Relationships>"
+                ).encode(),
+            ),
+            (
+                "xl/workbook.xml",
+                (
+                    f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}"><bookViews>'
+                    f'<workbookView/></bookViews><sheets><sheet name="{_SHEET}" sheetId="1" '
+                    'r:id="rId1"/></sheets></workbook>'
+                ).encode(),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                (
+                    f'{_HEAD}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+                    f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/worksheet" '
+                    'Target="worksheets/sheet1.xml"/>'
+                    f'<Relationship Id="rId2" Type="{_RELATIONSHIPS}/styles" '
+                    'Target="styles.xml"/></Relationships>'
+                ).encode(),
+            ),
+            ("xl/styles.xml", styles.encode()),
+            ("xl/worksheets/sheet1.xml", sheet.encode("utf-8")),
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _texts(element: Element) -> str:
+    """The text of a shared or inline string: its <t> pieces, without phonetic runs."""
+    pieces: list[str] = []
+
+    def walk(node: Element) -> None:
+        for child in node:
+            name = _local(child.tag)
+            if name == "t":
+                pieces.append(child.text or "")
+            elif name != "rPh":
+                walk(child)
+
+    walk(element)
+    return unescape("".join(pieces))
+
+
+def _workbook(package: Package) -> tuple[list[tuple[str, str]], bool]:
+    """Return the sheets (name, relationship id) and whether dates count from 1904."""
+    sheets: list[tuple[str, str]] = []
+    base_1904 = False
+    for event, element in package.elements("xl/workbook.xml"):
+        if event != "end":
+            continue
+        name = _local(element.tag)
+        if name == "sheet":
+            relation = next((v for k, v in element.attrib.items() if _local(k) == "id"), "")
+            sheets.append((element.get("name", ""), relation))
+        elif name == "workbookPr":
+            base_1904 = element.get("date1904", "0").lower() in ("1", "true")
+    return sheets, base_1904
+
+
+def _sheet_part(package: Package, relation: str) -> str:
+    """The part name of the sheet with relationship ``relation``."""
+    if package.has("xl/_rels/workbook.xml.rels"):
+        for event, element in package.elements("xl/_rels/workbook.xml.rels"):
+            found = event == "end" and _local(element.tag) == "Relationship"
+            if found and element.get("Id") == relation:
+                target = element.get("Target", "")
+                return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return "xl/worksheets/sheet1.xml"
+
+
+def _shared_strings(package: Package) -> list[str]:
+    strings: list[str] = []
+    if not package.has("xl/sharedStrings.xml"):
+        return strings
+    for event, element in package.elements("xl/sharedStrings.xml"):
+        if event == "end" and _local(element.tag) == "si":
+            strings.append(_texts(element))
+            element.clear()
+            if len(strings) > MAX_CELLS:
+                raise table_problem("the workbook holds too many texts", package.source)
+    return strings
+
+
+def _formats(package: Package) -> list[Format]:
+    """The number format of each cell style (xf), by index."""
+    if not package.has("xl/styles.xml"):
+        return []
+    codes = dict(BUILT_IN)
+    styles: list[Format] = []
+    inside = False
+    for event, element in package.elements("xl/styles.xml"):
+        name = _local(element.tag)
+        if name == "cellXfs":
+            inside = event == "start"
+        elif event == "end" and name == "numFmt":
+            with_id = element.get("numFmtId", "")
+            if with_id.isdigit() and len(with_id) < 6:
+                codes[int(with_id)] = element.get("formatCode", "General")
+        elif event == "end" and name == "xf" and inside:
+            number = element.get("numFmtId", "0")
+            code = codes.get(int(number), "General") if number.isdigit() and len(number) < 6 else ""
+            styles.append(excel_format(code))
+            if len(styles) > MAX_CELLS:
+                raise table_problem("the workbook holds too many cell styles", package.source)
+    return styles
+
+
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
+
+class _SheetReader:
+    """Reads one worksheet's cells as the texts people see."""
+
+    def __init__(self, package: Package, sheet: str, base_1904: bool) -> None:
+        self.package = package
+        self.sheet = sheet
+        self.base_1904 = base_1904
+        self.strings = _shared_strings(package)
+        self.formats = _formats(package)
+        self.cells: dict[int, dict[int, str]] = {}
+        self.count = 0
+        self.problems: list[TableProblem] = []
+
+    def problem(self, row: int | None, message: str) -> None:
+        self.problems.append(TableProblem(row=row, column=None, message=message, sheet=self.sheet))
+
+    def format_of(self, style: str | None) -> Format:
+        if style is None or not style.isdigit() or len(style) > 6:
+            return GENERAL
+        index = int(style)
+        return self.formats[index] if index < len(self.formats) else GENERAL
+
+    def text(self, element: Element, row: int) -> str:
+        get = element.get
+        kind = get("t", "n")
+        value_element = next((c for c in element if _local(c.tag) == "v"), None)
+        value = "" if value_element is None else value_element.text or ""
+        if kind == "inlineStr":
+            inline = next((c for c in element if _local(c.tag) == "is"), None)
+            return "" if inline is None else _texts(inline)
+        if kind == "s":
+            if not value.isdigit() or int(value) >= len(self.strings):
+                self.problem(
+                    row,
+                    f"cell {get('r', '?')} names a shared text {value!r} that "
+                    "the workbook does not have",
+                )
+                return ""
+            return self.strings[int(value)]
+        if kind == "str":
+            return unescape(value)
+        if kind == "b":
+            return {"1": "true", "0": "false"}.get(value.strip(), value)
+        if kind in ("e", "d") or value == "":
+            if kind == "d" and value:
+                try:
+                    return date_cell_text(datetime.fromisoformat(value), self.format_of(get("s")))
+                except ValueError:
+                    return value
+            return value
+        cell_format = self.format_of(get("s"))
+        if cell_format.kind in ("date", "time"):
+            moment = serial_date(value, base_1904=self.base_1904)
+            return value if moment is None else date_cell_text(moment, cell_format)
+        return number_cell_text(value, GENERAL if cell_format.kind == "text" else cell_format)
+
+    def read(self, part: str) -> list[list[str]]:
+        row, column = 0, 0
+        for event, element in self.package.elements(part):
+            name = _local(element.tag)
+            if event == "start" and name == "row":
+                written = element.get("r", "")
+                row = int(written) if written.isdigit() and len(written) < 8 else row + 1
+                column = 0
+            elif event == "end" and name == "c":
+                column = self.cell(element, row, column)
+            elif event == "end" and name == "row":
+                element.clear()
+        return self.rows()
+
+    def cell(self, element: Element, row: int, previous: int) -> int:
+        """Read one cell; return its column (cells without a reference follow the last)."""
+        reference = element.get("r")
+        if reference is None:
+            column = previous + 1
+        else:
+            match = _REFERENCE.fullmatch(reference)
+            if match is None:
+                self.problem(row, f"a cell's reference {reference[:20]!r} is not a cell like B2")
+                return previous
+            column = 0
+            for letter in match[1]:
+                column = column * 26 + ord(letter) - 64
+            row = int(match[2])
+        if not (1 <= column <= _MAX_COLUMN and 1 <= row <= _MAX_ROW):
+            self.problem(None, f"a cell (row {row}, column {column}) is outside a worksheet")
+            return previous
+        text = self.text(element, row)
+        if text != "":
+            self.count += 1
+            if self.count > MAX_CELLS:
+                raise table_problem(
+                    f"the sheet holds more than {MAX_CELLS:,} cells with values; a figures "
+                    "table has one row per figure",
+                    self.package.source,
+                    sheet=self.sheet,
+                )
+            self.cells.setdefault(row, {})[column] = text
+        return column
+
+    def rows(self) -> list[list[str]]:
+        if self.problems:
+            raise TableError(self.problems, self.package.source)
+        last = max(self.cells, default=0)
+        rows: list[list[str]] = []
+        for number in range(1, last + 1):
+            cells = self.cells.get(number)
+            if not cells:
+                rows.append([])
+                continue
+            row = [""] * max(cells)
+            for column, text in cells.items():
+                row[column - 1] = text
+            rows.append(row)
+        return rows
+
+
+def sheet_rows(package: Package, wanted: str) -> tuple[str, list[list[str]]]:
+    """Return the name and rows of the sheet ``wanted`` (or the only sheet) of an XLSX package.
+
+    Raises:
+        TableError: The workbook has neither such a sheet nor only one sheet, or cannot be
+            read.
+    """
+    sheets, base_1904 = _workbook(package)
+    names = [name for name, _ in sheets]
+    chosen = next((s for s in sheets if s[0] == wanted), sheets[0] if len(sheets) == 1 else None)
+    if chosen is None:
+        raise table_problem(
+            f"expected a sheet named {wanted!r}; the workbook has {names}", package.source
+        )
+    reader = _SheetReader(package, chosen[0], base_1904)
+    return chosen[0], reader.read(_sheet_part(package, chosen[1]))
+
+
+def with_sheet(error: TableError, sheet: str, source: str | None) -> TableError:
+    """``error`` with every problem placed on ``sheet``."""
+    problems: Iterable[TableProblem] = (
+        attrs.evolve(problem, sheet=problem.sheet or sheet) for problem in error.problems
+    )
+    return TableError(problems, source)
 
 
 def figures_from_xlsx(statement: Statement, data: bytes, *, source: str | None = None) -> Statement:
     """Return ``statement`` with its figures replaced by those in an XLSX workbook.
 
-    Reads the sheet named ``Figures`` (or the only sheet). Cells a person typed as numbers or
-    dates are read as their text: a whole number as digits, a date as YYYY-MM-DD.
+    Reads the sheet named ``Figures`` (or the only sheet), each cell as it is shown (see
+    :mod:`pcc_priorities.tables.cell_formats`): a percentage as the percentage, a date at
+    the precision its format shows.
 
     Raises:
-        TableError: Lists every problem with its row and column.
+        TableError: Lists every problem with its sheet, row and column; a file that is not a
+            workbook, or a damaged or oversized one, is one problem.
     """
-    openpyxl = _openpyxl()
+    package = Package(data, "XLSX", source)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a bad file
-        raise TableError(
-            [TableProblem(row=None, column=None, message=f"not an XLSX workbook: {error}")],
-            source,
-        ) from None
-    names = workbook.sheetnames
-    if _SHEET not in names and len(names) != 1:
-        raise TableError(
-            [
-                TableProblem(
-                    row=None,
-                    column=None,
-                    message=f"expected a sheet named {_SHEET!r}; the workbook has {names}",
-                )
-            ],
-            source,
-        )
-    sheet = workbook[_SHEET if _SHEET in names else names[0]]
-    rows = [[_xlsx_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+        name, rows = sheet_rows(package, _SHEET)
+    finally:
+        package.close()
     width = len(rows[0]) if rows else 0
     trimmed = [row[:width] if not any(row[width:]) else row for row in rows]
-    return figures_from_table(statement, trimmed, source=source)
-
-
-def _xlsx_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return _xlsx_unescape(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value) if not value.is_integer() else str(int(value))
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    return str(value)
+    try:
+        return figures_from_table(statement, trimmed, source=source)
+    except TableError as error:
+        raise with_sheet(error, name, source) from None
 
 
 def write_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> None:
-    """Write every figure of ``statement`` to an XLSX file, atomically (``xlsx`` extra).
+    """Write every figure of ``statement`` to an XLSX file, atomically.
 
     Any file at ``path`` is replaced.
 
     Raises:
         TableError: Some text is longer than a worksheet cell holds.
-        MissingExtraError: openpyxl is not installed (the ``xlsx`` extra).
         FileProblemError: The file cannot be written; the message says why.
     """
     try:
@@ -169,9 +518,8 @@ def read_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> Sta
     """Return ``statement`` with its figures replaced by those in the XLSX file at ``path``.
 
     Raises:
-        TableError: Lists every problem with its row and column.
+        TableError: Lists every problem with its sheet, row and column.
         FileProblemError: The file cannot be read; the message says why.
-        MissingExtraError: openpyxl is not installed (the ``xlsx`` extra).
     """
     data = read_input(path)
     return figures_from_xlsx(statement, data, source=os.fspath(path))
