@@ -262,13 +262,17 @@ def test_a_table_error_names_the_file_and_the_count_first(
 def test_a_missing_extra_says_which_to_install(
     files: Files, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """XLSX without openpyxl exits 2 with one line naming the extra to install."""
+    """YAML without ruamel.yaml exits 2 with one line naming the extra; XLSX needs none."""
+    monkeypatch.setitem(sys.modules, "ruamel.yaml", None)
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    target = files.folder / "figures.xlsx"
-    assert main(["export-figures", str(files.statement), "-o", str(target)]) == 2
+    target = files.folder / "statement.yaml"
+    assert main(["convert", str(files.statement), "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "pcc-priorities export-figures: error: XLSX needs the optional openpyxl package: "
-        "pip install 'pcc-priorities[xlsx]'\n"
+        "pcc-priorities convert: error: YAML needs the optional ruamel.yaml package: "
+        "pip install 'pcc-priorities[yaml]'\n"
     )
     assert not target.exists()
+    workbook = files.folder / "figures.xlsx"
+    assert main(["export-figures", str(files.statement), "-o", str(workbook)]) == 0
+    assert workbook.exists()

@@ -283,10 +283,10 @@ def _publishing_commands(commands: _Commands) -> None:
         "export-figures",
         export_figures_command,
         help="write every figure of a statement to a CSV or XLSX file",
-        description="Write every figure of a statement, one row each, to a .csv or .xlsx file.",
+        description="Write every figure of a statement, one row each, to a .csv, .xlsx or .ods file.",
     )
     export.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
-    _output_option(export, "a .csv or .xlsx file", required=True)
+    _output_option(export, "a .csv, .xlsx or .ods file", required=True)
     export.add_overwrite_option("OUT")
 
     import_ = commands.add(
@@ -300,7 +300,7 @@ def _publishing_commands(commands: _Commands) -> None:
         ),
     )
     import_.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
-    import_.add_argument("figures", metavar="FIGURES", help="a .csv or .xlsx file")
+    import_.add_argument("figures", metavar="FIGURES", help="a .csv, .xlsx or .ods file")
     _output_option(import_, f"the new statement {_DOCUMENTS}", required=True)
     import_.add_overwrite_option("OUT")
 

@@ -64,7 +64,7 @@ Command = Callable[[argparse.Namespace, Console], int]
 #: Publication formats, by the output's extension.
 RENDER_FORMATS: dict[str, str] = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 #: Figures tables, by the file's extension.
-TABLE_FORMATS: dict[str, str] = {".csv": "csv", ".xlsx": "xlsx"}
+TABLE_FORMATS: dict[str, str] = {".csv": "csv", ".xlsx": "xlsx", ".ods": "ods"}
 
 Chosen = TypeVar("Chosen", bound=str)
 
@@ -338,8 +338,9 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
 
 
 def export_figures_command(args: argparse.Namespace, console: Console) -> int:
-    """Write every figure of a statement to a CSV or XLSX file."""
+    """Write every figure of a statement to a CSV, XLSX or ODS file."""
     from pcc_priorities.tables.csv import figures_to_csv  # noqa: PLC0415
+    from pcc_priorities.tables.ods import figures_to_ods  # noqa: PLC0415
     from pcc_priorities.tables.xlsx import figures_to_xlsx  # noqa: PLC0415
 
     output: str = args.output
@@ -348,7 +349,8 @@ def export_figures_command(args: argparse.Namespace, console: Console) -> int:
     statement = _read(args.statement, console).statement
     data: str | bytes
     try:
-        data = figures_to_csv(statement) if kind == "csv" else figures_to_xlsx(statement)
+        writers = {"csv": figures_to_csv, "xlsx": figures_to_xlsx, "ods": figures_to_ods}
+        data = writers[kind](statement)
     except TableError as error:
         raise TableError(error.problems, output, writing=True) from None
     _write(
@@ -363,8 +365,9 @@ def export_figures_command(args: argparse.Namespace, console: Console) -> int:
 
 
 def import_figures_command(args: argparse.Namespace, console: Console) -> int:
-    """Replace a statement's figures with those in a CSV or XLSX file; write a new statement."""
+    """Replace a statement's figures with those in a CSV, XLSX or ODS file; write a new one."""
     from pcc_priorities.tables.csv import read_figures_csv  # noqa: PLC0415
+    from pcc_priorities.tables.ods import read_figures_ods  # noqa: PLC0415
     from pcc_priorities.tables.xlsx import read_figures_xlsx  # noqa: PLC0415
 
     output: str = args.output
@@ -373,7 +376,8 @@ def import_figures_command(args: argparse.Namespace, console: Console) -> int:
     check_output(output, overwrite=args.overwrite, inputs=inputs)
     table = format_by_extension(args.figures, TABLE_FORMATS)
     statement = _read(args.statement, console).statement
-    read = read_figures_csv if table == "csv" else read_figures_xlsx
+    readers = {"csv": read_figures_csv, "xlsx": read_figures_xlsx, "ods": read_figures_ods}
+    read = readers[table]
     updated = read(statement, args.figures)
     text = dumps(updated, kind)
     check_loadable(updated, text, kind, source=output)

@@ -1,4 +1,4 @@
-"""Figures as tables: CSV and XLSX, written and read back losslessly.
+"""Figures as tables: CSV, XLSX and ODS, written and read back losslessly.
 
 May import the model, periods, figures, formats and exceptions.
 """
@@ -33,6 +33,12 @@ if TYPE_CHECKING:
         national_table,
         statements_table,
     )
+    from pcc_priorities.tables.ods import (
+        figures_from_ods,
+        figures_to_ods,
+        read_figures_ods,
+        write_figures_ods,
+    )
     from pcc_priorities.tables.rows import figures_from_table, figures_table
     from pcc_priorities.tables.xlsx import (
         figures_from_xlsx,
@@ -52,19 +58,23 @@ _LAZY = {
     "TidyTable": "pcc_priorities.tables.national",
     "UpdateKind": "pcc_priorities.tables.fill",
     "figures_from_csv": "pcc_priorities.tables.csv",
+    "figures_from_ods": "pcc_priorities.tables.ods",
     "figures_from_table": "pcc_priorities.tables.rows",
     "figures_from_xlsx": "pcc_priorities.tables.xlsx",
     "figures_table": "pcc_priorities.tables.rows",
     "figures_to_csv": "pcc_priorities.tables.csv",
+    "figures_to_ods": "pcc_priorities.tables.ods",
     "figures_to_xlsx": "pcc_priorities.tables.xlsx",
     "fill_figures": "pcc_priorities.tables.fill",
     "located_figures": "pcc_priorities.tables.locations",
     "national_table": "pcc_priorities.tables.national",
     "read_figures_csv": "pcc_priorities.tables.csv",
+    "read_figures_ods": "pcc_priorities.tables.ods",
     "read_figures_xlsx": "pcc_priorities.tables.xlsx",
     "replace_figures": "pcc_priorities.tables.locations",
     "statements_table": "pcc_priorities.tables.national",
     "write_figures_csv": "pcc_priorities.tables.csv",
+    "write_figures_ods": "pcc_priorities.tables.ods",
     "write_figures_xlsx": "pcc_priorities.tables.xlsx",
 }
 
@@ -78,19 +88,23 @@ __all__ = [
     "TidyTable",
     "UpdateKind",
     "figures_from_csv",
+    "figures_from_ods",
     "figures_from_table",
     "figures_from_xlsx",
     "figures_table",
     "figures_to_csv",
+    "figures_to_ods",
     "figures_to_xlsx",
     "fill_figures",
     "located_figures",
     "national_table",
     "read_figures_csv",
+    "read_figures_ods",
     "read_figures_xlsx",
     "replace_figures",
     "statements_table",
     "write_figures_csv",
+    "write_figures_ods",
     "write_figures_xlsx",
 ]
 
