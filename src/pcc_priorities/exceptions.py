@@ -6,6 +6,7 @@ Catch :class:`PccPrioritiesError` to handle every error the library raises on pu
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -63,7 +64,30 @@ class Problem:
             where += f" (line {self.line}" + (
                 f", column {self.column})" if self.column is not None else ")"
             )
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
+
+
+#: Line breaks as ``str.splitlines`` knows them (CR LF counts as one).
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␛
+    return "\u2421" if code == 0x7F else "\ufffd"  # ␡, or � for C1 controls
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` on one line: line breaks as "␤", other controls made visible.
+
+    Line breaks (as ``str.splitlines`` knows them) become "␤" (U+2424), C0 controls and DEL
+    their Control Pictures ("␛" for escape), C1 controls U+FFFD. The check report, the
+    difference report and every error message show statement text and JSON Pointers
+    through this one function, so an escape sequence never reaches a terminal.
+    """
+    return _CONTROLS.sub(_control_picture, _LINE_BREAKS.sub("\u2424", text))
 
 
 def shown(text: str, limit: int = 60) -> str:
@@ -367,7 +391,7 @@ class TableProblem:
         where += [] if self.row is None else [f"row {self.row}"]
         if self.column is not None:
             where.append(f"column {self.column!r}")
-        return f"{', '.join(where) or '(table)'}: {self.message}"
+        return one_line(f"{', '.join(where) or '(table)'}: {self.message}")
 
 
 class TableError(PccPrioritiesError, ValueError):

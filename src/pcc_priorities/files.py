@@ -13,11 +13,13 @@ these functions, so that they all behave, and are refused, in the same words:
 - :func:`check_output` refuses an output that is one of the inputs (also through a symbolic or
   hard link), that is a folder, or that exists when it is not to be replaced.
 - :func:`write_output` writes a file atomically: the data goes to a temporary file in the same
-  folder (named ``.NAME.pcc-tmp-XXXXXXXXXXXX``), which then takes the output's name in one
-  step, so a reader never sees half a file. Without ``overwrite`` the name is taken with a
-  hard link, which the operating system refuses if the output exists: of several writers of
-  the same new file, exactly one succeeds and the others get
-  :class:`~pcc_priorities.exceptions.OutputExistsError`. The temporary file never stays behind.
+  folder (named ``.NAME.pcc-tmp-PID-XXXXXXXXXXXX``), which then takes the output's name in
+  one step, so a reader never sees half a file. One left by an interrupted write (a
+  ``kill -9``) is removed by the next write to the same place. Without ``overwrite`` the
+  name is taken with a hard link, which the operating system refuses if the output exists:
+  of several writers of the same new file, exactly one succeeds and the others get
+  :class:`~pcc_priorities.exceptions.OutputExistsError`. The temporary file never stays
+  behind.
 - :func:`format_by_extension` picks a format from an output's extension, and checks that a
   format asked for agrees with it.
 """
@@ -28,6 +30,7 @@ import errno
 import os
 import secrets
 import stat
+import time
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import PurePath
@@ -49,10 +52,12 @@ __all__ = [
     "format_by_extension",
     "open_input",
     "read_input",
+    "remove_stale_temporaries",
     "write_output",
 ]
 
-#: What the name of every temporary file this library writes holds: ``.NAME.pcc-tmp-XXXX``.
+#: What the name of every temporary file this library writes holds:
+#: ``.NAME.pcc-tmp-PID-XXXXXXXXXXXX``.
 TEMPORARY_MARK = ".pcc-tmp-"
 
 #: The errors os.link gives on a file system without hard links.
@@ -62,6 +67,8 @@ _NO_HARD_LINKS = frozenset(
 #: The longest part of the output's name kept in a temporary file's name.
 _NAME_KEPT = 200
 _ATTEMPTS = 100
+#: A temporary file older than this (in seconds) is stale whoever wrote it.
+_STALE_AFTER = 24 * 60 * 60
 
 Chosen = TypeVar("Chosen", bound=str)
 
@@ -234,11 +241,66 @@ def check_output(
         raise OutputExistsError(name)
 
 
+def _temporary_prefix(name: str) -> str:
+    """The start of every temporary file's name for the output ``name``."""
+    return f".{name[:_NAME_KEPT]}{TEMPORARY_MARK}"
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with id ``pid`` runs on this machine (or may: not ours to ask)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: str, name: str) -> list[str]:
+    """Remove the temporary files an interrupted write of ``name`` in ``folder`` left behind.
+
+    A temporary file's name says which output it was for and which process wrote it
+    (``.NAME.pcc-tmp-PID-XXXXXXXXXXXX``). One is stale when that process no longer runs,
+    or when it is over a day old (a process on another machine sharing the folder); a
+    file of a write still going on is left alone. :func:`write_output` calls this before
+    each write, so the next write to the same place tidies up after a ``kill -9``.
+
+    Returns:
+        The names of the files removed.
+    """
+    prefix = _temporary_prefix(name)
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        pid_text, _, token = entry.name[len(prefix) :].partition("-")
+        if not (pid_text.isdigit() and len(pid_text) < 10 and len(token) == 12):
+            continue  # not a name this library makes
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > _STALE_AFTER
+            if old or not _running(int(pid_text)):
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
+
+
 def _temporary(folder: str, name: str) -> tuple[int, str]:
     """Create a new, empty temporary file for ``name`` in ``folder``; return it open."""
     for _ in range(_ATTEMPTS):
         candidate = os.path.join(
-            folder, f".{name[:_NAME_KEPT]}{TEMPORARY_MARK}{secrets.token_hex(6)}"
+            folder, f"{_temporary_prefix(name)}{os.getpid()}-{secrets.token_hex(6)}"
         )
         try:
             # Mode 0o666 less the umask, as for any new file; O_EXCL never follows a link.
@@ -304,6 +366,7 @@ def write_output(
     payload = data.encode("utf-8") if isinstance(data, str) else data
     check_output(name, overwrite=overwrite, inputs=inputs)
     folder = os.path.dirname(name) or os.curdir
+    remove_stale_temporaries(folder, os.path.basename(name))
     try:
         descriptor, temporary = _temporary(folder, os.path.basename(name))
     except OSError as error:

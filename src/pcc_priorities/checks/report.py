@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from enum import StrEnum
@@ -18,6 +17,7 @@ from typing import Any
 
 from attrs import frozen
 
+from pcc_priorities.exceptions import one_line as _one_line
 from pcc_priorities.model.statement import Suppression
 
 __all__ = [
@@ -426,23 +426,6 @@ def _rule_codes(value: object) -> Iterator[str]:
         if not isinstance(item, str):
             raise TypeError("rules must be strings")
         yield item
-
-
-#: Line breaks as ``str.splitlines`` knows them (CR LF counts as one).
-_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
-
-
-def _control_picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␛
-    return "\u2421" if code == 0x7F else "\ufffd"  # ␡, or � for C1 controls
-
-
-def _one_line(text: str) -> str:
-    """Return ``text`` on one line: line breaks as "␤", other controls made visible."""
-    return _CONTROLS.sub(_control_picture, _LINE_BREAKS.sub("\u2424", text))
 
 
 #: What a spreadsheet cell may start with to be read as a formula (OWASP, "CSV Injection").

@@ -282,8 +282,9 @@ def _publishing_commands(commands: _Commands) -> None:
     export = commands.add(
         "export-figures",
         export_figures_command,
-        help="write every figure of a statement to a CSV or XLSX file",
-        description="Write every figure of a statement, one row each, to a .csv, .xlsx or .ods file.",
+        help="write every figure of a statement to a CSV, XLSX or ODS file",
+        description="Write every figure of a statement, one row each, to a .csv, .xlsx or .ods "
+        "file.",
     )
     export.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
     _output_option(export, "a .csv, .xlsx or .ods file", required=True)
@@ -292,7 +293,7 @@ def _publishing_commands(commands: _Commands) -> None:
     import_ = commands.add(
         "import-figures",
         import_figures_command,
-        help="replace a statement's figures with those in a CSV or XLSX file",
+        help="replace a statement's figures with those in a CSV, XLSX or ODS file",
         description=(
             "Read figures exported with export-figures (and edited), put them in their places "
             "in the statement, and write the result as a new statement document. The file is "

@@ -46,6 +46,7 @@ from pcc_priorities.formats.documents import (
 from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult
 
 if TYPE_CHECKING:
+    from pcc_priorities.model.statement import Statement
     from pcc_priorities.reference.national_frameworks import Framework
 
 __all__ = [
@@ -349,7 +350,11 @@ def export_figures_command(args: argparse.Namespace, console: Console) -> int:
     statement = _read(args.statement, console).statement
     data: str | bytes
     try:
-        writers = {"csv": figures_to_csv, "xlsx": figures_to_xlsx, "ods": figures_to_ods}
+        writers: dict[str, Callable[[Statement], str | bytes]] = {
+            "csv": figures_to_csv,
+            "xlsx": figures_to_xlsx,
+            "ods": figures_to_ods,
+        }
         data = writers[kind](statement)
     except TableError as error:
         raise TableError(error.problems, output, writing=True) from None

@@ -7,6 +7,7 @@ from enum import StrEnum
 from attrs import frozen
 
 from pcc_priorities.convert.codegen import json_text
+from pcc_priorities.exceptions import one_line
 from pcc_priorities.model.json_values import JSONValue, thaw
 
 __all__ = ["Difference", "DifferenceKind", "StatementDiff", "diff_to_json", "diff_to_text"]
@@ -102,11 +103,16 @@ def _mark(kind: DifferenceKind) -> str:
 
 
 def diff_to_text(result: StatementDiff) -> str:
-    """Return a difference report for people: one entry per change, with its paths."""
+    """Return a difference report for people: one entry per change, with its paths.
+
+    Statement text and paths are shown on their lines as the check report shows them: a
+    line break as "␤", other control characters as Control Pictures, so no text can add a
+    line to the report or send an escape sequence to a terminal.
+    """
     lines = [f"--- {result.old_label}", f"+++ {result.new_label}"]
     if not result.differences:
         lines.append("No differences.")
-        return "\n".join(lines) + "\n"
+        return "".join(one_line(line) + "\n" for line in lines)
     counts = ", ".join(
         f"{count} {kind.replace('_', ' ')}" for kind, count in result.counts().items()
     )
@@ -124,7 +130,7 @@ def diff_to_text(result: StatementDiff) -> str:
             difference.old, type(difference.new)
         ):
             lines.extend(_word_changes(difference.old, difference.new))
-    return "\n".join(lines) + "\n"
+    return "".join(one_line(line) + "\n" for line in lines)
 
 
 def _block_text(value: JSONValue) -> str:

@@ -31,7 +31,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import lines, printable
+from pcc_priorities.publish.words import lines, link_target, printable
 
 __all__ = ["STYLESHEET", "write_html"]
 
@@ -161,7 +161,8 @@ def _inlines(content: Inlines) -> str:
                 f"{_text(piece.text)}</strong>"
             )
         elif isinstance(piece, Link):
-            parts.append(f'<a href="{_attribute(piece.href)}">{_inlines(piece.content)}</a>')
+            target = piece.href if piece.href.startswith("#") else link_target(piece.href)
+            parts.append(f'<a href="{_attribute(target)}">{_inlines(piece.content)}</a>')
     return "".join(parts)
 
 

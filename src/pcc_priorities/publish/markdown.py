@@ -31,20 +31,34 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import lines, printable
+from pcc_priorities.publish.words import lines, link_target, printable
 
 __all__ = ["write_markdown"]
 
 
 _SYNTAX = re.compile(r"([\\`*_\[\]<>#|~$])")
+#: What a GitHub-flavoured renderer would turn into a link: "://", "www." and "@".
+_AUTOLINK = re.compile(r":(?=//)|(?<=\bwww)\.|@", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 _LIST_NUMBER = re.compile(r"(\d{1,9})([.)])")
 _LINE_START = frozenset("-+=:")
 
 
+def _escaped(match: re.Match[str]) -> str:
+    return "\\" + match[0]
+
+
 def _escape(text: str) -> str:
-    """Escape ``text`` for inline Markdown, keeping line breaks as LF."""
-    escaped = (_ENTITY.sub(r"\\&", _SYNTAX.sub(r"\\\1", printable(line))) for line in lines(text))
+    r"""Escape ``text`` for inline Markdown, keeping line breaks as LF.
+
+    A bare web or e-mail address in text is escaped too ("https\://", "www\.", "\@"), so
+    that renderers which turn such addresses into links (GitHub's) show it as text, as the
+    HTML does.
+    """
+    escaped = (
+        _AUTOLINK.sub(_escaped, _ENTITY.sub(r"\\&", _SYNTAX.sub(r"\\\1", printable(line))))
+        for line in lines(text)
+    )
     return "\n".join(escaped)
 
 
@@ -78,10 +92,10 @@ def _inline(content: Inlines) -> str:
             label = _inline(piece.content)
             if piece.href.startswith("#"):
                 parts.append(label)
-            elif len(piece.content) == 1 and piece.content[0] == Text(piece.href):
+            elif piece.content == (Text(piece.href),) and link_target(piece.href) == piece.href:
                 parts.append(f"<{piece.href}>")
             else:
-                parts.append(f"[{label}](<{piece.href}>)")
+                parts.append(f"[{label}](<{link_target(piece.href)}>)")
     return "".join(parts)
 
 

@@ -25,7 +25,7 @@ from pcc_priorities.model.values import (
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
 
-__all__ = ["format_date", "format_number", "is_web_url", "printable"]
+__all__ = ["format_date", "format_number", "is_web_url", "link_target", "printable"]
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -91,7 +91,23 @@ def is_web_url(text: str) -> bool:
         parts = urllib.parse.urlsplit(text)
     except ValueError:
         return False
-    return parts.scheme in {"http", "https"} and bool(parts.hostname)
+    host = parts.hostname or ""
+    return parts.scheme in {"http", "https"} and bool(host) and host.isascii()
+
+
+#: What a link's target keeps as it is: the characters RFC 3986 allows, and % escapes.
+_URI_SAFE = "%;/?:@&=+$,-_.!~*'()#[]"
+
+
+def link_target(url: str) -> str:
+    """Return the address ``url`` (one :func:`is_web_url` accepts) as a link's exact target.
+
+    Characters outside ASCII, and invisible ones such as a right-to-left override, are
+    percent-encoded as UTF-8, as a Markdown renderer does with a link's destination: so the
+    HTML and the Markdown of a statement link to the same address, which decodes to the
+    address the statement holds, and nothing in it can reorder the text around it.
+    """
+    return urllib.parse.quote(url, safe=_URI_SAFE)
 
 
 _MONTHS = (
