@@ -95,11 +95,123 @@ def _tasks(statements: list[p.Statement]) -> dict[str, Callable[[], object]]:
     }
 
 
+# --------------------------------------------------------------------------- hostile growth
+#
+# Inputs that once made the work grow faster than the input (issue 12): each is built at a
+# size n and at 2n and 4n; linear work takes twice and four times as long.
+
+
+def _with_paragraph(statement: p.Statement, text: str) -> p.Statement:
+    section = statement.sections[0]
+    paragraph = p.Paragraph(text=text)
+    return attrs.evolve(
+        statement,
+        sections=(attrs.evolve(section, blocks=(paragraph,)), *statement.sections[1:]),
+    )
+
+
+def _placeholders(base: p.Statement, piece: str) -> Callable[[int], Callable[[], object]]:
+    def build(n: int) -> Callable[[], object]:
+        statement = _with_paragraph(base, piece * n)
+        return lambda: p.check(statement, as_of=AS_OF)
+
+    return build
+
+
+def _suppressions(base: p.Statement) -> Callable[[int], Callable[[], object]]:
+    def build(n: int) -> Callable[[], object]:
+        section = base.sections[0]
+        paragraphs = tuple(p.Paragraph(text=f"Figures TBC {index}.") for index in range(1000 * n))
+        statement = attrs.evolve(
+            base,
+            sections=(attrs.evolve(section, blocks=paragraphs), *base.sections[1:]),
+            suppressions=tuple(
+                p.Suppression(rule="PCC2", path=f"/sections/0/nothing{index}", reason="r")
+                for index in range(500 * n)
+            ),
+        )
+        return lambda: p.check(statement, as_of=AS_OF)
+
+    return build
+
+
+def _one_word_changed(base: p.Statement) -> Callable[[int], Callable[[], object]]:
+    def build(n: int) -> Callable[[], object]:
+        words = [f"word{index % 97}" for index in range(n)]
+        old = _with_paragraph(base, " ".join(words))
+        words[n // 2] = "changed"
+        new = _with_paragraph(base, " ".join(words))
+        return lambda: p.diff(old, new)
+
+    return build
+
+
+def _glossary_words(base: p.Statement) -> Callable[[int], Callable[[], object]]:
+    def build(n: int) -> Callable[[], object]:
+        glossary = tuple(p.GlossaryEntry(term=f"AB{i}X", expansion=f"term {i}") for i in range(n))
+        statement = attrs.evolve(
+            _with_paragraph(base, " ".join(f"AB{i}X and" for i in range(n))),
+            glossary=glossary,
+        )
+        return lambda: p.render(statement, "md")
+
+    return build
+
+
+def _cpu_seconds(task: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.process_time()
+        task()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+HOSTILE_SIZES = {
+    "check: text of `[insert ` × n": 12_500,
+    "check: text of `<add ` × n": 12_500,
+    "check: suppressions (500n) × findings (1,000n)": 2,
+    "diff: one word changed in a paragraph of n words": 2_500,
+    "render Markdown: n glossary terms, each used": 4_000,
+}
+
+
+def hostile_table(repeats: int = 3) -> str:
+    """Time each hostile input at n, 2n and 4n (CPU seconds, best of ``repeats``)."""
+    _, base = next(corpus.generate())
+    builders = {
+        "check: text of `[insert ` × n": _placeholders(base, "[insert "),
+        "check: text of `<add ` × n": _placeholders(base, "<add "),
+        "check: suppressions (500n) × findings (1,000n)": _suppressions(base),
+        "diff: one word changed in a paragraph of n words": _one_word_changed(base),
+        "render Markdown: n glossary terms, each used": _glossary_words(base),
+    }
+    lines = [
+        "**Hostile growth** (CPU seconds, best of "
+        f"{repeats}; linear work doubles from column to column)",
+        "",
+        "| task | n | n | 2n | 4n | 2n / n | 4n / 2n |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, build in builders.items():
+        n = HOSTILE_SIZES[name]
+        times = [_cpu_seconds(build(n * factor), repeats) for factor in (1, 2, 4)]
+        lines.append(
+            f"| {name} | {n:,} | {times[0]:.3f} | {times[1]:.3f} | {times[2]:.3f} "
+            f"| {times[1] / times[0]:.2f} | {times[2] / times[1]:.2f} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Measure and print the scaling tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="update benchmarks/README.md")
+    parser.add_argument("--hostile", action="store_true", help="only the hostile inputs (issue 12)")
     args = parser.parse_args()
+    if args.hostile:
+        print(hostile_table())
+        return
     _, base = next(corpus.generate())
     lines = [
         "**One statement, figures and narrative repeated** (ms per copy; flat means linear)",

@@ -7,7 +7,7 @@ never from the clock, so a check is repeatable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from pcc_priorities._version import __version__
@@ -33,6 +33,39 @@ def _covers(suppression: Suppression, finding: Finding) -> bool:
     if parse_pointer(suppression.path) is None:
         return False
     return suppression.path in ("", finding.path) or finding.path.startswith(suppression.path + "/")
+
+
+def _first_suppressions(suppressions: Sequence[Suppression]) -> dict[tuple[str, str], int]:
+    """The first suppression for each (path, rule code or prefix): the one that applies.
+
+    Looking a finding's paths and code prefixes up here takes the same time however many
+    suppressions there are, where trying each suppression took time for every pair.
+    """
+    first: dict[tuple[str, str], int] = {}
+    for index, suppression in enumerate(suppressions):
+        wanted = suppression.rule.strip().upper()
+        if wanted and parse_pointer(suppression.path) is not None:
+            first.setdefault((suppression.path, wanted), index)
+    return first
+
+
+def _covering(first: dict[tuple[str, str], int], finding: Finding) -> int | None:
+    """The index of the first suppression covering ``finding``, as :func:`_covers` decides.
+
+    (:func:`_covers` is the rule for one pair; the tests hold this lookup to it.)
+    """
+    if not first:
+        return None
+    path = finding.path
+    ancestors = [""] + [path[:end] for end in range(1, len(path)) if path[end] == "/"]
+    ancestors.append(path)
+    prefixes = [finding.code[:end] for end in range(1, len(finding.code) + 1)]
+    found = [
+        first[key]
+        for key in ((ancestor, prefix) for ancestor in ancestors for prefix in prefixes)
+        if key in first
+    ]
+    return min(found, default=None)
 
 
 def check(
@@ -89,23 +122,24 @@ def check(
 
     suppressible = {item.code for item in registry if item.suppressible}
     used: set[int] = set()
+    first = _first_suppressions(statement.suppressions)
     for position, finding in enumerate(findings):
         if finding.code not in suppressible:
             continue
-        for index, suppression in enumerate(statement.suppressions):
-            if _covers(suppression, finding):
-                findings[position] = Finding(
-                    code=finding.code,
-                    rule=finding.rule,
-                    severity=finding.severity,
-                    category=finding.category,
-                    message=finding.message,
-                    path=finding.path,
-                    citation=finding.citation,
-                    suppression=suppression,
-                )
-                used.add(index)
-                break
+        index = _covering(first, finding)
+        if index is not None:
+            suppression = statement.suppressions[index]
+            findings[position] = Finding(
+                code=finding.code,
+                rule=finding.rule,
+                severity=finding.severity,
+                category=finding.category,
+                message=finding.message,
+                path=finding.path,
+                citation=finding.citation,
+                suppression=suppression,
+            )
+            used.add(index)
 
     unused_rule = next((item for item in chosen if item.code == UNUSED_SUPPRESSION), None)
     if unused_rule is not None:

@@ -27,8 +27,10 @@ _PLACEHOLDER_PHRASES = re.compile(
     r"\b(?:to be (?:confirmed|determined|added|inserted|provided|updated|agreed)"
     r"|in due course|coming soon|lorem ipsum|insert [\w ]{1,30}? here)\b"
     r"|\bto follow(?=\s*[.)\]]*\s*$)"
-    r"|\[\s*(?:insert|add|tbc|tbd|todo)\b[^\]]*\]"
-    r"|<\s*(?:insert|add)\b[^>]*>",
+    # A bracket's placeholder ends at the first "]" (or ">"); another "[" (or "<") before it
+    # ends the attempt, so that text of many "[insert " is read once, not once per bracket.
+    r"|\[\s*(?:insert|add|tbc|tbd|todo)\b[^\]\[]*\]"
+    r"|<\s*(?:insert|add)\b[^<>]*>",
     re.IGNORECASE,
 )
 PLACEHOLDER_TOKENS = re.compile(r"(?<![\w&])(?:TBC|TBD|TBA|tbc|tbd|tba|TODO|FIXME|X{2,})(?![\w&])")

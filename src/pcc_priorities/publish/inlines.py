@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from pcc_priorities.publish.tree import Abbr, Inline, Inlines, Text
 
 __all__ = ["Acronyms", "adds_to", "blank", "comma_separated", "join_inlines", "renderer_words"]
+
+
+#: Terms longer than this are tried one by one (they are few), so the tree stays shallow.
+_TREE_DEPTH = 100
+
+
+def _trie(terms: list[str]) -> str:
+    """A pattern matching any of ``terms``, the longest first, as a tree of shared prefixes.
+
+    An alternation of every term makes the matcher try each term at each position, so the
+    time grows with terms times text; a tree tries one path.
+    """
+    long = sorted((term for term in terms if len(term) > _TREE_DEPTH), key=lambda t: -len(t))
+    tree: dict[str, dict[str, Any]] = {}
+    for term in terms:
+        if len(term) > _TREE_DEPTH:
+            continue
+        node = tree
+        for character in term:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(key) + pattern(child) for key, child in sorted(node.items()) if key]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "|".join([*(re.escape(term) for term in long), pattern(tree)])
 
 
 class Acronyms:
@@ -18,10 +49,9 @@ class Acronyms:
             term: expansion for term, expansion in expansions.items() if term.strip()
         }
         self.used: set[str] = set()
-        terms = sorted(self.expansions, key=lambda term: (-len(term), term))
         self.pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?=s?(?!\w))")
-            if terms
+            re.compile(r"(?<!\w)(" + _trie(sorted(self.expansions)) + r")(?=s?(?!\w))")
+            if self.expansions
             else None
         )
 
