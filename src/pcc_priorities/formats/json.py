@@ -19,6 +19,7 @@ from typing import Any
 from pcc_priorities.convert.hooks import PathSegment, converter, text_writer
 from pcc_priorities.exceptions import DocumentError, EncodingError, Problem
 from pcc_priorities.files import atomic_write_bytes
+from pcc_priorities.formats.fast_reading import read_valid
 from pcc_priorities.formats.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -176,7 +177,26 @@ def read_json_file(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIM
 def read_json_text(
     text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> LoadResult:
-    """Read JSON statement text, upgrading it if needed, and say what was done."""
+    """Read JSON statement text, upgrading it if needed, and say what was done.
+
+    A valid document in the current version is read by the quick path; any other, and any
+    document the quick path cannot vouch for, by :func:`read_json_carefully`.
+    """
+    check_size(text, limits, source)
+    quick = read_valid(text, source=source, limits=limits)
+    if quick is not None:
+        return quick
+    return read_json_carefully(text, source=source, limits=limits)
+
+
+def read_json_carefully(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
+    """Read JSON statement text as the loader always has: every problem found, with its path.
+
+    The standard library parses the text (repeated keys marked), its depth is checked, and
+    :func:`~pcc_priorities.formats.reading.read_data` upgrades and structures it.
+    """
     check_size(text, limits, source)
     data, duplicates, suspect = _parse(text, source)
     check_depth(data, limits, source)
