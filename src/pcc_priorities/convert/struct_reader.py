@@ -21,6 +21,7 @@ document to the detailed loader, which says what is wrong with it.
 
 from __future__ import annotations
 
+import functools
 import json
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -32,11 +33,17 @@ from typing import Any, Literal
 import attrs
 import msgspec
 
-from pcc_priorities._typecheck import unchecked_constructor, value_converter, value_validator
+from pcc_priorities._typecheck import value_converter, value_validator
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.periods.dates import PartialDate
 
-__all__ = ["StructReader", "optional_inner"]
+__all__ = ["StructReader", "hints_of", "optional_inner"]
+
+
+@functools.cache
+def hints_of(cls: type[Any]) -> dict[str, Any]:
+    """The resolved annotations of ``cls``, once (resolving them compiles every one)."""
+    return typing.get_type_hints(cls)
 
 
 def optional_inner(hint: Any) -> Any | None:
@@ -171,7 +178,7 @@ class StructReader:
             return found
         name = f"Mirror{cls.__name__}"
         self.mirrors[cls] = name  # a forward reference while its own fields are made
-        hints = typing.get_type_hints(cls)
+        hints = hints_of(cls)
         fields: list[Any] = []
         if cls is self.root:
             fields.append(("schema_version", Literal[self.version]))
@@ -235,14 +242,16 @@ class StructReader:
         found = self._read.get(cls)
         if found is not None:
             return found
-        unchecked_constructor(cls)  # refuses a class the model's constructors cannot build
+        fields = attrs.fields(cls)
+        if hasattr(cls, "__attrs_post_init__") or any(not field.init for field in fields):
+            raise TypeError(f"cannot read {cls.__qualname__}: not built as the model's classes are")
         name = self._name(cls, "cls")
 
         def placeholder(mirror: Any) -> Any:  # pragma: no cover - replaced before any use
             return self._read[cls](mirror)
 
         self._read[cls] = placeholder  # against recursion (subsections hold blocks)
-        hints = typing.get_type_hints(cls)
+        hints = hints_of(cls)
         lines = [f"def read_{name}(s):"]
         memo = cls in self.shared
         if memo:
@@ -250,7 +259,7 @@ class StructReader:
             lines += [f"    hit = {memo_name}.get(s)", "    if hit is not None: return hit"]
         lines.append(f"    o = _new({name})")
         validations = []
-        for field in attrs.fields(cls):
+        for field in fields:
             hint = hints[field.name]
             setter = self._name(getattr(cls, field.name).__set__, "set")
             value = self._expression(hint, "v")
@@ -311,7 +320,7 @@ class StructReader:
         if isinstance(hint, type) and attrs.has(hint) and hint is not PartialDate:
             if hint in within:
                 return 0
-            hints = typing.get_type_hints(hint)
+            hints = hints_of(hint)
             inside = (*within, hint)
             return 1 + max(self._depth(hints[f.name], inside) for f in attrs.fields(hint))
         return 0

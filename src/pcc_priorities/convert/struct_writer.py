@@ -27,7 +27,7 @@ import attrs
 import msgspec
 
 from pcc_priorities.convert.codegen import json_number
-from pcc_priorities.convert.struct_reader import optional_inner
+from pcc_priorities.convert.struct_reader import hints_of, optional_inner
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.periods.dates import PartialDate
 
@@ -179,7 +179,7 @@ class StructWriter:
         if cls in self.mirrors:  # made, or being made (a subsection holds blocks)
             return self.mirrors[cls]
         self.mirrors[cls] = None
-        hints = typing.get_type_hints(cls)
+        hints = hints_of(cls)
         fields: list[Any] = []
         if cls is self.root:
             fields.append((self.first[0], str, _REQUIRED))
@@ -257,7 +257,7 @@ class StructWriter:
 
     def _construct(self, cls: type[Any], var: str) -> str:
         """An expression building the mirror of the model object ``var`` of class ``cls``."""
-        hints = typing.get_type_hints(cls)
+        hints = hints_of(cls)
         arguments = [repr(self.first[1])] if cls is self.root else []
         for field in attrs.fields(cls):
             hint = hints[field.name]
