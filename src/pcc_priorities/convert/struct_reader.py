@@ -21,7 +21,6 @@ document to the detailed loader, which says what is wrong with it.
 
 from __future__ import annotations
 
-import functools
 import json
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -40,10 +39,15 @@ from pcc_priorities.periods.dates import PartialDate
 __all__ = ["StructReader", "hints_of", "optional_inner"]
 
 
-@functools.cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def hints_of(cls: type[Any]) -> dict[str, Any]:
     """The resolved annotations of ``cls``, once (resolving them compiles every one)."""
-    return typing.get_type_hints(cls)
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
 
 
 def optional_inner(hint: Any) -> Any | None:
