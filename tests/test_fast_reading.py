@@ -154,6 +154,21 @@ EDITS = {
     "trailing comma": lambda: _edit('"title": ', '"title": "a",,\n  "x": '),
     "an array for the document": lambda: "[" + _example() + "]",
     "a byte order mark twice": lambda: "\ufeff\ufeff" + _example(),
+    "extensions": lambda: _edit(
+        '"title": ', '"extensions": {"cms:a": [{"x": 1.50}]},\n  "title": '
+    ),
+    "a key twice in extensions": lambda: _edit(
+        '"title": ', '"extensions": {"cms:a": {"x": 1, "x": 2}},\n  "title": '
+    ),
+    "a constant in extensions": lambda: _edit(
+        '"title": ', '"extensions": {"cms:a": NaN},\n  "title": '
+    ),
+    "a surrogate in extensions": lambda: _edit(
+        '"title": ', '"extensions": {"cms:a": "\\udc00"},\n  "title": '
+    ),
+    "an extension key not namespaced": lambda: _edit(
+        '"title": ', '"extensions": {"a": 1},\n  "title": '
+    ),
 }
 
 
@@ -176,6 +191,8 @@ def test_edited_documents_read_alike(name: str) -> None:
         "an unknown key",
         "an unknown force",
         "a lone surrogate",
+        "a key twice in extensions",
+        "a surrogate in extensions",
     ],
 )
 def test_the_quick_path_declines_what_it_cannot_vouch_for(name: str) -> None:

@@ -89,6 +89,27 @@ def _number_reader(convert: Callable[[Decimal], Decimal | None]) -> Callable[[An
     return number
 
 
+def _distinct_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("a key is written twice")
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _parse_extensions(raw: msgspec.Raw) -> Any:
+    """Extension data as the careful loader parses it; a repeated key raises."""
+    return json.loads(
+        bytes(raw),
+        parse_float=Decimal,
+        parse_constant=_no_constant,
+        object_pairs_hook=_distinct_keys,
+    )
+
+
 class StructReader:
     """Mirror structs of the model's attrs classes, and the generated functions that read them."""
 
@@ -124,9 +145,7 @@ class StructReader:
             "_new": object.__new__,
             "_number": _number_reader(lambda number: number),
             "_partial_date": PartialDate.parse,
-            "_extensions": lambda raw: extensions(
-                json.loads(bytes(raw), parse_float=Decimal), None
-            ),
+            "_extensions": lambda raw: extensions(_parse_extensions(raw), None),
             "_FrozenJSONObject": FrozenJSONObject,
         }
         self._names: dict[int, str] = {}
