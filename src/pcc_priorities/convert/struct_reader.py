@@ -158,6 +158,7 @@ class StructReader:
         #: The deepest nesting of a document without a subsection inside a subsection and
         #: with plain values in its extensions.
         self._depths: dict[type[Any], int] = {}
+        self._depth_memo: dict[tuple[Any, ...], int] = {}
         self.depth = self.depth_of(root)
 
     def _name(self, value: Any, prefix: str) -> str:
@@ -343,9 +344,15 @@ class StructReader:
         if isinstance(hint, type) and attrs.has(hint) and hint is not PartialDate:
             if hint in within:
                 return 0
-            hints = hints_of(hint)
-            inside = (*within, hint)
-            return 1 + max(self._depth(hints[f.name], inside) for f in attrs.fields(hint))
+            # Only blocks hold themselves: the depth of a class depends on which are around.
+            key = (hint, tuple(cls for cls in within if cls in self._tag_of))
+            found = self._depth_memo.get(key)
+            if found is None:
+                hints = hints_of(hint)
+                inside = (*within, hint)
+                found = 1 + max(self._depth(hints[f.name], inside) for f in attrs.fields(hint))
+                self._depth_memo[key] = found
+            return found
         return 0
 
     def depth_of(self, cls: type[Any]) -> int:

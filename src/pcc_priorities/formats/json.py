@@ -210,7 +210,6 @@ def read_json_carefully(
 
 
 _VERSION_MEMBER = f'"schema_version": "{SCHEMA_VERSION}"'
-_STATEMENT_TEXT = text_writer(Statement)
 
 
 def to_dict(statement: Statement) -> dict[str, Any]:
@@ -254,7 +253,7 @@ def written_text(statement: Statement) -> str:
     The reference the struct writer is held to, byte for byte; it does not look for lone
     surrogates.
     """
-    return _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
+    return text_writer(Statement)(statement, "\n", _VERSION_MEMBER) + "\n"
 
 
 def dumps_json(statement: Statement) -> str:
