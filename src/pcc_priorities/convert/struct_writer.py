@@ -87,9 +87,8 @@ def _extensions(value: FrozenJSONObject) -> msgspec.Raw | None:
 class StructWriter:
     """Mirror structs for writing, the generated functions that fill them, and the writer.
 
-    The functions are generated as single expressions: a figure's comparisons, their changes
-    and the rest are built inline, so that a statement costs one call per section, block,
-    figure and shared period rather than one per object.
+    The functions are generated as single expressions: an object's own objects (a
+    comparison's change and area) are built inline, and each item of an array by one call.
     """
 
     def __init__(
@@ -127,9 +126,10 @@ class StructWriter:
         self._names: dict[int, str] = {}
         self._count = 0
         self._functions: dict[type[Any], str] = {}
+        self._items: dict[Any, Callable[[Any], Any]] = {}
         self._mirror(root)
-        blocks = {cls: self._function(cls) for cls in self.block_tags.values()}
-        self.globals["_blocks"] = {cls: self.globals[name] for cls, name in blocks.items()}
+        blocks = {cls: self.globals[self._function(cls)] for cls in self.block_tags.values()}
+        self.globals["_block"] = lambda block: blocks[type(block)](block)
         self._document = typing.cast(Callable[[Any], Any], self.globals[self._function(root)])
         self.encoder = msgspec.json.Encoder()
 
@@ -237,10 +237,11 @@ class StructWriter:
             element = typing.get_args(hint)[0]
             if not self._converted(element):
                 return access
-            item = self._fresh()
             if self._is_block(element):
-                return f"[_blocks[type({item})]({item}) for {item} in {access}]"
-            return f"[{self._value(element, item)} for {item} in {access}]"
+                return f"list(map(_block, {access}))"
+            # A function per item: names bound inside a comprehension would be cells, slower.
+            function = self._name(self._item_function(element), "item")
+            return f"list(map({function}, {access}))"
         if isinstance(hint, type) and attrs.has(hint):
             if hint in self.shared:
                 var, hit = self._fresh(), self._fresh()
@@ -270,6 +271,17 @@ class StructWriter:
             else:
                 arguments.append(self._value(hint, access))
         return f"{self._name(self.mirrors[cls], 'mirror')}({', '.join(arguments)})"
+
+    def _item_function(self, hint: Any) -> Callable[[Any], Any]:
+        """A generated function giving the mirror value of one item of type ``hint``."""
+        key = ("item", hint)
+        found = self._items.get(key)
+        if found is None:
+            name = f"item_{len(self._items)}"
+            source = f"def {name}(x):\n    return {self._value(hint, 'x')}"
+            exec(compile(source, f"<pcc struct writer item {hint!r}>", "exec"), self.globals)
+            found = self._items[key] = self.globals[name]
+        return found
 
     def _memo(self, cls: type[Any]) -> dict[int, Any]:
         return typing.cast(dict[int, Any], self.globals.setdefault(f"_memo_{cls.__name__}", {}))
