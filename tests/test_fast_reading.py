@@ -128,6 +128,10 @@ EDITS = {
     "a member at its default": lambda: _edit('"title": ', '"edition": null,\n  "title": '),
     "an empty array written": lambda: _edit('"title": ', '"glossary": [],\n  "title": '),
     "a number as a string": lambda: _edit('"value": 3', '"value": "3'),
+    "an upper value below the value": lambda: _edit('"value": 3', '"upper_value": 1, "value": 3'),
+    "a period that ends before it starts": lambda: _edit(
+        '"start": "2023-04-01"', '"start": "2099-04-01"'
+    ),
     "minus zero": lambda: _edit('"value": 3', '"value": -0, "upper_value": 3'),
     "minus zero alone": lambda: _edit('"value": 3', '"value": -0.0', 1),
     "an exponent": lambda: _edit('"value": 3', '"value": 3e1'),
@@ -193,6 +197,8 @@ def test_edited_documents_read_alike(name: str) -> None:
         "a lone surrogate",
         "a key twice in extensions",
         "a surrogate in extensions",
+        "an upper value below the value",
+        "a period that ends before it starts",
     ],
 )
 def test_the_quick_path_declines_what_it_cannot_vouch_for(name: str) -> None:

@@ -86,6 +86,7 @@ def _number_reader(convert: Callable[[Decimal], Decimal | None]) -> Callable[[An
             cache[text] = found
         return found
 
+    number.cache = cache  # type: ignore[attr-defined]  # the readers look numbers up inline
     return number
 
 
@@ -145,6 +146,7 @@ class StructReader:
             "_new": object.__new__,
             "_number": _number_reader(lambda number: number),
             "_partial_date": PartialDate.parse,
+            "_str": str,
             "_extensions": lambda raw: extensions(_parse_extensions(raw), None),
             "_FrozenJSONObject": FrozenJSONObject,
         }
@@ -288,12 +290,22 @@ class StructReader:
             setter = self._name(getattr(cls, field.name).__set__, "set")
             value = self._expression(hint, "v")
             converter = value_converter(field)
+            inner_number = converter is not None and optional_inner(hint) is Decimal
             if converter is not None:
                 convert = self._name(converter, "convert")
                 inner = optional_inner(hint)
                 if inner is Decimal:  # the number reader converts, once per distinct text
-                    reader = self._name(_number_reader(converter), "number")
-                    value = f"(None if v is None else {reader}(v))"
+                    number = _number_reader(converter)
+                    reader = self._name(number, "number")
+                    cache = self._name(number.cache, "numbers")  # type: ignore[attr-defined]
+                    # A number read before is looked up here, without a call.
+                    lines += [
+                        f"    v = s.{field.name}",
+                        "    if v is not None:",
+                        f"        h = {cache}.get(_str(v, 'ascii'))",
+                        f"        v = h if h is not None else {reader}(v)",
+                    ]
+                    value = "v"
                 elif inner is not None:
                     if converter(None) is not None:  # pragma: no cover - not in the model
                         raise TypeError(f"{cls.__name__}.{field.name}: a converter of None")
@@ -302,7 +314,12 @@ class StructReader:
                     value = f"(None if v is None else {convert}({built}))"
                 else:
                     value = f"{convert}({value})"
-            lines += [f"    v = s.{field.name}", f"    {setter}(o, {value})"]
+            if value == "v" and inner_number:
+                lines.append(f"    {setter}(o, v)")
+            elif value == "v":
+                lines.append(f"    {setter}(o, s.{field.name})")
+            else:
+                lines += [f"    v = s.{field.name}", f"    {setter}(o, {value})"]
             validator = value_validator(field)
             if validator is not None:
                 validations.append(
