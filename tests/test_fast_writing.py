@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
@@ -51,6 +51,7 @@ def test_the_worked_example_is_written_as_it_is_stored() -> None:
     assert p.dumps(statement) == text
 
 
+@settings(max_examples=60)
 @given(statements())
 def test_generated_statements_are_written_byte_for_byte(statement: p.Statement) -> None:
     """Every generated statement is written exactly as the text writers write it."""
