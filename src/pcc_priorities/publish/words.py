@@ -64,6 +64,10 @@ def printable(text: str) -> str:
     in angle brackets ("⟨U+202E⟩"), and C1 controls, lone surrogates and Unicode
     noncharacters become U+FFFD. Nothing is dropped.
     """
+    # Every character the pattern replaces is one str.isprintable() refuses (categories Cc,
+    # Cf, Cs and Cn), so printable text, nearly all text, is returned without a regex pass.
+    if text.isprintable():
+        return text
     return _CONTROL.sub(_visible, text)
 
 
