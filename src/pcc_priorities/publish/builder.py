@@ -17,6 +17,7 @@ from pcc_priorities.model.figures import MetricReference
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import (
     ApplicabilityAssessment,
+    PlanPriority,
     PlanReference,
     PrioritySection,
     Statement,
@@ -127,6 +128,12 @@ class _Builder:
         blocks.extend(self.blocks(statement.preamble, depth=1))
         blocks.append(self.applicability_summary())
         blocks.extend(self.blocks(statement.introduction, depth=1))
+        if statement.defaults is not None:
+            blocks.extend(
+                Para(self.text(words), lang=self.lang) for words in statement.defaults.wording
+            )
+        if statement.contribution is not None:
+            blocks.append(self.contribution())
         blocks.append(self.priorities())
         if statement.plans:
             blocks.append(self.plans())
@@ -177,6 +184,26 @@ class _Builder:
                     periods.append(Text("; "))
                 periods.extend(self.figure_tables.period(period))
             items.append((renderer_words("Period covered"), tuple(periods)))
+        defaults = statement.defaults
+        if defaults is not None:
+            if defaults.period is not None:
+                items.append(
+                    (
+                        renderer_words("Period of the figures, unless stated"),
+                        self.figure_tables.period(defaults.period),
+                    )
+                )
+            if defaults.baseline is not None:
+                items.append(
+                    (
+                        renderer_words("Baseline, unless stated"),
+                        self.figure_tables.period(defaults.baseline),
+                    )
+                )
+            if defaults.data_source is not None:
+                items.append(
+                    (renderer_words("Data source, unless stated"), self.text(defaults.data_source))
+                )
         if self.framework is not None:
             framework: Inlines = (Text(f"{self.framework.title} ({self.framework.version})"),)
         else:
@@ -302,6 +329,28 @@ class _Builder:
 
     # ---------------------------------------------------------------- 7A(a)
 
+    def contribution(self) -> Section:
+        """The statement of contribution made once for several or all priorities."""
+        contribution = self.statement.contribution
+        assert contribution is not None
+        blocks: list[LayoutBlock] = []
+        if contribution.priorities is not None:
+            names = [self.priority_title(priority) for priority in contribution.priorities]
+            covered = "; ".join(names) if names else "no national priority"
+            blocks.append(
+                Para(
+                    join_inlines(Strong("Covers:"), f" {covered}"),
+                    kind="national-priority",
+                )
+            )
+        blocks.extend(self.blocks(contribution.blocks, depth=2))
+        heading = (
+            Heading(self.level(1), self.text(contribution.title), "pcc-contribution", self.lang)
+            if contribution.title is not None
+            else None
+        )
+        return Section(heading, tuple(blocks), kind="contribution")
+
     def priorities(self) -> Section:
         statement = self.statement
         heading = statement.sections_heading
@@ -421,13 +470,31 @@ class _Builder:
             if plan.priorities:
                 blocks.append(Para(join_inlines("Priorities of ", self.text(plan.title), ":")))
                 blocks.append(
-                    ItemList(tuple(self.text(p) for p in plan.priorities), lang=self.lang)
+                    ItemList(tuple(self.plan_priority(p) for p in plan.priorities), lang=self.lang)
                 )
         return Section(
             self.heading(1, renderer_words("Local plans and strategies"), "pcc-plans"),
             tuple(blocks),
             kind="plans",
         )
+
+    def plan_priority(self, priority: PlanPriority) -> Inlines:
+        """A plan's priority, with the national priorities and metrics it serves."""
+        words = self.text(priority.title)
+        serves = [self.priority_title(p) for p in priority.national_priorities]
+        serves += [self.national_metric_title(m) for m in priority.national_metrics]
+        if serves:
+            words = join_inlines(words, " (serves: ", "; ".join(serves), ")")
+        if priority.wording is not None:
+            words = join_inlines(words, ": ", self.text(priority.wording))
+        return words
+
+    def national_metric_title(self, metric_id: str) -> str:
+        if self.framework is not None:
+            for national in self.framework.metrics:
+                if national.id == metric_id:
+                    return national.title
+        return f"Metric {metric_id!r}"
 
     def plan(self, plan: PlanReference) -> Inlines:
         words = join_inlines(
