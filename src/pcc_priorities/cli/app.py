@@ -260,6 +260,13 @@ def _publishing_commands(commands: _Commands) -> None:
         action="store_true",
         help="HTML only: write the <article> alone, for a content management system",
     )
+    render_parser.add_argument(
+        "--glossary",
+        action="store_true",
+        help="also spell out acronyms the statement does not spell out itself, from the "
+        "shipped glossary of policing acronyms (by default the page publishes only the "
+        "statement's own expansions)",
+    )
 
     diff_parser = commands.add(
         "diff",

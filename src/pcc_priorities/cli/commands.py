@@ -259,7 +259,12 @@ def render_command(args: argparse.Namespace, console: Console) -> int:
     if output is not None:
         check_output(output, overwrite=args.overwrite, inputs=[args.file])
     statement = _read(args.file, console).statement
-    text = render(statement, chosen, fragment=args.fragment)
+    glossary = None
+    if args.glossary:
+        from pcc_priorities.reference.glossary import shipped_glossary  # noqa: PLC0415
+
+        glossary = shipped_glossary()
+    text = render(statement, chosen, fragment=args.fragment, glossary=glossary)
     if output is None:
         console.result(text)
     else:
