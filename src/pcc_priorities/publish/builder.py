@@ -128,8 +128,11 @@ class _Builder(ApplicabilityLayout):
 
     def document(self) -> Document:
         statement = self.statement
+        heading = self.text(statement.title)
+        if blank(heading):  # a page needs its heading; the statement's title was not found
+            heading = renderer_words(_FALLBACK_TITLE)
         blocks: list[LayoutBlock] = [
-            Heading(self.level(0), self.text(statement.title), "pcc-title", self.lang),
+            Heading(self.level(0), heading, "pcc-title", self.lang),
             self.metadata(),
         ]
         glance = self.at_a_glance()  # an addition: before any published text, splitting none
