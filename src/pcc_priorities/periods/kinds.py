@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import TypeAlias
 
 from pcc_priorities.periods.calendar import (
@@ -107,8 +108,11 @@ def bound_label(bound: PeriodBound) -> str:
 # --------------------------------------------------------------------------- exact periods
 
 
+@lru_cache(maxsize=4096)
 def exact_kind_problem(start: date, end: date, kind: PeriodKind | None) -> str | None:
     """Say why the days ``start`` to ``end`` cannot be a period of ``kind``; None if they can.
+
+    Pure and often asked of the same periods (a statement repeats its quarter), so cached.
 
     A ``months`` period is at least two whole months that are not exactly a calendar quarter
     (those are a ``month`` and a ``calendar_quarter``, as the parser reads them).

@@ -440,9 +440,12 @@ def listed_priority_without_section(
         return
     present = {section.priority for section in statement.sections}
     reported: set[str] = set()
+    longest = max(len(wording) for item in framework.priorities for wording in item.wordings)
     for located in context.texts():
         if located.section is not None or located.kind is not TextKind.NARRATIVE:
             continue
+        if len(located.text) > 2 * longest:
+            continue  # a paragraph of its own, not a priority's wording
         priority = framework.match_priority(located.text)
         if priority is None or priority.id in present or priority.id in reported:
             continue
