@@ -326,3 +326,16 @@ def test_reference_problems_read_alike(name: str, edit: Any) -> None:
     edit(data)
     outcome = _same_either_way(json.dumps(data, indent=2))
     assert outcome[0] == "refused", name
+
+
+REAL = sorted((Path(__file__).parent / "statements").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda path: path.stem)
+def test_real_statements_take_the_quick_path_and_read_alike(path: Path) -> None:
+    """Real statements (partial periods, plans' priorities as text) read quickly, alike."""
+    document = path.read_bytes()
+    quick = read_valid(document, source=None, limits=DEFAULT_LIMITS)
+    assert quick is not None
+    assert repr(quick.statement) == repr(read_json_carefully(document).statement)
+    assert p.dumps(quick.statement).encode() == document

@@ -131,14 +131,14 @@ def read_period_bound(text: str) -> date | PartialDate:
     return PartialDate.parse(text)
 
 
-def _short_constructor(cls: type[Any]) -> Callable[[str], Any]:
+def short_constructor(cls: type[Any]) -> Callable[[str], Any]:
     """Build ``cls`` from its first field's text, every other field at its default."""
     build = unchecked_constructor(cls)
     defaults = [_default_of(field) for field in attrs.fields(cls)[1:]]
     return lambda text: build(text, *defaults)
 
 
-def _short_test(cls: type[Any]) -> Callable[[Any], bool]:
+def short_test(cls: type[Any]) -> Callable[[Any], bool]:
     """Whether an object of ``cls`` has every field but the first at its default."""
     rest = [(field.name, _default_of(field)) for field in attrs.fields(cls)[1:]]
     return lambda obj: all(getattr(obj, name) == default for name, default in rest)
@@ -284,7 +284,7 @@ class HookGenerator:
         allowed_name = self._name(frozenset(allowed), "keys")
         lines = [f"def {name}_s(o):"]
         if cls in self.shorthands:
-            short = self._name(_short_constructor(cls), "short")
+            short = self._name(short_constructor(cls), "short")
             lines.append(f"    if type(o) is str: return {short}(o)")
         lines += [
             "    if type(o) is not dict or not o.keys() <= " + allowed_name + ": raise Unfit",
@@ -406,7 +406,7 @@ class HookGenerator:
         hints = typing.get_type_hints(cls)
         lines = [f"def {name}_u(o):"]
         if cls in self.shorthands:
-            is_short = self._name(_short_test(cls), "isshort")
+            is_short = self._name(short_test(cls), "isshort")
             first = attrs.fields(cls)[0].name
             lines.append(f"    if {is_short}(o): return o.{first}")
         lines.append("    d = {}")
@@ -496,7 +496,7 @@ class HookGenerator:
                 "    if hit is not None: return hit",
             ]
         if cls in self.shorthands:
-            is_short = self._name(_short_test(cls), "isshort")
+            is_short = self._name(short_test(cls), "isshort")
             field_name = fields[0].name
             lines.append(f"    if first is None and {is_short}(o): return _enc(o.{field_name})")
         lines += ["    i1 = ind + '  '", "    out = [] if first is None else [first]"]

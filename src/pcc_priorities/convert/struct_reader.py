@@ -33,6 +33,7 @@ import attrs
 import msgspec
 
 from pcc_priorities._typecheck import value_converter, value_validator
+from pcc_priorities.convert.codegen import is_period_bound, read_period_bound, short_constructor
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.periods.dates import PartialDate
 
@@ -122,6 +123,7 @@ class StructReader:
         version: str,
         extensions: Callable[[object, object], FrozenJSONObject],
         shared: Iterable[type[Any]] = (),
+        shorthands: Iterable[type[Any]] = (),
     ) -> None:
         """Make the mirrors of ``root`` and every class it holds, and the reading functions.
 
@@ -133,8 +135,11 @@ class StructReader:
             extensions: The structure hook for extension objects (parsed JSON in, frozen out).
             shared: Small classes whose objects are built once per distinct value and shared,
                 as the fast path does (periods, areas).
+            shorthands: Classes a document may write as their first field's text alone
+                (a plan's priority by its title), every other field at its default.
         """
         self.root = root
+        self.shorthands = frozenset(shorthands)
         self.block_tags = dict(block_tags)
         self._tag_of = {cls: tag for tag, cls in block_tags.items()}
         self.version = version
@@ -146,6 +151,7 @@ class StructReader:
             "_new": object.__new__,
             "_number": _number_reader(lambda number: number),
             "_partial_date": PartialDate.parse,
+            "_period_bound": read_period_bound,
             "_str": str,
             "_extensions": lambda raw: extensions(_parse_extensions(raw), None),
             "_FrozenJSONObject": FrozenJSONObject,
@@ -178,6 +184,8 @@ class StructReader:
     # ------------------------------------------------------------------ mirrors
 
     def _mirror_type(self, hint: Any) -> Any:
+        if is_period_bound(hint):  # a day, or a date known to the month or year: text
+            return str | None if type(None) in typing.get_args(hint) else str
         inner = optional_inner(hint)
         if inner is not None:
             if inner is Decimal:  # null is read from the raw text too
@@ -192,6 +200,8 @@ class StructReader:
         if self._is_block(hint):
             members = tuple(self._mirror(cls) for cls in self.block_tags.values())
             return typing.Union[members]  # noqa: UP007 - a union of a runtime tuple
+        if hint in self.shorthands:  # the text alone, or the object
+            return typing.Union[str, self._mirror(hint)]  # noqa: UP007 - a runtime class
         if isinstance(hint, type) and attrs.has(hint):
             return self._mirror(hint)
         if hint in (str, int, bool, date) or (isinstance(hint, type) and issubclass(hint, Enum)):
@@ -240,6 +250,10 @@ class StructReader:
 
     def _expression(self, hint: Any, var: str) -> str:
         """An expression building the model value of type ``hint`` from mirror value ``var``."""
+        if is_period_bound(hint):
+            if type(None) in typing.get_args(hint):
+                return f"(None if {var} is None else _period_bound({var}))"
+            return f"_period_bound({var})"
         inner = optional_inner(hint)
         if inner is not None:
             if inner is Decimal:
@@ -258,11 +272,24 @@ class StructReader:
                 return f"(tuple(map(_block, {var})) if {var} else ())"
             if self._expression(element, "x") == "x":
                 return var  # msgspec made the tuple of text, dates or enumerations
-            function = self._name(self._reader(element), "read")
+            function = self._read_function(element)
             return f"(tuple(map({function}, {var})) if {var} else ())"
         if isinstance(hint, type) and attrs.has(hint) and not self._is_block(hint):
-            return f"{self._name(self._reader(hint), 'read')}({var})"
+            return f"{self._read_function(hint)}({var})"
         return var
+
+    def _read_function(self, cls: type[Any]) -> str:
+        """The name of the function reading a ``cls`` from its mirror (or text, if short)."""
+        read = self._name(self._reader(cls), "read")
+        if cls not in self.shorthands:
+            return read
+        short = self._name(short_constructor(cls), "short")
+
+        def short_or_read(mirror: Any) -> Any:
+            return short_build(mirror) if mirror.__class__ is str else read_mirror(mirror)
+
+        short_build, read_mirror = self.globals[short], self.globals[read]
+        return self._name(short_or_read, "shortread")
 
     def _reader(self, cls: type[Any]) -> Callable[[Any], Any]:
         found = self._read.get(cls)

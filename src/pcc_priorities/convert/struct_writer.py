@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 import msgspec
 
-from pcc_priorities.convert.codegen import json_number
+from pcc_priorities.convert.codegen import is_period_bound, json_number, short_test
 from pcc_priorities.convert.struct_reader import hints_of, optional_inner
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.periods.dates import PartialDate
@@ -98,6 +98,7 @@ class StructWriter:
         *,
         first: tuple[str, str],
         shared: Iterable[type[Any]] = (),
+        shorthands: Iterable[type[Any]] = (),
     ) -> None:
         """Make the mirrors of ``root`` and every class it holds, and the copying functions.
 
@@ -108,8 +109,11 @@ class StructWriter:
             shared: Classes whose objects the loader shares between figures and documents
                 (periods, areas): each object's mirror is made once and reused while the
                 object lives.
+            shorthands: Classes written as their first field's text alone when every other
+                field is at its default (a plan's priority by its title).
         """
         self.root = root
+        self.shorthands = frozenset(shorthands)
         self.block_tags = dict(block_tags)
         self._tag_of = {cls: tag for tag, cls in block_tags.items()}
         self.first = first
@@ -214,6 +218,11 @@ class StructWriter:
 
     def _value(self, hint: Any, access: str) -> str:
         """An expression giving the mirror value of the model value ``access``."""
+        if is_period_bound(hint):  # a date and a PartialDate both write as their ISO text
+            if type(None) not in typing.get_args(hint):
+                return f"_str({access})"
+            var = self._fresh()
+            return self._bind(f"(None if {var} is None else _str({var}))", var, access)
         inner = optional_inner(hint)
         if inner is not None:
             if not self._converted(inner):
@@ -252,9 +261,28 @@ class StructWriter:
                     f"and {hit}[0] is {var} else {function}({var}))"
                 )
                 return self._bind(expression, var, access)
+            if hint in self.shorthands:
+                return f"{self._shorthand(hint)}({access})"
             var = self._fresh()
             return self._bind(self._construct(hint, var), var, access)
         return access
+
+    def _shorthand(self, cls: type[Any]) -> str:
+        """The name of a generated function writing a ``cls`` in its shortest form.
+
+        Its first field's text alone when every other field is at its default, and an object
+        otherwise.
+        """
+        name = f"short_or_copy_{cls.__name__}"
+        if name not in self.globals:
+            short = self._name(short_test(cls), "isshort")
+            first = attrs.fields(cls)[0].name
+            source = (
+                f"def {name}(o):\n    if {short}(o): return o.{first}\n"
+                f"    return {self._construct(cls, 'o')}"
+            )
+            exec(compile(source, f"<pcc struct writer {cls.__name__}>", "exec"), self.globals)
+        return name
 
     def _construct(self, cls: type[Any], var: str) -> str:
         """An expression building the mirror of the model object ``var`` of class ``cls``."""

@@ -32,7 +32,12 @@ import re
 from functools import cache
 from typing import Any
 
-from pcc_priorities.convert.hooks import BLOCK_TAGS, _structure_extensions, converter
+from pcc_priorities.convert.hooks import (
+    BLOCK_TAGS,
+    SHORTHANDS,
+    _structure_extensions,
+    converter,
+)
 from pcc_priorities.formats.limits import Limits, check_depth
 from pcc_priorities.formats.reading import LANGUAGE_TAG, SCHEMA_VERSION, _reference_ids
 from pcc_priorities.formats.upgrade import LoadResult
@@ -61,6 +66,7 @@ def _reader() -> Any:
         version=SCHEMA_VERSION,
         extensions=_structure_extensions,
         shared=(ReportingPeriod, Area),
+        shorthands=SHORTHANDS,
     )
 
 

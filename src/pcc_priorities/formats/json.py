@@ -17,7 +17,13 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from pcc_priorities.convert.hooks import BLOCK_TAGS, PathSegment, converter, text_writer
+from pcc_priorities.convert.hooks import (
+    BLOCK_TAGS,
+    SHORTHANDS,
+    PathSegment,
+    converter,
+    text_writer,
+)
 from pcc_priorities.exceptions import DocumentError, EncodingError, Problem
 from pcc_priorities.files import atomic_write_bytes
 from pcc_priorities.formats.fast_reading import read_valid
@@ -228,6 +234,7 @@ def _writer() -> Any:
         BLOCK_TAGS,
         first=("schema_version", SCHEMA_VERSION),
         shared=(ReportingPeriod, Area),
+        shorthands=SHORTHANDS,
     )
 
 

@@ -331,8 +331,12 @@ class ReportingPeriod:
         """The latest day the period can end on; None if its end is not known."""
         return None if self.end is None else bound_latest(self.end)
 
-    def _days(self) -> tuple[date, date]:
-        """The first and last day; PeriodError for a partial period."""
+    def exact_dates(self) -> tuple[date, date]:
+        """The first and last day, for code that needs a period known to the day.
+
+        Raises:
+            PeriodError: The period is partial; the message says what is known of it.
+        """
         found = self.dates
         if found is None:
             raise PeriodError(
@@ -374,7 +378,7 @@ class ReportingPeriod:
         Raises:
             PeriodError: The period is partial (see :attr:`length_in_days`).
         """
-        start, end = self._days()
+        start, end = self.exact_dates()
         return (end - start).days + 1
 
     @property
@@ -392,9 +396,9 @@ class ReportingPeriod:
         Raises:
             PeriodError: This period or ``other`` is partial.
         """
-        start, end = self._days()
+        start, end = self.exact_dates()
         if isinstance(other, ReportingPeriod):
-            other_start, other_end = other._days()
+            other_start, other_end = other.exact_dates()
             return start <= other_start and other_end <= end
         return start <= other <= end
 
@@ -404,8 +408,8 @@ class ReportingPeriod:
         Raises:
             PeriodError: This period or ``other`` is partial.
         """
-        start, end = self._days()
-        other_start, other_end = other._days()
+        start, end = self.exact_dates()
+        other_start, other_end = other.exact_dates()
         return start <= other_end and other_start <= end
 
     def year_earlier(self) -> ReportingPeriod:
@@ -453,7 +457,7 @@ class ReportingPeriod:
         return self._step(1)
 
     def _shift_years(self, years: int) -> ReportingPeriod:
-        first, last = self._days()
+        first, last = self.exact_dates()
         shift = relativedelta(years=years)
         try:
             start = first + shift
@@ -476,7 +480,7 @@ class ReportingPeriod:
         return ReportingPeriod(start=start, end=end, kind=self.kind)
 
     def _step(self, direction: int) -> ReportingPeriod:
-        first, last = self._days()
+        first, last = self.exact_dates()
         if self.kind is PeriodKind.YEAR_TO_DATE:
             raise PeriodError(
                 "a year to date has no period of its own kind before or after it; compare "
