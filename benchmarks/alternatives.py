@@ -19,7 +19,8 @@ import msgspec
 import pydantic
 
 from pcc_priorities import model as _model
-from pcc_priorities.convert.hooks import BLOCK_TAGS
+from pcc_priorities.convert.codegen import is_period_bound
+from pcc_priorities.convert.hooks import BLOCK_TAGS, SHORTHANDS
 from pcc_priorities.formats.json import SCHEMA_VERSION
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.periods import PartialDate
@@ -69,6 +70,9 @@ def _pydantic_type(hint: Any, models: dict[type[Any], Any]) -> Any:
         ]
     if origin is tuple:
         return tuple[_pydantic_type(args[0], models), ...]
+    if is_period_bound(hint):
+        bound = Annotated[str, pydantic.StringConstraints(pattern=_PARTIAL_DATE)]
+        return Union[bound, type(None)] if type(None) in args else bound  # noqa: UP007
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
         return Union[(*(_pydantic_type(a, models) for a in rest), type(None))]
@@ -77,6 +81,8 @@ def _pydantic_type(hint: Any, models: dict[type[Any], Any]) -> Any:
     if hint is FrozenJSONObject:
         return dict[str, Any]
     if isinstance(hint, type) and attrs.has(hint):
+        if hint in SHORTHANDS:
+            return Union[str, models[hint]]  # noqa: UP007
         return models[hint]
     return hint
 
@@ -123,6 +129,9 @@ def _msgspec_type(hint: Any, structs: dict[type[Any], Any]) -> Any:
         return Union[tuple(structs[cls] for cls in BLOCK_TAGS.values())]  # noqa: UP007
     if origin is tuple:
         return tuple[_msgspec_type(args[0], structs), ...]
+    if is_period_bound(hint):
+        bound = Annotated[str, msgspec.Meta(pattern=_PARTIAL_DATE)]
+        return Union[bound, type(None)] if type(None) in args else bound  # noqa: UP007
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
         return Union[(*(_msgspec_type(a, structs) for a in rest), type(None))]
@@ -131,6 +140,8 @@ def _msgspec_type(hint: Any, structs: dict[type[Any], Any]) -> Any:
     if hint is FrozenJSONObject:
         return dict[str, Any]
     if isinstance(hint, type) and attrs.has(hint):
+        if hint in SHORTHANDS:
+            return Union[str, structs[hint]]  # noqa: UP007
         return structs[hint]
     return hint
 

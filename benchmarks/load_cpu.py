@@ -9,8 +9,8 @@ waiting for a busy machine is left out. One warm-up round runs first (it generat
 path's hooks); the garbage collector runs before every round. The result is the median,
 minimum and maximum over rounds, in milliseconds per statement.
 
-``benchmarks.run`` gives the wall-clock table beside the alternatives; this script is the
-quick, quieter measure to run before and after a change to loading.
+``benchmarks.run`` gives the full tables beside the alternatives, each figure in fresh
+processes; this script is the quick measure to run before and after a change to loading.
 """
 
 from __future__ import annotations

@@ -28,8 +28,18 @@ ID_FIELDS = frozenset(
         "code",
         "kind",
         "language",
+        "national_priorities",
+        "national_metrics",
+        "figure",
     }
 )
+
+
+def _is_id(owner: object, name: str) -> bool:
+    """Whether field ``name`` of ``owner`` holds ids, not published text."""
+    if isinstance(owner, p.StatementOfContribution) and name == "priorities":
+        return True  # the ids of the priorities covered (a plan's priorities are text)
+    return name in ID_FIELDS
 
 
 def sample_statement() -> p.Statement:
@@ -173,7 +183,7 @@ def sample_statement() -> p.Statement:
                 title="Safer West Mercia Plan",
                 owner="The PCC",
                 url="https://example.org/plan",
-                priorities=("Putting victims and survivors first",),
+                priorities=(p.PlanPriority(title="Putting victims and survivors first"),),
             ),
         ),
         glossary=(
@@ -200,7 +210,7 @@ def map_texts(value: Any, change: Callable[[str], str], *, ids: bool = False) ->
     if attrs.has(type(value)):
         updates = {}
         for field in attrs.fields(type(value)):
-            if field.name == "extensions" or (field.name in ID_FIELDS and not ids):
+            if field.name == "extensions" or (_is_id(value, field.name) and not ids):
                 continue
             updates[field.name] = map_texts(getattr(value, field.name), change, ids=ids)
         return attrs.evolve(value, **updates)
@@ -222,7 +232,7 @@ def published_texts(value: Any) -> Iterator[str]:
             yield from published_texts(item)
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            if field.name not in {"extensions", "suppressions"} and field.name not in ID_FIELDS:
+            if field.name not in {"extensions", "suppressions"} and not _is_id(value, field.name):
                 yield from published_texts(getattr(value, field.name))
 
 
@@ -290,6 +300,7 @@ CLASSES = {
     "pcc-national-priority",
     "pcc-subsection",
     "pcc-plans",
+    "pcc-contribution",
     "pcc-review",
     "pcc-quotation",
     "pcc-table",

@@ -150,10 +150,24 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         path = folder / f"generated-{number}.html"
         path.write_text(render_html(statement), "utf-8")
         pages.append({"name": f"generated {number}", "path": str(path)})
+    for document in CORPUS:
+        path = folder / f"{document.stem}.html"
+        path.write_text(render_html(p.load(document)), "utf-8")
+        pages.append({"name": document.stem, "path": str(path)})
     return run_browser(pages, folder)
 
 
-PAGES = ["worked example", "hostile", "generated 0", "generated 1", "generated 2", "generated 3"]
+#: The real statements of the corpus (tests/statements/), rendered as published.
+CORPUS = sorted((Path(__file__).resolve().parent / "statements").glob("*.json"))
+PAGES = [
+    "worked example",
+    "hostile",
+    "generated 0",
+    "generated 1",
+    "generated 2",
+    "generated 3",
+    *(document.stem for document in CORPUS),
+]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -25,6 +25,7 @@ from check_helpers import (
 from pcc_priorities.checks.builtin import BUILTIN_RULES
 from pcc_priorities.checks.builtin.consistency import TITLE_SIMILARITY, title_similarity
 from pcc_priorities.checks.text import is_placeholder_only, placeholders
+from test_rules_statements import NEW_CASES
 
 S = p.Statement
 
@@ -228,11 +229,10 @@ CASES: list[tuple[str, Callable[[], S], str, Callable[[], S], date]] = [
     ),
     (
         "PCC206",
-        lambda: with_comparison(clean(), period=None),
+        lambda: with_comparison(clean(), period=None, basis=p.ComparisonBasis.PEAK),
         "/sections/0/figures/0/comparisons/0/period",
-        lambda: with_comparison(
-            clean(), period=None, basis=p.ComparisonBasis.TARGET, value=Decimal(80), change=None
-        ),
+        # The same period last year follows from the figure's own period (ruleset 1.1).
+        lambda: with_comparison(clean(), period=None),
         AS_OF,
     ),
     (
@@ -453,8 +453,9 @@ def test_the_clean_statement_has_no_findings() -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    """Every built-in rule has a triggering and a non-triggering statement below."""
-    assert sorted(code for code, *_ in CASES) == [rule.code for rule in BUILTIN_RULES]
+    """Every built-in rule has a triggering and a non-triggering statement, here or beside."""
+    codes = [code for code, *_ in CASES] + [code for code, *_ in NEW_CASES]
+    assert sorted(codes) == [rule.code for rule in BUILTIN_RULES]
 
 
 @pytest.mark.parametrize(("code", "trigger", "path", "near_miss", "as_of"), CASES)

@@ -55,6 +55,7 @@ def test_catalogue_text_and_json_list_every_rule() -> None:
         "summary",
         "description",
         "fix",
+        "changes",
         "origin",
     }
 

@@ -87,8 +87,8 @@ def test_bad_figures_exit_2_naming_row_and_column(
 
 
 def test_table_files_need_a_known_suffix(tmp_path: Path) -> None:
-    """Only .csv and .xlsx files are read and written."""
-    assert _run("export-figures", str(EXAMPLE), "-o", str(tmp_path / "f.ods"))[0] == EXIT_INVALID
+    """Only .csv, .xlsx and .ods files are read and written."""
+    assert _run("export-figures", str(EXAMPLE), "-o", str(tmp_path / "f.txt"))[0] == EXIT_INVALID
     code, _ = _run("import-figures", str(EXAMPLE), str(EXAMPLE), "-o", str(tmp_path / "o.json"))
     assert code == EXIT_INVALID
 

@@ -37,6 +37,13 @@ def _generic_unstructure() -> cattrs.Converter:
         return {"type": tags[type(value)], **conv.unstructure(value, type(value))}
 
     conv.register_unstructure_hook(Block, block)
+    plan_priority = make_dict_unstructure_fn(p.PlanPriority, conv, _cattrs_omit_if_default=True)
+
+    def shorthand(value: p.PlanPriority) -> Any:
+        # A plan priority with nothing but its title is written as its title alone.
+        return value.title if value.title_only else plan_priority(value)
+
+    conv.register_unstructure_hook(p.PlanPriority, shorthand)
     return conv
 
 

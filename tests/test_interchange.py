@@ -180,7 +180,12 @@ def simple() -> Statement:
         ("Metric", "burglary", "the statement has no metric 'burglary'", "Metric"),
         ("Data source", "NHS", "is not the metric's data source", "Data source"),
         ("Measure", "", "this cell must not be empty", "Measure"),
-        ("Part", "appendix", "expected one of: preamble, introduction, section", "Part"),
+        (
+            "Part",
+            "appendix",
+            "expected one of: preamble, introduction, contribution, section",
+            "Part",
+        ),
         ("Comparison 1: basis", "", "a comparison needs its basis", "Comparison 1: basis"),
         ("Period", "Q5 2023", "quarter 5 does not exist", "Period"),
         ("Upper value", "100", "an upper value needs a value not greater than it", "Upper value"),

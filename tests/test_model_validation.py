@@ -111,7 +111,7 @@ CASES: list[tuple[type[Any], dict[str, Any], str, object, str]] = [
         {"end": date(2023, 1, 31)},
         "start",
         datetime(2023, 1, 1),
-        "expected a date, got datetime 2023-01-01T00:00:00; pass its date",
+        "expected a date, a PartialDate or None, got datetime 2023-01-01T00:00:00; pass its date",
     ),
     (
         p.ReportingPeriod,
@@ -193,7 +193,14 @@ CASES: list[tuple[type[Any], dict[str, Any], str, object, str]] = [
     (p.BulletList, {}, "items", "one item", "expected a tuple of str, got str 'one item'"),
     (p.BulletList, {}, "items", ("a", 2), "items[1]: expected a str, got int 2"),
     (p.ApplicabilityAssessment, {"status": p.Applicability.APPLICABLE}, "reasons", ["r"], "list"),
-    (p.PlanReference, {"kind": p.PlanKind.OTHER, "title": "x"}, "priorities", ("a", None), "[1]"),
+    (
+        p.PlanReference,
+        {"kind": p.PlanKind.OTHER, "title": "x"},
+        "priorities",
+        (p.PlanPriority(title="a"), "b"),
+        "priorities[1]: expected a PlanPriority, got str 'b'; make one with "
+        "pcc_priorities.PlanPriority(title='b')",
+    ),
     (
         Framework,
         {"id": "f", "title": "t", "version": "1"},

@@ -310,18 +310,12 @@ REFUSED = [
     ("12/25/2023", "month 25 does not exist"),
     ("31 February 2023", "not a date: February 2023 has no day 31"),
     ("Q1 2023", "could be a financial-year quarter or a calendar quarter"),
+    ("FY 2019-22", "not consecutive years"),
+    ("2023-22", "not consecutive years"),
+    ("Quarter 2 (Jan-Mar 2023)", "a financial-year Q2 is July to September"),
     ("1 July 2023 to 1 June 2023", "ends (1 June 2023) before it starts (1 July 2023)"),
     ("July to April 2023", "write the year at both ends"),
     ("November to February 2023", "write the year at both ends"),
-    ("2019 – 2022", "not consecutive years"),
-    ("2022/24", "not consecutive years"),
-    ("29th August", "needs a year"),
-    ("April to July", "pass as_of"),
-    ("Q4", "needs its financial year"),
-    ("9th-15th October", "needs a year"),
-    ("YTD (Jan-June 23)", "runs from 1 April"),
-    ("YTD April 2022 to May 2023", "runs from 1 April of the financial year it ends in"),
-    ("year to date", "needs the month or day it runs to"),
     ("12 months to 5 August 2023", "runs to the end of a month"),
     ("months to June 2023", "say how many months"),
     ("June 2023 to 5 August 2023", "from a month to a month or from a date to a date"),
@@ -362,7 +356,10 @@ def test_any_text_reads_or_raises_period_error(text: str) -> None:
     except PeriodError:
         return
     assert period.label == text
-    assert period.start <= period.end
+    if period.dates is not None:
+        assert period.dates[0] <= period.dates[1]
+    elif period.earliest_start is not None and period.latest_end is not None:
+        assert period.earliest_start <= period.latest_end
 
 
 @given(
@@ -401,9 +398,15 @@ def test_constructed_periods_fit_their_kind(period: ReportingPeriod) -> None:
 
 @given(reporting_periods())
 def test_any_period_has_a_label_that_reads_back_to_its_days(period: ReportingPeriod) -> None:
-    """Every period, of any kind or none, has a canonical label that reads back to its days."""
+    """Every period, of any kind or none, has a canonical label that reads back to its days.
+
+    A partial period reads back to the same ends, known to the same precision; one known by
+    its label alone reads back to a label alone (of its kind, where it has one).
+    """
     again = parse_period(period.canonical_label())
     assert (again.start, again.end) == (period.start, period.end)
+    if period.start is None and period.end is None and period.kind is not None:
+        assert again.kind is period.kind
 
 
 def test_kind_problem_says_what_a_kind_needs() -> None:
@@ -564,6 +567,10 @@ def test_financial_year_and_quarter_of_a_date() -> None:
 @given(kinded_periods())
 def test_year_earlier_then_later_is_identity(period: ReportingPeriod) -> None:
     """The same period a year earlier, then a year later, is the period, where defined."""
+    if not period.exact:
+        with pytest.raises(PeriodError, match="not known"):
+            period.year_earlier()
+        return
     try:
         earlier = period.year_earlier()
     except PeriodError:
@@ -578,6 +585,10 @@ def test_year_earlier_then_later_is_identity(period: ReportingPeriod) -> None:
 def test_previous_then_following_is_identity(period: ReportingPeriod) -> None:
     """The previous period is adjacent, as long, and its following period is the period."""
     if period.kind is K.YEAR_TO_DATE:
+        return
+    if not period.exact:
+        with pytest.raises(PeriodError, match="not known"):
+            period.previous()
         return
     before = period.previous()
     assert before.end + timedelta(days=1) == period.start

@@ -83,13 +83,13 @@ def test_headings_follow_the_statement_in_order(statement: p.Statement) -> None:
     found = re.findall(r"<(h[1-6])[^>]*>(.*?)</h[1-6]>", html)
     assert found == [
         ("h1", "Police and Crime Commissioner Statement"),
-        ("h2", "Which national priorities apply"),
+        ("h2", "Which national priorities apply: at a glance"),
         ("h2", "National Policing priorities"),
         ("h3", "Reduce serious violence"),
         ("h4", "Reflections on force performance"),
         ("h3", "Tackle cyber crime"),
-        ("h2", "Local plans and strategies"),
         ("h2", "Review of this statement"),
+        ("h2", "Local plans and strategies"),
         ("h2", "Abbreviations"),
     ]
 
@@ -107,7 +107,9 @@ def test_applicability_is_shown_at_a_glance(statement: p.Statement) -> None:
     assert "The statement-wide assessment" in first[1]
     assert "Not applicable" in second[1]
     assert "Handled regionally" in second[1]
-    assert all("No section in this statement" in row[1] for row in rows[2:])
+    # The statement-wide assessment covers the priorities without a section too.
+    assert all("The statement-wide assessment; no section" in row[1] for row in rows[2:])
+    assert all("pcc-status-applicable" in row[1] for row in rows[2:])
     assert 'id="pcc-priority-serious-violence"' in html
 
 
@@ -441,7 +443,7 @@ def test_statement_language_is_marked_on_its_text() -> None:
     assert '<html lang="en-GB">' in html
     assert '<h1 id="pcc-title" lang="cy">' in html
     assert '<p lang="cy">Set out below is the statement.</p>' in html
-    assert '<h2 id="pcc-applicability">Which national priorities apply</h2>' in html
+    assert '<h2 id="pcc-applicability">Which national priorities apply: at a glance</h2>' in html
     assert 'lang="cy"' not in render_html(attrs.evolve(statement, language="en-GB"))
 
 

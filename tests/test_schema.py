@@ -243,6 +243,8 @@ NOT_EXPRESSIBLE = (
     "unknown metric",  # figures name a metric of the statement
     "before it starts",  # period order
     "upper_value needs",  # range order
+    "unknown figure",  # a breakdown names a figure of the statement
+    "part of itself",  # breakdowns do not go round in a circle
 )
 
 

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 
 import pcc_priorities as p
 from pcc_priorities.cli import main
+from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.tables import (
     figures_from_ods,
     figures_from_xlsx,
@@ -164,8 +165,25 @@ def test_cells_are_read_as_a_person_sees_them_in_xlsx() -> None:
     assert figure.period.label == "Oct-26"
 
 
-def test_a_month_in_a_date_column_is_refused_naming_the_sheet_row_and_column() -> None:
-    """A date shown as "Oct-26" in Period start is refused, saying what was seen."""
+def test_a_month_in_a_date_column_is_the_month_a_person_reads() -> None:
+    """Dates shown as "Oct-26" and "Dec-26" in Period start and end are those months."""
+    workbook = openpyxl.load_workbook(io.BytesIO(figures_to_xlsx(WORKED)))
+    for column, month in (("Period start", 10), ("Period end", 12)):
+        cell = workbook["Figures"].cell(2, HEADER.index(column) + 1)
+        cell.value, cell.number_format = datetime.datetime(2026, month, 1), "mmm-yy"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    read = figures_from_xlsx(WORKED, buffer.getvalue())
+    period = read.sections[0].figures[0].period
+    assert period is not None
+    assert (period.start, period.end) == (
+        PartialDate(year=2026, month=10),
+        PartialDate(year=2026, month=12),
+    )
+
+
+def test_a_month_that_contradicts_the_other_end_is_refused_naming_the_cell() -> None:
+    """A month in Period start after the figure's end (June 2023) is refused, saying both."""
     workbook = openpyxl.load_workbook(io.BytesIO(figures_to_xlsx(WORKED)))
     cell = workbook["Figures"].cell(2, HEADER.index("Period start") + 1)
     cell.value, cell.number_format = datetime.datetime(2026, 10, 1), "mmm-yy"
@@ -174,9 +192,9 @@ def test_a_month_in_a_date_column_is_refused_naming_the_sheet_row_and_column() -
     with pytest.raises(p.TableError) as caught:
         figures_from_xlsx(WORKED, buffer.getvalue())
     (problem,) = caught.value.problems
-    assert (problem.sheet, problem.row, problem.column) == ("Figures", 2, "Period start")
-    assert "'Oct-26'" in problem.message
-    assert "gives no day" in problem.message
+    assert (problem.sheet, problem.row) == ("Figures", 2)
+    assert problem.column in {"Period start", "Period end"}
+    assert "October 2026" in problem.message
 
 
 _ODS_CELL = re.compile(

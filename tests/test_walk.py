@@ -46,11 +46,25 @@ def test_resolving_paths() -> None:
 @settings(max_examples=30)
 @given(statements())
 def test_walks_are_in_document_order(statement: p.Statement) -> None:
-    """Texts, figures and periods come in the order their paths sort in."""
+    """Texts, figures and periods come in reading order: the statement's parts in its order.
+
+    Within a part they come in the order their paths sort in; with no order of its own, a
+    statement's parts come in the document's order, so every path sorts.
+    """
+    rank = {part.value: position for position, part in enumerate(statement.parts())}
+    rank["sections_heading"] = rank["sections"]
+
+    def key(path: tuple[str | int, ...]) -> tuple[object, ...]:
+        part = rank.get(str(path[0]), -1)  # the title, edition and periods come first
+        return (part, path_sort_key(statement, pointer(path)))
+
     for walk in (iter_texts, iter_figures, iter_periods):
-        keys = [path_sort_key(statement, pointer(item.path)) for item in walk(statement)]
-        assert keys == sorted(keys)
-        assert all(resolves(statement, pointer(item.path)) for item in walk(statement))
+        paths = [item.path for item in walk(statement)]
+        assert [key(path) for path in paths] == sorted(key(path) for path in paths)
+        assert all(resolves(statement, pointer(path)) for path in paths)
+        if not statement.order:
+            keys = [path_sort_key(statement, pointer(path)) for path in paths]
+            assert keys == sorted(keys)
 
 
 def test_texts_cover_what_readers_see() -> None:

@@ -465,7 +465,7 @@ def _advice(hint: Any, value: object) -> str | None:
     if members is not None:
         others = [m for m in members if m is not type(None)]
         if len(others) != 1:
-            return None
+            return _union_advice(others, value)
         hint = others[0]
     if _is_homogeneous_tuple(hint):
         if isinstance(value, list):
@@ -493,4 +493,24 @@ def _advice(hint: Any, value: object) -> str | None:
         return f"read one with {reader}({_SHORT.repr(value)})"
     if isinstance(value, date) and hasattr(hint, "from_date"):
         return f"make one with {_public_name(hint)}.from_date(value)"
+    if isinstance(value, str) and attrs.has(hint):
+        fields = attrs.fields(hint)
+        rest_default = all(field.default is not attrs.NOTHING for field in fields[1:])
+        if fields and rest_default and typing.get_type_hints(hint).get(fields[0].name) is str:
+            return f"make one with {_public_name(hint)}({fields[0].name}={_SHORT.repr(value)})"
+    return None
+
+
+def _union_advice(members: list[Any], value: object) -> str | None:
+    """Advice for a union of several types: the member the value is closest to."""
+    if isinstance(value, str) and date in members:
+        full = len(value) == 10 and value[4:5] == "-" and value[7:8] == "-"
+        partial = next((m for m in members if m is not date and m.__name__ == "PartialDate"), None)
+        if not full and partial is not None:
+            return _advice(partial, value)
+        return _advice(date, value)
+    for member in members:
+        advice = _advice(member, value)
+        if advice is not None:
+            return advice
     return None

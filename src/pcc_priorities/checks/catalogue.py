@@ -29,8 +29,10 @@ This page lists every rule the checker ships with. It is generated from the rule
 (`pcc-priorities rules --builtin --format markdown`); do not edit it by hand.
 
 Severities: **error** means the statement does not meet para 7A of the Elected Local Policing
-Bodies (Specified Information) Order 2011; **warning** means it is likely to mislead or confuse
-readers; **info** is worth knowing. A statement is *conformant* when no rule finds an error.
+Bodies (Specified Information) Order 2011, or states what cannot be true (PCC312: a period that
+cannot be of its kind); **warning** means it is likely to mislead or confuse readers; **info**
+is worth knowing. A statement is *conformant* when no rule finds an error. Each rule lists what
+changed in it, by ruleset version, under **Changes**.
 Rules marked *not suppressible* cannot be silenced by a statement's `suppressions`. See
 [Checking statements](checks.md) for how to run the checker, select rules and suppress
 findings.
@@ -72,6 +74,9 @@ def catalogue_markdown(rules: Iterable[Rule], *, ruleset_version: str | None = N
             lines += ["", f"**Finds:** {item.summary}", ""]
             lines += [f"**What it means:** {_paragraphs(item.description)}", ""]
             lines += [f"**How to fix:** {item.fix}"]
+            if item.changes:
+                lines += ["", "**Changes:**", ""]
+                lines += [f"- {change}" for change in item.changes]
     return "\n".join(lines) + "\n"
 
 
@@ -105,6 +110,7 @@ def catalogue_json(rules: Iterable[Rule]) -> str:
             "summary": item.summary,
             "description": _paragraphs(item.description),
             "fix": item.fix,
+            "changes": list(item.changes),
             "origin": item.origin,
         }
         for item in sorted(rules, key=lambda item: item.code)

@@ -224,6 +224,8 @@ class Rule:
         citation: The text it rests on, where it rests on one.
         suppressible: Whether a statement's suppression can silence its findings.
         origin: Where it comes from: "pcc-priorities", or the distribution that registered it.
+        changes: What changed in what it finds, by ruleset version ("1.1: ..."), oldest
+            first; the rule catalogue lists them.
     """
 
     code: str = field(validator=_check_code)
@@ -237,6 +239,7 @@ class Rule:
     citation: str | None = None
     suppressible: bool = True
     origin: str | None = None
+    changes: tuple[str, ...] = ()
 
     def occurrences(self, statement: Statement, context: CheckContext) -> list[Occurrence]:
         """Run the rule on ``statement`` and return what it finds.
@@ -275,10 +278,12 @@ def rule(
     citation: str | None = None,
     suppressible: bool = True,
     description: str | None = None,
+    changes: tuple[str, ...] = (),
 ) -> Callable[[RuleCheck], Rule]:
     """Make a :class:`Rule` of the decorated function.
 
-    The function's docstring is the rule's description unless ``description`` is given.
+    The function's docstring is the rule's description unless ``description`` is given;
+    ``changes`` says what changed in what it finds, by ruleset version ("1.1: ...").
 
     Example::
 
@@ -312,6 +317,7 @@ def rule(
             check=function,
             citation=citation,
             suppressible=suppressible,
+            changes=changes,
         )
 
     return decorate

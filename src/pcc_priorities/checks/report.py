@@ -55,7 +55,8 @@ class Severity(StrEnum):
     Severities are ordered: ``Severity.ERROR > Severity.WARNING > Severity.INFO``.
     """
 
-    #: The statement does not meet the Order (para 7A).
+    #: The statement does not meet the Order (para 7A), or states what cannot be true (a
+    #: period that cannot be of its kind).
     ERROR = "error"
     #: The statement is likely to mislead or confuse readers.
     WARNING = "warning"
@@ -241,7 +242,11 @@ class Report:
 
     @property
     def conformant(self) -> bool:
-        """Whether no rule that ran found an error: the statement meets para 7A."""
+        """Whether no rule that ran found an error: the statement meets para 7A.
+
+        An error of a consistency rule (PCC312: a period that cannot be what it says) also
+        makes a statement not conformant: its figures cannot be read for the period named.
+        """
         return not any(finding.severity is Severity.ERROR for finding in self.active)
 
     def fails(self, threshold: Severity) -> bool:

@@ -150,3 +150,26 @@ def priority_list(covered: list[NationalPriority]) -> str:
     if len(covered) == 1:
         return f"the priority {priority_label(covered[0])}"
     return f"{len(covered)} priorities"
+
+
+def is_are(covered: list[NationalPriority]) -> str:
+    """The verb that agrees with :func:`priority_list`: "is" for one priority, else "are"."""
+    return "is" if len(covered) == 1 else "are"
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with its first letter capitalised and the rest as written.
+
+    ``str.capitalize`` lower-cases the rest, which would change a quoted title.
+    """
+    return text[:1].upper() + text[1:]
+
+
+def contribution_covers(statement: Statement, priority: str) -> bool:
+    """Whether the statement of contribution covers ``priority`` and says something."""
+    contribution = statement.contribution
+    return (
+        contribution is not None
+        and contribution.covers(priority)
+        and has_narrative(contribution.blocks)
+    )

@@ -261,6 +261,13 @@ def _publishing_commands(commands: _Commands) -> None:
         action="store_true",
         help="HTML only: write the <article> alone, for a content management system",
     )
+    render_parser.add_argument(
+        "--glossary",
+        action="store_true",
+        help="also spell out acronyms the statement does not spell out itself, from the "
+        "shipped glossary of policing acronyms (by default the page publishes only the "
+        "statement's own expansions)",
+    )
 
     diff_parser = commands.add(
         "diff",
@@ -366,8 +373,13 @@ def _reference_commands(commands: _Commands) -> None:
         period_command,
         help="read reporting periods as statements write them",
         description=(
-            "Print each period's canonical label, first and last day, kind and length. "
-            "Dates are UK day first; ambiguous text is refused."
+            "Print each period's canonical label, first and last day, kind and length, one "
+            "line each, tab-separated. A period the text does not give to the day is shown "
+            "as far as it is known: an end known only to the month or year as 2023-03 or "
+            "2022, one not given as 'not stated', the length as a range ('1463 to 2191 "
+            "days') or 'days not known'. A period stored as published although its dates "
+            "cannot be of its kind is printed with a note on standard error. Dates are UK "
+            "day first; ambiguous text is refused."
         ),
     )
     period.add_argument("texts", nargs="+", metavar="TEXT", help='a period, e.g. "Q1 23/24"')

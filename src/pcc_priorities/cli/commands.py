@@ -47,6 +47,7 @@ from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult
 
 if TYPE_CHECKING:
     from pcc_priorities.model.statement import Statement
+    from pcc_priorities.periods.period import ReportingPeriod
     from pcc_priorities.reference.national_frameworks import Framework
 
 __all__ = [
@@ -266,7 +267,12 @@ def render_command(args: argparse.Namespace, console: Console) -> int:
     if output is not None:
         check_output(output, overwrite=args.overwrite, inputs=[args.file])
     statement = _read(args.file, console).statement
-    text = render(statement, chosen, fragment=args.fragment)
+    glossary = None
+    if args.glossary:
+        from pcc_priorities.reference.glossary import shipped_glossary  # noqa: PLC0415
+
+        glossary = shipped_glossary()
+    text = render(statement, chosen, fragment=args.fragment, glossary=glossary)
     if output is None:
         console.result(text)
     else:
@@ -535,7 +541,23 @@ def period_command(args: argparse.Namespace, console: Console) -> int:
             status = EXIT_INVALID
             continue
         console.result(
-            f"{text}\t{period.canonical_label()}\t{period.start}\t{period.end}\t"
-            f"{period.kind}\t{period.days} days\n"
+            f"{text}\t{period.canonical_label()}\t{_bound_cell(period.start)}\t"
+            f"{_bound_cell(period.end)}\t{period.kind}\t{_length(period)}\n"
         )
+        problem = period.kind_problem()
+        if problem is not None:
+            console.message(f"{text!r}: stored as published, but {problem}")
     return status
+
+
+def _bound_cell(bound: object) -> str:
+    return "not stated" if bound is None else str(bound)
+
+
+def _length(period: ReportingPeriod) -> str:
+    """The days a period spans: "91 days", "1463 to 2191 days", or "days not known"."""
+    length = period.length_in_days
+    if length is None:
+        return "days not known"
+    shortest, longest = length
+    return f"{longest} days" if shortest == longest else f"{shortest} to {longest} days"

@@ -289,8 +289,8 @@ def fill_command(args: argparse.Namespace, console: Console) -> int:
         console.message(str(loaded.note()))
     statement = loaded.statement
     table = _read_table(args, console)
-    if not args.period and args.to is None and statement.periods:
-        end = statement.periods[-1].end
+    end = statement.periods[-1].end if statement.periods else None
+    if not args.period and args.to is None and isinstance(end, date):
         quarter = ReportingPeriod.financial_quarter_containing(end)
         if quarter.end == end and quarter.start in table.quarters():
             args.to = quarter.canonical_label()

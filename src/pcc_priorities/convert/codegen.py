@@ -32,7 +32,14 @@ from pcc_priorities._typecheck import unchecked_constructor
 from pcc_priorities.model.json_values import FrozenJSONObject, thaw
 from pcc_priorities.periods.dates import PartialDate
 
-__all__ = ["HookGenerator", "Unfit", "json_number", "json_text"]
+__all__ = [
+    "HookGenerator",
+    "Unfit",
+    "is_period_bound",
+    "json_number",
+    "json_text",
+    "read_period_bound",
+]
 
 
 class Unfit(Exception):  # a signal, never seen by users
@@ -100,6 +107,43 @@ def _optional_inner(hint: Any) -> Any | None:
     return None
 
 
+def is_period_bound(hint: Any) -> bool:
+    """Whether ``hint`` is an end of a period: ``date | PartialDate``, optionally ``| None``.
+
+    In JSON both are text: ``YYYY-MM-DD`` is a day (a ``date``), ``YYYY-MM`` and ``YYYY``
+    a date known only to the month or the year (a ``PartialDate``).
+    """
+    args = set(typing.get_args(hint)) - {type(None)}
+    return args == {date, PartialDate}
+
+
+def read_period_bound(text: str) -> date | PartialDate:
+    """Read an end of a period from its JSON text.
+
+    Raises:
+        ValueError: The text is not ``YYYY``, ``YYYY-MM`` or a real ``YYYY-MM-DD`` date.
+    """
+    if _DATE(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real date") from None
+    return PartialDate.parse(text)
+
+
+def short_constructor(cls: type[Any]) -> Callable[[str], Any]:
+    """Build ``cls`` from its first field's text, every other field at its default."""
+    build = unchecked_constructor(cls)
+    defaults = [_default_of(field) for field in attrs.fields(cls)[1:]]
+    return lambda text: build(text, *defaults)
+
+
+def short_test(cls: type[Any]) -> Callable[[Any], bool]:
+    """Whether an object of ``cls`` has every field but the first at its default."""
+    rest = [(field.name, _default_of(field)) for field in attrs.fields(cls)[1:]]
+    return lambda obj: all(getattr(obj, name) == default for name, default in rest)
+
+
 class HookGenerator:
     """Generates, on first use, fast hooks for attrs classes and the narrative-block union."""
 
@@ -108,6 +152,7 @@ class HookGenerator:
         block_tags: Mapping[str, type[Any]],
         extensions: Callable[[object, object], FrozenJSONObject],
         shared: Iterable[type[Any]] = (),
+        shorthands: Iterable[type[Any]] = (),
     ) -> None:
         """Prepare to generate hooks.
 
@@ -118,9 +163,13 @@ class HookGenerator:
                 areas), whose objects are built once per distinct JSON value and shared:
                 safe because they are frozen, and they repeat across documents. Numbers
                 must not appear in them: 1, 1.0 and true are equal dictionary keys.
+            shorthands: Classes whose first field is text and whose objects, when every
+                other field is at its default, are written in JSON as that text alone (a
+                plan priority with nothing but its title); reading accepts both forms.
         """
         self.block_tags = dict(block_tags)
         self.shared = frozenset(shared)
+        self.shorthands = frozenset(shorthands)
         self._tag_of = {cls: tag for tag, cls in block_tags.items()}
         self.globals: dict[str, Any] = {
             "_MISSING": _MISSING,
@@ -129,6 +178,7 @@ class HookGenerator:
             "_date": date.fromisoformat,
             "_DATE": _DATE,
             "_PartialDate": PartialDate.parse,
+            "_bound": read_period_bound,
             "_extensions": extensions,
             "_thaw": thaw,
             "_FrozenJSONObject": FrozenJSONObject,
@@ -156,6 +206,12 @@ class HookGenerator:
 
     def _check(self, hint: Any, var: str, indent: str) -> list[str]:
         """Lines that check and convert JSON value ``var`` of type ``hint`` in place."""
+        if is_period_bound(hint):
+            return [
+                f"{indent}if {var} is not None:",
+                f"{indent}    if type({var}) is not str: raise Unfit",
+                f"{indent}    {var} = _bound({var})",
+            ]
         inner = _optional_inner(hint)
         if inner is not None:
             body = self._check(inner, var, indent + "    ")
@@ -226,8 +282,11 @@ class HookGenerator:
         if cls in self.block_tags.values():
             allowed.add("type")
         allowed_name = self._name(frozenset(allowed), "keys")
-        lines = [
-            f"def {name}_s(o):",
+        lines = [f"def {name}_s(o):"]
+        if cls in self.shorthands:
+            short = self._name(short_constructor(cls), "short")
+            lines.append(f"    if type(o) is str: return {short}(o)")
+        lines += [
             "    if type(o) is not dict or not o.keys() <= " + allowed_name + ": raise Unfit",
             "    g = o.get",
         ]
@@ -300,6 +359,8 @@ class HookGenerator:
 
     def _emit(self, hint: Any, expr: str) -> str:
         """An expression giving the JSON data of ``expr`` of type ``hint`` (not None)."""
+        if is_period_bound(hint):
+            return f"str({expr})"
         inner = _optional_inner(hint)
         if inner is not None:
             return self._emit(inner, expr)
@@ -343,7 +404,12 @@ class HookGenerator:
         name = self._name(cls, "cls")
         self.unstructure[cls] = _fail
         hints = typing.get_type_hints(cls)
-        lines = [f"def {name}_u(o):", "    d = {}"]
+        lines = [f"def {name}_u(o):"]
+        if cls in self.shorthands:
+            is_short = self._name(short_test(cls), "isshort")
+            first = attrs.fields(cls)[0].name
+            lines.append(f"    if {is_short}(o): return o.{first}")
+        lines.append("    d = {}")
         for field in attrs.fields(cls):
             hint = hints[field.name]
             emit = self._emit(hint, "v")
@@ -377,6 +443,8 @@ class HookGenerator:
 
         ``inner`` names the variable holding the indentation of the value's own lines.
         """
+        if is_period_bound(hint):
+            return f"('\"' + str({expr}) + '\"')"
         optional = _optional_inner(hint)
         if optional is not None:
             return self._text(optional, expr, inner)
@@ -427,6 +495,10 @@ class HookGenerator:
                 f"    hit = {memo_name}.get(key)",
                 "    if hit is not None: return hit",
             ]
+        if cls in self.shorthands:
+            is_short = self._name(short_test(cls), "isshort")
+            field_name = fields[0].name
+            lines.append(f"    if first is None and {is_short}(o): return _enc(o.{field_name})")
         lines += ["    i1 = ind + '  '", "    out = [] if first is None else [first]"]
         for field in fields:
             hint = hints[field.name]

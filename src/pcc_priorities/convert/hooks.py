@@ -29,12 +29,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from pcc_priorities.convert.codegen import HookGenerator
+from pcc_priorities.convert.codegen import HookGenerator, is_period_bound, read_period_bound
 from pcc_priorities.exceptions import Problem
 from pcc_priorities.model.figures import Area
 from pcc_priorities.model.json_values import FrozenJSONObject, freeze, thaw
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import pointer
+from pcc_priorities.model.statement import PlanPriority
 from pcc_priorities.model.values import to_decimal
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
@@ -42,6 +43,7 @@ from pcc_priorities.periods.period import ReportingPeriod
 __all__ = [
     "BLOCK_TAGS",
     "EXTENSION_KEY",
+    "SHORTHANDS",
     "Invalid",
     "PathSegment",
     "converter",
@@ -59,6 +61,10 @@ BLOCK_TAGS: Mapping[str, type[Block]] = {
     "quotation": Quotation,
     "subsection": Subsection,
 }
+
+#: Classes written in JSON as their first field's text alone when every other field is at
+#: its default (a plan priority with nothing but its title); both forms are read.
+SHORTHANDS: tuple[type[Any], ...] = (PlanPriority,)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -144,6 +150,20 @@ def _structure_partial_date(value: object, _type: object) -> PartialDate:
         raise Invalid(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_describe(value)}")
     try:
         return PartialDate.parse(value)
+    except ValueError as error:
+        raise Invalid(str(error)) from None
+
+
+def _structure_period_bound(value: object, type_: object) -> date | PartialDate | None:
+    if value is None and type(None) in typing.get_args(type_):
+        return None
+    if not isinstance(value, str):
+        raise Invalid(
+            f"expected a date as YYYY-MM-DD, or YYYY-MM or YYYY where the day is not known, "
+            f"got {_describe(value)}"
+        )
+    try:
+        return read_period_bound(value)
     except ValueError as error:
         raise Invalid(str(error)) from None
 
@@ -262,10 +282,15 @@ def _class_hook_factory(
         generated = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
         )
+        short = cls in SHORTHANDS
+        first = attrs.fields(cls)[0].name
 
         def structure(value: object, _type: object) -> Any:
+            if short and isinstance(value, str):
+                return cls(**{first: _check_text(value)})
             if not isinstance(value, dict):
-                raise Invalid(f"expected an object, got {_describe(value)}")
+                expected = f"the {first} as text, or an object" if short else "an object"
+                raise Invalid(f"expected {expected}, got {_describe(value)}")
             return generated(value, cls)
 
         return structure
@@ -313,6 +338,10 @@ def converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook_func(is_period_bound, _structure_period_bound)
+    conv.register_unstructure_hook_func(
+        is_period_bound, lambda value: None if value is None else str(value)
+    )
     conv.register_structure_hook(FrozenJSONObject, _structure_extensions)
     conv.register_unstructure_hook(FrozenJSONObject, thaw)
     conv.register_structure_hook(Enum, _structure_enum)
@@ -336,7 +365,10 @@ def converter(*, detailed: bool) -> cattrs.Converter:
 
 
 _GENERATOR = HookGenerator(
-    BLOCK_TAGS, _structure_extensions, shared=(ReportingPeriod, Area, PartialDate)
+    BLOCK_TAGS,
+    _structure_extensions,
+    shared=(ReportingPeriod, Area, PartialDate),
+    shorthands=SHORTHANDS,
 )
 
 

@@ -38,6 +38,7 @@ from pcc_priorities.model.statement import (
     PlanReference,
     PrioritySection,
     Statement,
+    StatementOfContribution,
     Suppression,
 )
 
@@ -91,9 +92,11 @@ class _Differ:
             "force",
             "prepared_by",
             "periods",
+            "defaults",
             "sections_heading",
             "review",
             "source_url",
+            "order",
             "extensions",
         ):
             self.detail(where, name, getattr(old, name), getattr(new, name), old_at=(), new_at=())
@@ -106,6 +109,7 @@ class _Differ:
             ("introduction",),
             ("introduction",),
         )
+        self.contribution(where, old.contribution, new.contribution)
         self.sections(old.sections, new.sections)
         self.keyed(
             where,
@@ -135,6 +139,22 @@ class _Differ:
             type_=Suppression,
             label=_suppression_label,
         )
+
+    def contribution(
+        self,
+        where: str,
+        old: StatementOfContribution | None,
+        new: StatementOfContribution | None,
+    ) -> None:
+        """The statement of contribution: added or removed whole, or its parts changed."""
+        if old is None or new is None:
+            self.detail(where, "contribution", old, new, old_at=(), new_at=())
+            return
+        at: tuple[str | int, ...] = ("contribution",)
+        inner = where + " › contribution"
+        for name in ("title", "priorities"):
+            self.detail(inner, name, getattr(old, name), getattr(new, name), old_at=at, new_at=at)
+        self.blocks(inner, old.blocks, new.blocks, (*at, "blocks"), (*at, "blocks"))
 
     def detail(
         self,

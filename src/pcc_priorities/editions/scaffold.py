@@ -72,7 +72,11 @@ def new_statement(
     registered = get_force(force) if isinstance(force, str) else force
     chosen = get_framework(framework) if isinstance(framework, str) else framework
     day: date | None = (
-        published.latest if published is not None else period.end if period is not None else None
+        published.latest
+        if published is not None
+        else period.latest_end
+        if period is not None
+        else None
     )
     try:
         body = registered.policing_body(day)

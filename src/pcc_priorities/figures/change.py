@@ -22,6 +22,7 @@ __all__ = [
     "ChangeCheck",
     "RankedPosition",
     "TargetCheck",
+    "WholeReferences",
     "absolute_change",
     "check_change",
     "check_target",
@@ -34,6 +35,7 @@ __all__ = [
     "rank_problem",
     "round_half_up",
     "rounds_to",
+    "whole_references",
 ]
 
 
@@ -230,6 +232,61 @@ def check_change(value: Decimal | None, comparison: Comparison) -> ChangeCheck:
         problems=tuple(problems),
         expected_direction=direction_of(expected_count),
     )
+
+
+@frozen(kw_only=True)
+class WholeReferences:
+    """Which whole counts a stated percentage change to a whole count could have come from.
+
+    Attributes:
+        matching: The smallest and largest whole reference that give the percentage, at the
+            places it is written with (the largest None when every larger one does too);
+            None when none does.
+        nearest: Where none does, the whole references just below and above the exact one,
+            each with the percentage it gives (one decimal place more than stated, at least
+            one), as "from 9 it is -44.4%".
+    """
+
+    matching: tuple[int, int | None] | None
+    nearest: tuple[tuple[int, Decimal], ...] = ()
+
+
+def whole_references(value: Decimal, percent: Decimal) -> WholeReferences:
+    """The whole counts from which a change of ``percent`` % gives the whole count ``value``.
+
+    "5 offences, a fall of 47%": from 9 the fall is 44.4% and from 10 it is 50.0%, so no
+    whole count gives 47%, and both are nearest. A percentage agrees as in
+    :func:`check_change`: the exact percentage rounds to it at the places it is written with.
+
+    Raises:
+        ValueError: ``value`` is not a whole number of zero or more.
+    """
+    if value < 0 or value != value.to_integral_value():
+        raise ValueError(f"{value} is not a whole count")
+    tolerance = Decimal(5).scaleb(-(decimal_places(percent) + 1))
+    shown = min(decimal_places(percent) + 1, 6)
+    if value == 0:
+        # From any count, a fall to zero is -100%.
+        return WholeReferences(matching=(1, None) if rounds_to(Decimal(-100), percent) else None)
+    low_factor = 1 + (percent - tolerance) / _HUNDRED
+    high_factor = 1 + (percent + tolerance) / _HUNDRED
+    if high_factor <= 0:
+        return WholeReferences(matching=None)  # a fall of 100% or more cannot leave a count
+    smallest = value / high_factor
+    largest = value / low_factor if low_factor > 0 else None
+    first = int(smallest.to_integral_value(rounding="ROUND_CEILING"))
+    first = max(first, 1)
+    if largest is None or first <= largest:
+        last = None if largest is None else int(largest.to_integral_value(rounding="ROUND_FLOOR"))
+        return WholeReferences(matching=(first, last))
+    exact = value / (1 + percent / _HUNDRED)
+    below = max(int(exact.to_integral_value(rounding="ROUND_FLOOR")), 1)
+    nearest = []
+    for reference in sorted({below, below + 1}):
+        change = percent_change(Decimal(reference), value)
+        assert change is not None
+        nearest.append((reference, round_half_up(change, shown)))
+    return WholeReferences(matching=None, nearest=tuple(nearest))
 
 
 def _direction_problems(change: Change, expected: Decimal | None) -> list[str]:

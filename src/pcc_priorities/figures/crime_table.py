@@ -308,7 +308,9 @@ class _Reader:
             number = int(match[1]) if match else None
         if number is None:
             return f"expected a quarter 1 to 4 (or Q1 to Q4), got {quarter!r}"
-        return ReportingPeriod.financial_quarter(period.start.year, number).start
+        return ReportingPeriod.financial_quarter(
+            period.exact_dates()[0].year, number
+        ).exact_dates()[0]
 
     def name_of(self, cell: Any) -> tuple[str, bool, RegisteredForce | None]:
         """(the name as written, whether the layout lists it as another body, the force)."""

@@ -30,7 +30,7 @@ from pcc_priorities.figures.sheets import csv_rows, csv_text
 from pcc_priorities.files import read_input
 from pcc_priorities.model.figures import Area, Comparison, Figure
 from pcc_priorities.model.values import ComparisonBasis, Unit, to_decimal
-from pcc_priorities.periods.calendar import add_months, month_label, whole_months
+from pcc_priorities.periods.calendar import add_months, month_end, month_label, whole_months
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.periods.written import date_parts, read_number
 
@@ -169,14 +169,20 @@ class MonthlySeries:
         Raises:
             SeriesError: ``period`` is not whole months, or a month in it has no count.
         """
-        count = whole_months(period.start, period.end)
+        days = period.dates
+        if days is None:
+            raise SeriesError(
+                f"the days of {period.canonical_label()} are not known; monthly counts can "
+                "only be added up over whole months"
+            )
+        count = whole_months(*days)
         if count is None:
             raise SeriesError(
                 f"{period.canonical_label()} is not whole months; monthly counts can only "
                 "be added up over whole months"
             )
         counts = dict(self.months)
-        wanted = [add_months(period.start, index) for index in range(count)]
+        wanted = [add_months(days[0], index) for index in range(count)]
         missing = [month for month in wanted if month not in counts]
         if missing:
             shown = ", ".join(month_label(month) for month in missing[:6])
@@ -324,7 +330,7 @@ def figures_from_months(
             raise SeriesError(f"{series.measure}: the series has no months")
         to = (latest.year, latest.month)
     year, month = to
-    last_day = ReportingPeriod.month(year, month).end
+    last_day = month_end(year, month)
     quarter = ReportingPeriod.financial_quarter_containing(last_day)
     if quarter.end != last_day:
         quarter = quarter.previous()

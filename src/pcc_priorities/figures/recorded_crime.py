@@ -53,13 +53,14 @@ def quarters_of(period: ReportingPeriod) -> tuple[ReportingPeriod, ...]:
             October-December, January-March).
     """
     months = period.whole_months
-    if months is None or months % 3 or period.start.month not in _QUARTER_STARTS:
+    dates = period.dates
+    if months is None or months % 3 or dates is None or dates[0].month not in _QUARTER_STARTS:
         raise PeriodError(
             f"{period.canonical_label()} is not whole financial quarters; the table counts "
             "offences by quarter, so a figure covers whole quarters (Q1 is April to June)"
         )
     return tuple(
-        ReportingPeriod.financial_quarter_containing(add_months(period.start, 3 * step))
+        ReportingPeriod.financial_quarter_containing(add_months(dates[0], 3 * step))
         for step in range(months // 3)
     )
 
@@ -75,7 +76,7 @@ def standard_periods(quarter: ReportingPeriod) -> tuple[ReportingPeriod, ...]:
     """
     if len(quarters_of(quarter)) != 1:
         raise PeriodError(f"{quarter.canonical_label()} is not one financial quarter")
-    end = quarter.end
+    end = quarter.exact_dates()[1]
     financial_year = ReportingPeriod.financial_year_containing(end)
     if financial_year.end != end:
         financial_year = financial_year.previous()
@@ -102,7 +103,7 @@ def _quarter_count(  # noqa: PLR0917 - a private helper of _total
     cache: dict[int, frozenset[OffenceKey]],
     missing: list[tuple[str, str]],
 ) -> tuple[int, tuple[Classification, ...]]:
-    entries = table.entries(force, quarter.start)
+    entries = table.entries(force, quarter.exact_dates()[0])
     total = 0
     used: list[Classification] = []
     for part in measure.parts:

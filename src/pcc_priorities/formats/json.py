@@ -14,11 +14,19 @@ import os
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
-from pcc_priorities.convert.hooks import PathSegment, converter, text_writer
+from pcc_priorities.convert.hooks import (
+    BLOCK_TAGS,
+    SHORTHANDS,
+    PathSegment,
+    converter,
+    text_writer,
+)
 from pcc_priorities.exceptions import DocumentError, EncodingError, Problem
 from pcc_priorities.files import atomic_write_bytes
+from pcc_priorities.formats.fast_reading import read_valid
 from pcc_priorities.formats.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -35,8 +43,10 @@ from pcc_priorities.formats.reading import (
     warn_if_upgraded,
 )
 from pcc_priorities.formats.upgrade import LoadResult
+from pcc_priorities.model.figures import Area
 from pcc_priorities.model.pointer import pointer
 from pcc_priorities.model.statement import Statement
+from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = ["SCHEMA_VERSION", "dump_json", "dumps_json", "load_json", "loads_json", "to_dict"]
 
@@ -214,7 +224,26 @@ def read_json_file(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIM
 def read_json_text(
     text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> LoadResult:
-    """Read JSON statement text, upgrading it if needed, and say what was done."""
+    """Read JSON statement text, upgrading it if needed, and say what was done.
+
+    A valid document in the current version is read by the quick path; any other, and any
+    document the quick path cannot vouch for, by :func:`read_json_carefully`.
+    """
+    check_size(text, limits, source)
+    quick = read_valid(text, source=source, limits=limits)
+    if quick is not None:
+        return quick
+    return read_json_carefully(text, source=source, limits=limits)
+
+
+def read_json_carefully(
+    text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> LoadResult:
+    """Read JSON statement text as the loader always has: every problem found, with its path.
+
+    The standard library parses the text (repeated keys marked), its depth is checked, and
+    :func:`~pcc_priorities.formats.reading.read_data` upgrades and structures it.
+    """
     check_size(text, limits, source)
     data, duplicates, suspect = _parse(text, source, limits)
     check_depth(data, limits, source)
@@ -225,13 +254,51 @@ def read_json_text(
 
 
 _VERSION_MEMBER = f'"schema_version": "{SCHEMA_VERSION}"'
-_STATEMENT_TEXT = text_writer(Statement)
 
 
 def to_dict(statement: Statement) -> dict[str, Any]:
     """Return the canonical JSON data of ``statement``: dicts, lists, str, int, Decimal."""
     body = converter(detailed=False).unstructure(statement, Statement)
     return {"schema_version": SCHEMA_VERSION, **body}
+
+
+@cache
+def _writer() -> Any:
+    """The struct writer, made on first use (msgspec is imported only then)."""
+    from pcc_priorities.convert.struct_writer import StructWriter  # noqa: PLC0415
+
+    return StructWriter(
+        Statement,
+        BLOCK_TAGS,
+        first=("schema_version", SCHEMA_VERSION),
+        shared=(ReportingPeriod, Area),
+        shorthands=SHORTHANDS,
+    )
+
+
+def canonical_bytes(statement: Statement) -> bytes:
+    """Return ``statement`` as canonical JSON in UTF-8 (two-space indent, final newline).
+
+    msgspec writes mirrors of the model in C (:mod:`pcc_priorities.convert.struct_writer`);
+    should it refuse anything (a lone surrogate), the generated text writers write the
+    statement, or raise the error that names where the problem is.
+
+    Raises:
+        EncodingError: Some text in the statement holds a lone surrogate.
+    """
+    try:
+        return bytes(_writer().write(statement))
+    except Exception:  # anything at all: the text writers say what it is
+        return _encoded(written_text(statement), statement)
+
+
+def written_text(statement: Statement) -> str:
+    """Return canonical JSON written by the generated text writers, as before the struct writer.
+
+    The reference the struct writer is held to, byte for byte; it does not look for lone
+    surrogates.
+    """
+    return text_writer(Statement)(statement, "\n", _VERSION_MEMBER) + "\n"
 
 
 def dumps_json(statement: Statement) -> str:
@@ -241,12 +308,7 @@ def dumps_json(statement: Statement) -> str:
         EncodingError: Some text in the statement holds a lone surrogate, which cannot be
             written as UTF-8; the error names its path.
     """
-    text = _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
-    # Only a lone surrogate fails to encode. isascii() costs nothing; encoding (C speed,
-    # about a nanosecond a character) is checked only for text with non-ASCII characters.
-    if not text.isascii():
-        _encoded(text, statement)
-    return text
+    return canonical_bytes(statement).decode("utf-8")
 
 
 def dump_json(statement: Statement, path: str | os.PathLike[str]) -> None:
@@ -256,8 +318,7 @@ def dump_json(statement: Statement, path: str | os.PathLike[str]) -> None:
         EncodingError: Some text in the statement holds a lone surrogate (nothing is
             written).
     """
-    text = _STATEMENT_TEXT(statement, "\n", _VERSION_MEMBER) + "\n"
-    atomic_write_bytes(path, _encoded(text, statement))
+    atomic_write_bytes(path, canonical_bytes(statement))
 
 
 def _encoded(text: str, statement: Statement) -> bytes:

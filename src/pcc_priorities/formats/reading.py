@@ -260,12 +260,18 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     priority_ids = {p.id for p in framework.priorities} if framework else set()
     national_metrics = {m.id for m in framework.metrics} if framework else set()
 
+    if framework is not None:
+        yield from _framework_id_problems(data, framework)
+
     metric_ids: set[str] = set()
     figure_ids: set[str] = set()
     references: list[tuple[tuple[PathSegment, ...], str]] = []
     located: list[tuple[tuple[PathSegment, ...], dict[str, Any]]] = []
     for key in ("preamble", "introduction"):
         located.extend(_block_figures(data.get(key), (key,)))
+    contribution = data.get("contribution")
+    if isinstance(contribution, dict):
+        located.extend(_block_figures(contribution.get("blocks"), ("contribution", "blocks")))
     for index, section in _items(data.get("sections")):
         path: tuple[PathSegment, ...] = ("sections", index)
         priority = section.get("priority")
@@ -298,12 +304,20 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
             for figure_index, figure in _items(section.get("figures"))
         )
         located.extend(_block_figures(section.get("blocks"), (*path, "blocks")))
+    wholes: dict[str, str] = {}
+    parts: list[tuple[tuple[PathSegment, ...], str, str | None]] = []
     for figure_path, figure in located:
         figure_id = figure.get("id")
         if isinstance(figure_id, str):
             if figure_id in figure_ids:
                 yield (*figure_path, "id"), f"figure id {figure_id!r} is used twice"
             figure_ids.add(figure_id)
+        part_of = figure.get("part_of")
+        if isinstance(part_of, dict) and isinstance(part_of.get("figure"), str):
+            own = figure_id if isinstance(figure_id, str) else None
+            parts.append(((*figure_path, "part_of", "figure"), part_of["figure"], own))
+            if own is not None:
+                wholes[own] = part_of["figure"]
         if isinstance(figure.get("metric"), str):
             references.append(((*figure_path, "metric"), figure["metric"]))
         availability = figure.get("availability")
@@ -319,4 +333,68 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
                     f"unknown metric {metric_id!r}; a figure names a metric by the id of "
                     "one of the statement's metrics"
                 ),
+            )
+    yield from _breakdown_problems(parts, figure_ids, wholes)
+
+
+def _breakdown_problems(
+    parts: list[tuple[tuple[PathSegment, ...], str, str | None]],
+    figure_ids: set[str],
+    wholes: dict[str, str],
+) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
+    """A figure is part of another figure of the statement, never of itself, even at a remove."""
+    for path, whole, own in parts:
+        if whole not in figure_ids:
+            yield (
+                path,
+                f"unknown figure {whole!r}; a figure that is part of another names the other "
+                "figure's id",
+            )
+            continue
+        seen = {own} if own is not None else set()
+        current: str | None = whole
+        while current is not None:
+            if current in seen:
+                yield path, f"figure {own!r} would be a part of itself (through {whole!r})"
+                break
+            seen.add(current)
+            current = wholes.get(current)
+
+
+def _framework_id_problems(
+    data: dict[str, Any], framework: Framework
+) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
+    """The ids of national priorities and metrics outside sections: contribution and plans."""
+    priorities = {p.id for p in framework.priorities}
+    metrics = {m.id for m in framework.metrics}
+
+    def check(
+        values: object, path: tuple[PathSegment, ...], known: set[str], what: str
+    ) -> Iterator[tuple[tuple[PathSegment, ...], str]]:
+        if not isinstance(values, list):
+            return
+        for index, value in enumerate(values):
+            if isinstance(value, str) and value not in known:
+                yield (
+                    (*path, index),
+                    f"unknown {what} {value!r} in framework {framework.id!r}; expected one "
+                    f"of: {', '.join(sorted(known))}",
+                )
+
+    contribution = data.get("contribution")
+    if isinstance(contribution, dict):
+        yield from check(
+            contribution.get("priorities"), ("contribution", "priorities"), priorities, "priority"
+        )
+    for index, plan in _items(data.get("plans")):
+        for priority_index, priority in _items(plan.get("priorities")):
+            at: tuple[PathSegment, ...] = ("plans", index, "priorities", priority_index)
+            yield from check(
+                priority.get("national_priorities"),
+                (*at, "national_priorities"),
+                priorities,
+                "priority",
+            )
+            yield from check(
+                priority.get("national_metrics"), (*at, "national_metrics"), metrics, "metric"
             )

@@ -9,8 +9,9 @@ in the model needs no code here; a new kind of scalar value (a new type the conv
 hook for) needs one entry in :data:`_SCALARS`.
 
 What the schema cannot say (the loader checks it; docs/formats.md lists it for readers):
-that figures name metrics the statement lists and that ids are unique, that a period does
-not end before it starts, that a figure's ``upper_value`` is not below its ``value``, that a
+that figures name metrics the statement lists and that ids are unique, that a figure is a
+part of another figure of the statement (and never of itself), that a period does not end
+before it starts, that a figure's ``upper_value`` is not below its ``value``, that a
 whole number is written without a fraction (a validator that reads ``1000.0`` as a number
 sees an integer), that text holds no lone surrogate, and that no key is written twice. Real
 calendar dates (no ``2023-02-30``) are checked through ``format: date``, so only by
@@ -36,13 +37,21 @@ from typing import Any
 
 import attrs
 
-from pcc_priorities.convert.hooks import BLOCK_TAGS, EXTENSION_KEY, converter
+from pcc_priorities.convert.hooks import BLOCK_TAGS, EXTENSION_KEY, SHORTHANDS, converter
 from pcc_priorities.formats.reading import LANGUAGE_TAG, SCHEMA_VERSION
 from pcc_priorities.model.figures import MetricReference
 from pcc_priorities.model.json_values import FrozenJSONObject
 from pcc_priorities.model.narrative import Block
-from pcc_priorities.model.statement import PoliceForce, PolicingBody, PrioritySection, Statement
+from pcc_priorities.model.statement import (
+    PlanPriority,
+    PoliceForce,
+    PolicingBody,
+    PrioritySection,
+    Statement,
+    StatementOfContribution,
+)
 from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.reference.force_register import body_kinds, forces
 from pcc_priorities.reference.national_frameworks import Framework, frameworks, packaged_frameworks
 
@@ -83,6 +92,17 @@ _SCALARS: Mapping[object, JSONSchema] = {
         "type": "string",
         "description": "A date known to the year, the month or the day: YYYY, YYYY-MM or "
         "YYYY-MM-DD.",
+        "anyOf": [
+            {"pattern": f"^{_YEAR}{_END}"},
+            {"pattern": f"^{_YEAR}-{_MONTH}{_END}"},
+            {"format": "date", "pattern": _DATE_PATTERN},
+        ],
+    },
+    date | PartialDate: {
+        "title": "PeriodBound",
+        "type": "string",
+        "description": "An end of a period: a day (YYYY-MM-DD), or a date known only to the "
+        "month (YYYY-MM) or the year (YYYY) where the statement gives no day.",
         "anyOf": [
             {"pattern": f"^{_YEAR}{_END}"},
             {"pattern": f"^{_YEAR}-{_MONTH}{_END}"},
@@ -239,6 +259,17 @@ class _Generator:
             return self.union(*tagged)
         if isinstance(type_, type) and attrs.has(type_):
             self.define(type_)
+            if type_ in SHORTHANDS:
+                first = attrs.fields(type_)[0].name
+                return {
+                    "anyOf": [
+                        {
+                            "type": "string",
+                            "description": f"The {first} alone, where nothing else is given.",
+                        },
+                        self.ref(type_.__name__),
+                    ]
+                }
             return self.ref(type_.__name__)
         raise TypeError(
             f"no JSON Schema for {type_!r}: add it to _SCALARS (or _TAGGED_UNIONS) in "
@@ -311,6 +342,7 @@ class _Generator:
             "properties": properties,
             "required": required,
             "additionalProperties": False,
+            **_object_constraint(cls),
         }
 
 
@@ -337,6 +369,21 @@ def _reference_constraint(cls: type[Any], name: str, schema: JSONSchema) -> JSON
         return {"enum": [force.code for force in forces()]}
     if cls is Statement and name == "language":
         return {"pattern": f"^{LANGUAGE_TAG.pattern}{_END}"}
+    if cls is Statement and name == "order":
+        return {"uniqueItems": True}
+    return {}
+
+
+def _object_constraint(cls: type[Any]) -> JSONSchema:
+    """Return what an object of ``cls`` needs beyond its properties (the loader checks it)."""
+    if cls is ReportingPeriod:
+        # A period needs its dates, or at least the label it is known by.
+        return {
+            "anyOf": [
+                {"required": [name], "properties": {name: {"type": "string"}}}
+                for name in ("start", "end", "label")
+            ]
+        }
     return {}
 
 
@@ -344,6 +391,9 @@ def _reference_constraint(cls: type[Any], name: str, schema: JSONSchema) -> JSON
 _FRAMEWORK_IDS: Mapping[tuple[type[Any], str], Callable[[Framework], Iterable[str]]] = {
     (PrioritySection, "priority"): lambda framework: [p.id for p in framework.priorities],
     (MetricReference, "national_metric"): lambda framework: [m.id for m in framework.metrics],
+    (StatementOfContribution, "priorities"): lambda framework: [p.id for p in framework.priorities],
+    (PlanPriority, "national_priorities"): lambda framework: [p.id for p in framework.priorities],
+    (PlanPriority, "national_metrics"): lambda framework: [m.id for m in framework.metrics],
 }
 
 
@@ -359,9 +409,12 @@ def _framework_fragment(
         type_ = hints[field.name]
         ids = _FRAMEWORK_IDS.get((cls, field.name))
         if ids is not None:
-            properties[field.name] = _known_values(
-                ids(framework), _optional_inner(type_) is not None
-            )
+            optional = _optional_inner(type_) is not None
+            inner = _optional_inner(type_) if optional else type_
+            if _is_homogeneous_tuple(inner):
+                properties[field.name] = {"items": _known_values(ids(framework), False)}
+            else:
+                properties[field.name] = _known_values(ids(framework), optional)
             continue
         fragment = _type_fragment(type_, framework, (*stack, cls))
         if fragment is not None:

@@ -18,27 +18,33 @@ from pcc_priorities.model.figures import (
     DataAvailability,
     Figure,
     MetricReference,
+    PartOf,
     Rank,
     RateBase,
+    StatementDefaults,
 )
 from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import Path, parse_pointer, pointer
 from pcc_priorities.model.statement import (
+    USUAL_ORDER,
     ApplicabilityAssessment,
     Authorship,
     GlossaryEntry,
+    PlanPriority,
     PlanReference,
     PoliceForce,
     PolicingBody,
     PrioritySection,
     Statement,
+    StatementOfContribution,
     Suppression,
 )
 from pcc_priorities.model.values import (
     Applicability,
     AreaKind,
     AuthorKind,
+    BreakdownKind,
     ComparisonBasis,
     DataStatus,
     Direction,
@@ -47,6 +53,7 @@ from pcc_priorities.model.values import (
     Qualifier,
     RankOrder,
     RateDenominator,
+    StatementPart,
     Unit,
 )
 from pcc_priorities.model.walk import (
@@ -63,9 +70,11 @@ from pcc_priorities.model.walk import (
     resolves,
 )
 from pcc_priorities.periods.dates import PartialDate
-from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
+from pcc_priorities.periods.kinds import PeriodKind
+from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = [
+    "USUAL_ORDER",
     "Applicability",
     "ApplicabilityAssessment",
     "Area",
@@ -74,6 +83,7 @@ __all__ = [
     "Authorship",
     "Block",
     "BlockAtPath",
+    "BreakdownKind",
     "BulletList",
     "Change",
     "Comparison",
@@ -89,11 +99,13 @@ __all__ = [
     "MetricReference",
     "NarrativeRole",
     "Paragraph",
+    "PartOf",
     "PartialDate",
     "Path",
     "PeriodAtPath",
     "PeriodKind",
     "PlanKind",
+    "PlanPriority",
     "PlanReference",
     "PoliceForce",
     "PolicingBody",
@@ -106,6 +118,9 @@ __all__ = [
     "RateDenominator",
     "ReportingPeriod",
     "Statement",
+    "StatementDefaults",
+    "StatementOfContribution",
+    "StatementPart",
     "Subsection",
     "Suppression",
     "TextAtPath",

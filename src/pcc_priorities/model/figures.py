@@ -8,8 +8,10 @@ import attrs
 from attrs import field, frozen
 
 from pcc_priorities._typecheck import typed_fields
+from pcc_priorities.exceptions import PeriodError
 from pcc_priorities.model.values import (
     AreaKind,
+    BreakdownKind,
     ComparisonBasis,
     DataStatus,
     Direction,
@@ -29,9 +31,41 @@ __all__ = [
     "DataAvailability",
     "Figure",
     "MetricReference",
+    "PartOf",
     "Rank",
     "RateBase",
+    "StatementDefaults",
 ]
+
+
+# --------------------------------------------------------------------------- stated once
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
+class StatementDefaults:
+    """What a statement states once for all its figures and metrics, "unless otherwise stated".
+
+    "All figures are for the rolling year to March 2023 unless otherwise stated";
+    "comparisons are made against a 2019 pre-pandemic baseline"; one data source for every
+    measure. Held here once, not copied onto each figure: a figure, comparison or metric that
+    gives its own keeps it, and the others take these (:meth:`Figure.effective_period`,
+    :meth:`Comparison.effective_period`, :meth:`MetricReference.effective_data_source`).
+
+    Attributes:
+        period: The period figures cover where they do not give their own.
+        baseline: The baseline period that comparisons with a baseline are made against where
+            they do not give their own.
+        data_source: The data source of every metric that names none of its own.
+        wording: The statement's words for these, as published, in order ("All figures are
+            for the rolling year to March 2023 unless otherwise stated."); shown once, where
+            the statement puts them. Leave it empty where the words are part of the
+            statement's narrative already.
+    """
+
+    period: ReportingPeriod | None = None
+    baseline: ReportingPeriod | None = None
+    data_source: str | None = None
+    wording: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- figures
@@ -53,6 +87,12 @@ class MetricReference:
     name: str
     data_source: str | None = None
     national_metric: str | None = None
+
+    def effective_data_source(self, defaults: StatementDefaults | None) -> str | None:
+        """The metric's own data source, or else the one the statement states for all."""
+        if self.data_source is not None:
+            return self.data_source
+        return defaults.data_source if defaults is not None else None
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
@@ -107,6 +147,44 @@ class Comparison:
     change: Change | None = None
     wording: str | None = None
 
+    def effective_period(
+        self, figure_period: ReportingPeriod | None, defaults: StatementDefaults | None = None
+    ) -> ReportingPeriod | None:
+        """The period of the reference figure: its own, or what follows from the basis.
+
+        A comparison that gives no period of its own may still say which period it means:
+
+        - with the *same period last year*: the figure's period a year earlier;
+        - with the *previous period*: the period of the same kind just before the figure's;
+        - with the figure *as published before*: the figure's own period;
+        - with a *baseline*: the baseline the statement states once (``defaults``).
+
+        None where nothing follows: no figure period, a period whose days are not known, a
+        year to date (which has no previous period of its kind), or another basis.
+
+        Args:
+            figure_period: The figure's effective period (:meth:`Figure.effective_period`).
+            defaults: What the statement states once for all its figures.
+        """
+        if self.period is not None:
+            return self.period
+        if self.basis is ComparisonBasis.BASELINE:
+            return defaults.baseline if defaults is not None else None
+        if figure_period is None:
+            return None
+        try:
+            match self.basis:
+                case ComparisonBasis.SAME_PERIOD_LAST_YEAR:
+                    return figure_period.year_earlier()
+                case ComparisonBasis.PREVIOUS_PERIOD:
+                    return figure_period.previous()
+                case ComparisonBasis.PREVIOUSLY_PUBLISHED:
+                    return figure_period
+                case _:
+                    return None
+        except PeriodError:
+            return None
+
 
 @frozen(kw_only=True, field_transformer=typed_fields)
 class RateBase:
@@ -152,6 +230,24 @@ class DataAvailability:
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
+class PartOf:
+    """That a figure is one part of another: a breakdown by area or by offence.
+
+    "3 offences in one division and 2 in the other, of 5": the two divisions' figures are
+    each part of the force's figure, by area. Two or more parts of one figure broken down
+    the same way are its breakdown and should add up to it; a single part is a share of it
+    ("3 of them in Luton") and should not exceed it.
+
+    Attributes:
+        figure: The id of the figure this one is a part of (the whole).
+        by: How the whole is divided.
+    """
+
+    figure: str
+    by: BreakdownKind = BreakdownKind.AREA
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
 class Figure:
     """A quantity the statement states, with what it measures, when, where and against what.
 
@@ -167,6 +263,7 @@ class Figure:
         rank: The ranking, for unit ``rank``.
         period: The period the figure covers.
         area: The area, where it is not the whole force.
+        part_of: The figure this one is a part of, where it is one part of a breakdown.
         source: Where the figure comes from, where said for it alone ("DCPP").
         comparisons: What the figure is compared with.
         availability: Why the data is not available, where it is not.
@@ -184,6 +281,7 @@ class Figure:
     rank: Rank | None = None
     period: ReportingPeriod | None = None
     area: Area | None = None
+    part_of: PartOf | None = None
     source: str | None = None
     comparisons: tuple[Comparison, ...] = ()
     availability: DataAvailability | None = None
@@ -195,3 +293,9 @@ class Figure:
     ) -> None:
         if upper is not None and (self.value is None or upper < self.value):
             raise ValueError("upper_value needs a value not greater than it")
+
+    def effective_period(self, defaults: StatementDefaults | None) -> ReportingPeriod | None:
+        """The period the figure covers: its own, or else the one stated for all figures."""
+        if self.period is not None:
+            return self.period
+        return defaults.period if defaults is not None else None

@@ -7,10 +7,16 @@ from typing import TypeAlias
 from attrs import field, frozen
 
 from pcc_priorities._typecheck import typed_fields
-from pcc_priorities.model.figures import Figure, MetricReference
+from pcc_priorities.model.figures import Figure, MetricReference, StatementDefaults
 from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue
 from pcc_priorities.model.narrative import Block
-from pcc_priorities.model.values import Applicability, AuthorKind, PlanKind, freeze_extensions
+from pcc_priorities.model.values import (
+    Applicability,
+    AuthorKind,
+    PlanKind,
+    StatementPart,
+    freeze_extensions,
+)
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
 
@@ -18,11 +24,13 @@ __all__ = [
     "ApplicabilityAssessment",
     "Authorship",
     "GlossaryEntry",
+    "PlanPriority",
     "PlanReference",
     "PoliceForce",
     "PolicingBody",
     "PrioritySection",
     "Statement",
+    "StatementOfContribution",
     "Suppression",
 ]
 
@@ -73,6 +81,33 @@ class Authorship:
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
+class PlanPriority:
+    """One of a local plan's own priorities, with the national priorities and metrics it serves.
+
+    "Each of our plan's priorities takes account of these measures": a plan priority names
+    the national priorities (and, where the statement says, the national metrics) it
+    serves. A priority with nothing but its title is written in JSON as its title alone.
+
+    Attributes:
+        title: The priority as the plan writes it ("Putting victims and survivors first").
+        national_priorities: The ids of the national priorities it serves, in the statement's
+            framework.
+        national_metrics: The ids of the framework's national metrics it serves.
+        wording: How the statement says the priority serves them, as published.
+    """
+
+    title: str
+    national_priorities: tuple[str, ...] = ()
+    national_metrics: tuple[str, ...] = ()
+    wording: str | None = None
+
+    @property
+    def title_only(self) -> bool:
+        """Whether it has nothing but its title (and is written in JSON as the title alone)."""
+        return not (self.national_priorities or self.national_metrics or self.wording is not None)
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PlanReference:
     """A local document the statement refers to: the police and crime plan, a control strategy.
 
@@ -83,7 +118,8 @@ class PlanReference:
         period: The years it covers, where said.
         published: When it was published, where said.
         url: Where it is published.
-        priorities: Its own priorities, as written.
+        priorities: Its own priorities, as written, each with the national priorities it
+            serves where the statement says.
     """
 
     kind: PlanKind
@@ -92,7 +128,7 @@ class PlanReference:
     period: ReportingPeriod | None = None
     published: PartialDate | None = None
     url: str | None = None
-    priorities: tuple[str, ...] = ()
+    priorities: tuple[PlanPriority, ...] = ()
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
@@ -154,6 +190,40 @@ class Suppression:
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
+class StatementOfContribution:
+    """The statement of the force's contribution (para 7A(a)) made once for many priorities.
+
+    Some statements publish one section ("Statement of contribution", or a paragraph saying
+    the force's plan addresses all the measures) instead of one per priority. It meets para
+    7A(a) for the priorities it covers, as a section's own narrative would.
+
+    Attributes:
+        title: Its heading as published, where it has one ("Statement of Contribution.").
+        priorities: The ids of the national priorities it covers, in the statement's
+            framework; None (the default) for every priority of the framework.
+        blocks: Its narrative, in order.
+    """
+
+    title: str | None = None
+    priorities: tuple[str, ...] | None = None
+    blocks: tuple[Block, ...] = ()
+
+    def covers(self, priority: str) -> bool:
+        """Whether it covers the national priority ``priority`` (an id)."""
+        return self.priorities is None or priority in self.priorities
+
+
+#: The order of a statement's parts where it does not give its own.
+USUAL_ORDER: tuple[StatementPart, ...] = tuple(StatementPart)
+
+
+def _check_order(_instance: object, _attribute: object, order: tuple[StatementPart, ...]) -> None:
+    repeated = sorted({part.value for part in order if order.count(part) > 1})
+    if repeated:
+        raise ValueError(f"the order names {', '.join(repeated)} more than once")
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PrioritySection:
     """What the statement says about one national priority.
 
@@ -194,12 +264,21 @@ class Statement:
         preamble: The statutory preamble (what the Order requires).
         applicability: The statement-wide applicability assessment (para 7A(b)).
         introduction: Narrative before the priority sections.
+        defaults: What it states once for all its figures and metrics: a period, a baseline,
+            a data source.
+        contribution: The statement of the force's contribution made once for several or
+            all priorities (para 7A(a)), where it is published as one part.
         sections_heading: The heading over the priority sections, as published.
         sections: One section per priority, in published order.
         review: The review and variation wording.
         source_url: Where the statement is published.
         plans: The local police and crime plan, control strategy and other documents cited.
         glossary: Abbreviations spelled out outside the text.
+        order: The order in which it publishes its parts, where that is not the usual one
+            (:data:`USUAL_ORDER`: preamble, applicability, introduction, defaults,
+            contribution, sections, review, plans, glossary, which is also the order of
+            the document's keys); parts it leaves out follow the listed ones in the usual
+            order. Each part at most once.
         suppressions: Check findings the authors have reviewed and accept.
         extensions: Namespaced data of other tools, kept exactly.
     """
@@ -216,18 +295,25 @@ class Statement:
     preamble: tuple[Block, ...] = ()
     applicability: ApplicabilityAssessment | None = None
     introduction: tuple[Block, ...] = ()
+    defaults: StatementDefaults | None = None
+    contribution: StatementOfContribution | None = None
     sections_heading: str | None = None
     sections: tuple[PrioritySection, ...] = ()
     review: str | None = None
     source_url: str | None = None
     plans: tuple[PlanReference, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    order: tuple[StatementPart, ...] = field(default=(), validator=_check_order)
     suppressions: tuple[Suppression, ...] = ()
     extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=freeze_extensions)
 
     def section(self, priority: str) -> PrioritySection | None:
         """Return the first section for ``priority``, or None."""
         return next((s for s in self.sections if s.priority == priority), None)
+
+    def parts(self) -> tuple[StatementPart, ...]:
+        """Every part in the order the statement publishes them (see ``order``)."""
+        return (*self.order, *(part for part in USUAL_ORDER if part not in self.order))
 
 
 #: Any value the model holds in extensions.

@@ -12,6 +12,7 @@ __all__ = [
     "Applicability",
     "AreaKind",
     "AuthorKind",
+    "BreakdownKind",
     "ComparisonBasis",
     "DataStatus",
     "Direction",
@@ -20,6 +21,7 @@ __all__ = [
     "Qualifier",
     "RankOrder",
     "RateDenominator",
+    "StatementPart",
     "Unit",
 ]
 
@@ -188,6 +190,16 @@ class AreaKind(StrEnum):
     OTHER = "other"
 
 
+class BreakdownKind(StrEnum):
+    """How a figure that is part of another divides it."""
+
+    #: By area: one division's, district's or local policing area's share of the total.
+    AREA = "area"
+    #: By offence: burglaries among neighbourhood crimes.
+    OFFENCE = "offence"
+    OTHER = "other"
+
+
 class RankOrder(StrEnum):
     """Which end a rank counts from ("8th highest", "fifth lowest")."""
 
@@ -226,3 +238,26 @@ class PlanKind(StrEnum):
     POLICE_AND_CRIME_PLAN = "police_and_crime_plan"
     CONTROL_STRATEGY = "control_strategy"
     OTHER = "other"
+
+
+class StatementPart(StrEnum):
+    """A part of a statement, for the order in which the statement publishes its parts."""
+
+    #: The statutory preamble (what the Order requires).
+    PREAMBLE = "preamble"
+    #: The statement-wide applicability assessment (para 7A(b)).
+    APPLICABILITY = "applicability"
+    #: Narrative before the priority sections.
+    INTRODUCTION = "introduction"
+    #: What the statement states once for all its figures (a period, a baseline, a source).
+    DEFAULTS = "defaults"
+    #: The statement of contribution made once for several or all priorities (para 7A(a)).
+    CONTRIBUTION = "contribution"
+    #: The priority sections, under their heading.
+    SECTIONS = "sections"
+    #: The review and variation wording.
+    REVIEW = "review"
+    #: The local plans and strategies the statement cites.
+    PLANS = "plans"
+    #: Abbreviations spelled out outside the text.
+    GLOSSARY = "glossary"

@@ -1,8 +1,9 @@
 """Walking a statement in document order: its texts, narrative blocks and figures, with paths.
 
 A path is a tuple of keys and indexes into the canonical JSON document ("sections", 1,
-"blocks", 0, "text"), which :func:`pointer` turns into a JSON Pointer. The canonical document
-writes attributes in model order, so walking the model in field order is document order.
+"blocks", 0, "text"), which :func:`pointer` turns into a JSON Pointer. The walks follow the
+order in which the statement publishes its parts (:meth:`Statement.parts`), which is the
+canonical document's order unless the statement gives its own ``order``.
 
 """
 
@@ -19,6 +20,7 @@ from pcc_priorities.model.figures import Comparison, Figure
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import Path, parse_pointer, pointer
 from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
+from pcc_priorities.model.values import StatementPart
 from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = [
@@ -161,11 +163,17 @@ def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Itera
 
 
 def iter_blocks(statement: Statement) -> Iterator[BlockAtPath]:
-    """Yield every narrative block, subsections and the blocks inside them, in document order."""
-    yield from _blocks(statement.preamble, ("preamble",), None)
-    yield from _blocks(statement.introduction, ("introduction",), None)
-    for index, section in enumerate(statement.sections):
-        yield from _blocks(section.blocks, ("sections", index, "blocks"), index)
+    """Yield every narrative block, subsections and the blocks inside them, in reading order."""
+    for part in statement.parts():
+        if part is StatementPart.PREAMBLE:
+            yield from _blocks(statement.preamble, ("preamble",), None)
+        elif part is StatementPart.INTRODUCTION:
+            yield from _blocks(statement.introduction, ("introduction",), None)
+        elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+            yield from _blocks(statement.contribution.blocks, ("contribution", "blocks"), None)
+        elif part is StatementPart.SECTIONS:
+            for index, section in enumerate(statement.sections):
+                yield from _blocks(section.blocks, ("sections", index, "blocks"), index)
 
 
 def _figures_in_blocks(
@@ -182,32 +190,55 @@ def _figures_in_blocks(
 
 
 def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
-    """Yield every figure, in sections and in subsections anywhere, in document order."""
-    yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
-    yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
-    for index, section in enumerate(statement.sections):
-        for figure_index, figure in enumerate(section.figures):
-            yield _figure(
-                path=("sections", index, "figures", figure_index), figure=figure, section=index
-            )
-        yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
+    """Yield every figure, in sections and in subsections anywhere, in reading order."""
+    for part in statement.parts():
+        yield from _part_figures(statement, part)
+
+
+def _part_figures(statement: Statement, part: StatementPart) -> Iterator[FigureAtPath]:
+    if part is StatementPart.PREAMBLE:
+        yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
+    elif part is StatementPart.INTRODUCTION:
+        yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
+    elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+        blocks = statement.contribution.blocks
+        yield from _figures_in_blocks(blocks, ("contribution", "blocks"), None)
+    elif part is StatementPart.SECTIONS:
+        for index, section in enumerate(statement.sections):
+            for figure_index, figure in enumerate(section.figures):
+                yield _figure(
+                    path=("sections", index, "figures", figure_index),
+                    figure=figure,
+                    section=index,
+                )
+            yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
 
 
 def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
-    """Yield the periods the statement reports on: its own, figures' and comparisons'."""
+    """Yield the periods the statement reports on: its own, figures' and comparisons'.
+
+    The period and the baseline the statement states once for all figures are among them.
+    """
     for index, period in enumerate(statement.periods):
         yield _period(path=("periods", index), period=period)
-    for located in iter_figures(statement):
-        figure = located.figure
-        if figure.period is not None:
-            yield _period(path=(*located.path, "period"), period=figure.period)
-        for index, comparison in enumerate(figure.comparisons):
-            if comparison.period is not None:
-                yield _period(
-                    path=(*located.path, "comparisons", index, "period"),
-                    period=comparison.period,
-                    comparison=comparison,
-                )
+    for part in statement.parts():
+        defaults = statement.defaults
+        if part is StatementPart.DEFAULTS and defaults is not None:
+            if defaults.period is not None:
+                yield _period(path=("defaults", "period"), period=defaults.period)
+            if defaults.baseline is not None:
+                yield _period(path=("defaults", "baseline"), period=defaults.baseline)
+        for located in _part_figures(statement, part):
+            figure = located.figure
+            if figure.period is not None:
+                yield _period(path=(*located.path, "period"), period=figure.period)
+            for index, comparison in enumerate(figure.comparisons):
+                if comparison.period is not None:
+                    yield _period(
+                        path=(*located.path, "comparisons", index, "period"),
+                        period=comparison.period,
+                        comparison=comparison,
+                    )
 
 
 def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAtPath]:
@@ -304,23 +335,58 @@ def _assessment_texts(
 
 
 def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
-    """Yield every piece of text a reader sees, in document order.
+    """Yield every piece of text a reader sees, in reading order.
 
-    Covers the title, edition, preamble, applicability assessments, introduction, headings,
-    section titles, metrics, figures' wordings and labels (measure, source, areas, rank group,
+    Covers the title, edition, preamble, applicability assessments, introduction, what the
+    statement states once for all figures, the statement of contribution, headings, section
+    titles, metrics, figures' wordings and labels (measure, source, areas, rank group,
     comparisons' and changes' wordings, why data is not available), narrative, the review
-    wording and local plans.
-    Names and identifiers (the body, the force, URLs, glossary entries, suppressions) are not
-    included.
+    wording and local plans with their priorities. Names and identifiers (the body, the force,
+    URLs, glossary entries, suppressions) are not included.
     """
     yield _text(path=("title",), text=statement.title, kind=TextKind.HEADING)
     if statement.edition is not None:
         yield _text(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
-    for index, block in enumerate(statement.preamble):
-        yield from _block_texts(block, ("preamble", index), None)
-    yield from _assessment_texts(statement.applicability, ("applicability",), None)
-    for index, block in enumerate(statement.introduction):
-        yield from _block_texts(block, ("introduction", index), None)
+    for part in statement.parts():
+        if part is StatementPart.SECTIONS:  # most of the text: one generator less to pass
+            yield from _section_texts(statement)
+        else:
+            yield from _part_texts(statement, part)
+
+
+def _part_texts(statement: Statement, part: StatementPart) -> Iterator[TextAtPath]:
+    """The texts of one part of the statement, in order."""
+    if part is StatementPart.PREAMBLE:
+        for index, block in enumerate(statement.preamble):
+            yield from _block_texts(block, ("preamble", index), None)
+    elif part is StatementPart.APPLICABILITY:
+        yield from _assessment_texts(statement.applicability, ("applicability",), None)
+    elif part is StatementPart.INTRODUCTION:
+        for index, block in enumerate(statement.introduction):
+            yield from _block_texts(block, ("introduction", index), None)
+    elif part is StatementPart.DEFAULTS and statement.defaults is not None:
+        defaults = statement.defaults
+        if defaults.data_source is not None:
+            yield _text(
+                path=("defaults", "data_source"), text=defaults.data_source, kind=TextKind.METRIC
+            )
+        for index, words in enumerate(defaults.wording):
+            yield _text(path=("defaults", "wording", index), text=words, kind=TextKind.NARRATIVE)
+    elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+        contribution = statement.contribution
+        if contribution.title is not None:
+            yield _text(
+                path=("contribution", "title"), text=contribution.title, kind=TextKind.HEADING
+            )
+        for index, block in enumerate(contribution.blocks):
+            yield from _block_texts(block, ("contribution", "blocks", index), None)
+    elif part is StatementPart.REVIEW and statement.review is not None:
+        yield _text(path=("review",), text=statement.review, kind=TextKind.OTHER)
+    elif part is StatementPart.PLANS:
+        yield from _plan_texts(statement)
+
+
+def _section_texts(statement: Statement) -> Iterator[TextAtPath]:
     if statement.sections_heading is not None:
         yield _text(
             path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
@@ -345,16 +411,19 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
         yield from _assessment_texts(section.applicability, (*path, "applicability"), index)
         for block_index, block in enumerate(section.blocks):
             yield from _block_texts(block, (*path, "blocks", block_index), index)
-    if statement.review is not None:
-        yield _text(path=("review",), text=statement.review, kind=TextKind.OTHER)
+
+
+def _plan_texts(statement: Statement) -> Iterator[TextAtPath]:
     for index, plan in enumerate(statement.plans):
         yield _text(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
         for priority_index, priority in enumerate(plan.priorities):
-            yield _text(
-                path=("plans", index, "priorities", priority_index),
-                text=priority,
-                kind=TextKind.PLAN,
-            )
+            at: Path = ("plans", index, "priorities", priority_index)
+            if priority.title_only:
+                yield _text(path=at, text=priority.title, kind=TextKind.PLAN)
+                continue
+            yield _text(path=(*at, "title"), text=priority.title, kind=TextKind.PLAN)
+            if priority.wording is not None:
+                yield _text(path=(*at, "wording"), text=priority.wording, kind=TextKind.PLAN)
 
 
 # --------------------------------------------------------------------------- paths

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
         whole_months,
     )
     from pcc_priorities.periods.dates import PartialDate
-    from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
+    from pcc_priorities.periods.kinds import PeriodBound, PeriodKind
+    from pcc_priorities.periods.period import ReportingPeriod
     from pcc_priorities.periods.reading import parse_period
     from pcc_priorities.periods.written import (
         DateParts,
@@ -43,7 +44,8 @@ _LAZY = {
     "FINANCIAL_YEAR_START_MONTH": "pcc_priorities.periods.calendar",
     "MONTH_NAMES": "pcc_priorities.periods.calendar",
     "PartialDate": "pcc_priorities.periods.dates",
-    "PeriodKind": "pcc_priorities.periods.period",
+    "PeriodBound": "pcc_priorities.periods.kinds",
+    "PeriodKind": "pcc_priorities.periods.kinds",
     "ReportingPeriod": "pcc_priorities.periods.period",
     "add_months": "pcc_priorities.periods.calendar",
     "date_parts": "pcc_priorities.periods.written",
@@ -70,6 +72,7 @@ __all__ = [
     "MONTH_NAMES",
     "DateParts",
     "PartialDate",
+    "PeriodBound",
     "PeriodKind",
     "ReportingPeriod",
     "add_months",

@@ -1,9 +1,15 @@
-"""Reporting periods: a span of days that figures are reported for, with its kind and label."""
+"""Reporting periods: a span of days that figures are reported for, with its kind and label.
+
+A period's ends are usually days. A statement may give less: a plan period known only by its
+years ("2022-27"), a period known only by its label ("the quarter"), or one end only ("since
+March 2023"). Such a period is *partial*: each end is a :class:`~datetime.date`, a
+:class:`~pcc_priorities.periods.PartialDate` known only to the month or the year, or None,
+and nothing invents the days the statement did not give.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from enum import StrEnum
 
 import attrs
 from attrs import field, frozen
@@ -13,43 +19,28 @@ from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import PeriodError
 from pcc_priorities.periods.calendar import (
     FINANCIAL_YEAR_START_MONTH,
-    MONTH_NAMES,
     add_months,
     day_label,
     financial_quarter_number,
-    financial_year_label,
     financial_year_of,
-    is_month_end,
     month_end,
     month_label,
     whole_months,
 )
+from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.kinds import (
+    PeriodBound,
+    PeriodKind,
+    bound_earliest,
+    bound_latest,
+    bound_text,
+    exact_kind_problem,
+    exact_label,
+    partial_kind_problem,
+    partial_label,
+)
 
-__all__ = ["PeriodKind", "ReportingPeriod"]
-
-
-class PeriodKind(StrEnum):
-    """The form in which a reporting period is written."""
-
-    #: "2022/23": 1 April to 31 March.
-    FINANCIAL_YEAR = "financial_year"
-    #: "Q1 2023/24": Q1 is April to June.
-    FINANCIAL_QUARTER = "financial_quarter"
-    CALENDAR_YEAR = "calendar_year"
-    #: "October–December 2022".
-    CALENDAR_QUARTER = "calendar_quarter"
-    MONTH = "month"
-    #: A run of two or more whole months that is not a calendar quarter ("April to July 2023").
-    MONTHS = "months"
-    #: From 1 April to a later day of the same financial year, usually a month's end
-    #: ("YTD (Apr-June 23)").
-    YEAR_TO_DATE = "year_to_date"
-    #: Whole months up to a month ("rolling 12 months to June 2023", "year ending June 2019").
-    ROLLING = "rolling"
-    #: Any span of days ("1st October 2019 – 30th September 2022").
-    DATE_RANGE = "date_range"
-    #: A single day.
-    DAY = "day"
+__all__ = ["PeriodBound", "PeriodKind", "ReportingPeriod"]
 
 
 _CALENDAR_QUARTER_MONTHS = (1, 4, 7, 10)
@@ -73,38 +64,60 @@ def _check_month(month: int) -> None:
         raise PeriodError(f"month {month} does not exist; months are 1 (January) to 12")
 
 
-def _month_run_label(start: date, end: date) -> str:
-    if start.year == end.year:
-        return f"{MONTH_NAMES[start.month - 1]} to {month_label(end)}"
-    return f"{month_label(start)} to {month_label(end)}"
-
-
 @frozen(kw_only=True, field_transformer=typed_fields)
 class ReportingPeriod:
     """A span of days that figures are reported for, with the label as published.
 
     Build one with a constructor (:meth:`financial_year`, :meth:`financial_quarter`,
-    :meth:`month`, :meth:`rolling`...) or read one with :meth:`parse`. Constructed and shifted
-    periods have no ``label``: nothing was published for them; :meth:`canonical_label` gives
-    the label this library writes for any period. Dates are inclusive at both ends. See
-    ``docs/periods.md`` for the forms and the UK financial-year conventions.
+    :meth:`month`, :meth:`rolling`...) or read one with
+    :func:`~pcc_priorities.periods.parse_period`. Constructed and shifted periods have no
+    ``label``: nothing was published for them; :meth:`canonical_label` gives the label this
+    library writes for any period. Dates are inclusive at both ends. See ``docs/periods.md``
+    for the forms and the UK financial-year conventions.
+
+    A period is *exact* when both ends are days (``date``); otherwise it is *partial*: an end
+    known only to the month or year is a :class:`PartialDate`, an end not known at all is
+    None, and a period known by its label alone has neither end. :attr:`dates` gives the days
+    of an exact period (None for a partial one); the arithmetic that needs days (:attr:`days`,
+    :meth:`previous`, :meth:`year_earlier`, :meth:`contains`...) raises
+    :class:`~pcc_priorities.exceptions.PeriodError` for a partial period rather than guess.
+    A period is stored as published even where its dates contradict its kind:
+    :meth:`kind_problem` says so.
 
     Attributes:
-        start: The first day of the period.
-        end: The last day of the period (inclusive; not before ``start``).
+        start: The first day of the period; a date known only to the month or the year
+            where the statement gives no day; None where it gives no start.
+        end: The last day of the period (inclusive; not before ``start``); a partial date or
+            None as for ``start``.
         label: The period as the statement writes it ("Q1 23/24", "YTD (Apr-June 23)").
         kind: The form of the period, where known.
     """
 
-    start: date
-    end: date = field()
+    start: date | PartialDate | None = None
+    end: date | PartialDate | None = field(default=None)
     label: str | None = None
     kind: PeriodKind | None = None
 
     @end.validator
-    def _check_order(self, _attribute: attrs.Attribute[date], end: date) -> None:
-        if end < self.start:
-            raise ValueError(f"period ends ({end}) before it starts ({self.start})")
+    def _check_order(
+        self, _attribute: attrs.Attribute[date | PartialDate | None], end: PeriodBound | None
+    ) -> None:
+        start = self.start
+        for name, bound in (("start", start), ("end", end)):
+            if isinstance(bound, PartialDate) and bound.day is not None:
+                raise ValueError(
+                    f"the period's {name} is known to the day: give it as a date "
+                    f"({bound.earliest.isoformat()}), not a PartialDate"
+                )
+        if start is None and end is None and self.label is None:
+            raise ValueError("a period needs its dates, or at least the label it is known by")
+        if isinstance(start, date) and isinstance(end, date):
+            if end < start:
+                raise ValueError(f"period ends ({end}) before it starts ({start})")
+        elif start is not None and end is not None and bound_latest(end) < bound_earliest(start):
+            raise ValueError(
+                f"period ends ({bound_text(end)}) before it starts ({bound_text(start)})"
+            )
 
     # ----------------------------------------------------------------------- constructors
 
@@ -253,6 +266,22 @@ class ReportingPeriod:
         return cls(start=start, end=end, kind=PeriodKind.DATE_RANGE)
 
     @classmethod
+    def years(cls, first: int, last: int) -> ReportingPeriod:
+        """The years ``first`` to ``last`` known by their years alone, as plans write them.
+
+        "2022-27" is ``years(2022, 2027)``: it starts in 2022 and ends in 2027, and which days
+        (calendar or financial years) is not said, so the period is partial.
+
+        Raises:
+            PeriodError: ``last`` is before ``first``, or a year is out of range.
+        """
+        if not (1 <= first <= 9999 and 1 <= last <= 9999):
+            raise PeriodError(f"the years {first} to {last} are out of range 1-9999")
+        if last < first:
+            raise PeriodError(f"the run of years ends ({last}) before it starts ({first})")
+        return cls(start=PartialDate(year=first), end=PartialDate(year=last), kind=PeriodKind.YEARS)
+
+    @classmethod
     def day(cls, value: date) -> ReportingPeriod:
         """The single day ``value``."""
         return cls(start=value, end=value, kind=PeriodKind.DAY)
@@ -267,27 +296,121 @@ class ReportingPeriod:
         """The financial-year quarter that ``value`` falls in (5 August 2023: Q2 2023/24)."""
         return cls.financial_quarter(financial_year_of(value), financial_quarter_number(value))
 
+    # ----------------------------------------------------------------------- what is known
+
+    @property
+    def exact(self) -> bool:
+        """Whether both ends are known to the day."""
+        return isinstance(self.start, date) and isinstance(self.end, date)
+
+    @property
+    def dates(self) -> tuple[date, date] | None:
+        """The first and last day of an exact period; None for a partial one."""
+        start, end = self.start, self.end
+        if isinstance(start, date) and isinstance(end, date):
+            return start, end
+        return None
+
+    @property
+    def earliest_start(self) -> date | None:
+        """The earliest day the period can start on; None if its start is not known."""
+        return None if self.start is None else bound_earliest(self.start)
+
+    @property
+    def latest_start(self) -> date | None:
+        """The latest day the period can start on; None if its start is not known."""
+        return None if self.start is None else bound_latest(self.start)
+
+    @property
+    def earliest_end(self) -> date | None:
+        """The earliest day the period can end on; None if its end is not known."""
+        return None if self.end is None else bound_earliest(self.end)
+
+    @property
+    def latest_end(self) -> date | None:
+        """The latest day the period can end on; None if its end is not known."""
+        return None if self.end is None else bound_latest(self.end)
+
+    def exact_dates(self) -> tuple[date, date]:
+        """The first and last day, for code that needs a period known to the day.
+
+        Raises:
+            PeriodError: The period is partial; the message says what is known of it.
+        """
+        found = self.dates
+        if found is None:
+            raise PeriodError(
+                f"the days of {self.canonical_label()!r} are not known "
+                f"({self._known()}); only a period known to the day can be counted, "
+                "compared or shifted"
+            )
+        return found
+
+    def _known(self) -> str:
+        if self.start is None and self.end is None:
+            return "it is known by its label alone"
+        parts = []
+        if self.start is not None:
+            parts.append(f"it starts {_bound_phrase(self.start)}")
+        else:
+            parts.append("its start is not stated")
+        if self.end is not None:
+            parts.append(f"ends {_bound_phrase(self.end)}")
+        else:
+            parts.append("its end is not stated")
+        return " and ".join(parts)
+
+    @property
+    def length_in_days(self) -> tuple[int, int] | None:
+        """The fewest and most days the period can span; None unless both ends are known."""
+        if self.start is None or self.end is None:
+            return None
+        shortest = (bound_earliest(self.end) - bound_latest(self.start)).days + 1
+        longest = (bound_latest(self.end) - bound_earliest(self.start)).days + 1
+        return max(shortest, 1), longest
+
     # ----------------------------------------------------------------------- relations
 
     @property
     def days(self) -> int:
-        """How many days the period spans, both ends included."""
-        return (self.end - self.start).days + 1
+        """How many days the period spans, both ends included.
+
+        Raises:
+            PeriodError: The period is partial (see :attr:`length_in_days`).
+        """
+        start, end = self.exact_dates()
+        return (end - start).days + 1
 
     @property
     def whole_months(self) -> int | None:
-        """How many whole calendar months the period spans; None unless it is whole months."""
-        return whole_months(self.start, self.end)
+        """How many whole calendar months the period spans; None unless it is whole months.
+
+        None for a partial period too: its days are not known.
+        """
+        found = self.dates
+        return None if found is None else whole_months(*found)
 
     def contains(self, other: ReportingPeriod | date) -> bool:
-        """Return whether ``other`` (a period or a day) lies wholly inside this period."""
+        """Return whether ``other`` (a period or a day) lies wholly inside this period.
+
+        Raises:
+            PeriodError: This period or ``other`` is partial.
+        """
+        start, end = self.exact_dates()
         if isinstance(other, ReportingPeriod):
-            return self.start <= other.start and other.end <= self.end
-        return self.start <= other <= self.end
+            other_start, other_end = other.exact_dates()
+            return start <= other_start and other_end <= end
+        return start <= other <= end
 
     def overlaps(self, other: ReportingPeriod) -> bool:
-        """Return whether this period and ``other`` share at least one day."""
-        return self.start <= other.end and other.start <= self.end
+        """Return whether this period and ``other`` share at least one day.
+
+        Raises:
+            PeriodError: This period or ``other`` is partial.
+        """
+        start, end = self.exact_dates()
+        other_start, other_end = other.exact_dates()
+        return start <= other_end and other_start <= end
 
     def year_earlier(self) -> ReportingPeriod:
         """The same period one year earlier, of the same kind and without a label.
@@ -297,7 +420,7 @@ class ReportingPeriod:
 
         Raises:
             PeriodError: A date is 29 February that does not end a month run, so it has no
-                same day a year earlier.
+                same day a year earlier; or the period is partial.
         """
         return self._shift_years(-1)
 
@@ -305,7 +428,8 @@ class ReportingPeriod:
         """The same period one year later: the inverse of :meth:`year_earlier`.
 
         Raises:
-            PeriodError: A date is 29 February that does not end a month run.
+            PeriodError: A date is 29 February that does not end a month run; or the
+                period is partial.
         """
         return self._shift_years(1)
 
@@ -318,7 +442,7 @@ class ReportingPeriod:
 
         Raises:
             PeriodError: The period is a year to date, which has no period of its own kind
-                before it (compare with :meth:`year_earlier` instead).
+                before it (compare with :meth:`year_earlier` instead); or it is partial.
         """
         return self._step(-1)
 
@@ -328,24 +452,25 @@ class ReportingPeriod:
         The inverse of :meth:`previous`.
 
         Raises:
-            PeriodError: The period is a year to date.
+            PeriodError: The period is a year to date, or partial.
         """
         return self._step(1)
 
     def _shift_years(self, years: int) -> ReportingPeriod:
+        first, last = self.exact_dates()
         shift = relativedelta(years=years)
         try:
-            start = self.start + shift
+            start = first + shift
             if self.whole_months is not None:
-                moved = self.end.replace(day=1) + shift
+                moved = last.replace(day=1) + shift
                 end = month_end(moved.year, moved.month)
             else:
-                end = self.end + shift
+                end = last + shift
         except (ValueError, OverflowError):
             raise PeriodError(
                 f"{self.canonical_label()} moved by {years} years is out of range"
             ) from None
-        checked = (self.start,) if self.whole_months is not None else (self.start, self.end)
+        checked = (first,) if self.whole_months is not None else (first, last)
         for old in checked:
             if (old.month, old.day) == (2, 29):
                 raise PeriodError(
@@ -355,6 +480,7 @@ class ReportingPeriod:
         return ReportingPeriod(start=start, end=end, kind=self.kind)
 
     def _step(self, direction: int) -> ReportingPeriod:
+        first, last = self.exact_dates()
         if self.kind is PeriodKind.YEAR_TO_DATE:
             raise PeriodError(
                 "a year to date has no period of its own kind before or after it; compare "
@@ -363,13 +489,13 @@ class ReportingPeriod:
         try:
             months = self.whole_months
             if months is not None:
-                start = add_months(self.start, direction * months)
+                start = add_months(first, direction * months)
                 last = add_months(start, months - 1)
                 end = month_end(last.year, last.month)
             else:
                 length = timedelta(days=self.days)
-                start = self.start + direction * length
-                end = self.end + direction * length
+                start = first + direction * length
+                end = last + direction * length
         except (ValueError, OverflowError):
             raise PeriodError(
                 f"the period next to {self.canonical_label()} is out of range"
@@ -379,92 +505,35 @@ class ReportingPeriod:
     # ----------------------------------------------------------------------- labels
 
     def kind_problem(self) -> str | None:
-        """Say why the dates do not fit the period's kind; None when they fit or no kind is set.
+        """Say why the dates cannot fit the period's kind; None when they can or no kind is set.
 
-        A ``months`` period is at least two whole months that are not exactly a calendar
-        quarter (those are a ``month`` and a ``calendar_quarter``, as the parser reads them).
+        For an exact period the days must be exactly of the kind (a financial year runs 1
+        April to 31 March). For a partial period only what is certain counts: no length it
+        could have is a length of its kind (a "year to date" from 2022 to 2024), or a year
+        to date known to start in another month than April.
         """
-        start, end, months = self.start, self.end, self.whole_months
-        quarter_start = start.month in _CALENDAR_QUARTER_MONTHS
-        match self.kind:
-            case PeriodKind.FINANCIAL_YEAR:
-                fits = (start.month, start.day, end.month, end.day) == (4, 1, 3, 31) and (
-                    end.year == start.year + 1
-                )
-                expected = "a financial year runs from 1 April to 31 March of the next year"
-            case PeriodKind.FINANCIAL_QUARTER:
-                fits = months == 3 and quarter_start
-                expected = (
-                    "a financial-year quarter is April-June, July-September, "
-                    "October-December or January-March"
-                )
-            case PeriodKind.CALENDAR_YEAR:
-                fits = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and (
-                    start.year == end.year
-                )
-                expected = "a calendar year runs from 1 January to 31 December"
-            case PeriodKind.CALENDAR_QUARTER:
-                fits = months == 3 and quarter_start
-                expected = (
-                    "a calendar quarter is January-March, April-June, July-September or "
-                    "October-December"
-                )
-            case PeriodKind.MONTH:
-                fits = months == 1
-                expected = "a month runs from its first day to its last"
-            case PeriodKind.MONTHS:
-                fits = months is not None and months >= 2 and not (months == 3 and quarter_start)
-                expected = (
-                    "a run of months is two or more whole months that are not exactly a "
-                    "calendar quarter (use kind month or calendar_quarter for those)"
-                )
-            case PeriodKind.YEAR_TO_DATE:
-                fits = start == date(financial_year_of(end), FINANCIAL_YEAR_START_MONTH, 1)
-                expected = "a year to date runs from 1 April to a day in the same financial year"
-            case PeriodKind.ROLLING:
-                fits = months is not None
-                expected = "a rolling period is whole months, from a 1st to a month's end"
-            case PeriodKind.DAY:
-                fits = start == end
-                expected = "a day period starts and ends on the same day"
-            case _:  # a date range, or no kind
-                return None
-        if fits:
-            return None
-        return f"{expected}; this period runs from {day_label(start)} to {day_label(end)}"
+        found = self.dates
+        if found is not None:
+            return exact_kind_problem(found[0], found[1], self.kind)
+        return partial_kind_problem(self.start, self.end, self.kind)
 
     def canonical_label(self) -> str:
-        """The label this library writes for the period; :meth:`parse` reads it back.
+        """The label this library writes for the period; reading it gives the period back.
 
         "2023/24", "Q1 2023/24", "2023", "October to December 2022", "June 2023", "April to
         July 2023", "year to date to July 2023", "12 months to June 2023", "1 October 2019 to
         30 September 2022", "5 August 2023". A period with no kind, or whose dates do not
-        fit its kind (see :meth:`kind_problem`), is labelled by its dates.
+        fit its kind (see :meth:`kind_problem`), is labelled by its dates. A partial period
+        is labelled by what is known: "2022 to 2027", "since 1 March 2023", "up to 2025",
+        and one known by its label alone by its kind ("the quarter"), or as "the period".
         """
-        start, end = self.start, self.end
-        if self.kind is None or self.kind_problem() is not None:
-            return day_label(start) if start == end else f"{day_label(start)} to {day_label(end)}"
-        match self.kind:
-            case PeriodKind.FINANCIAL_YEAR:
-                return financial_year_label(start.year)
-            case PeriodKind.FINANCIAL_QUARTER:
-                return (
-                    f"Q{financial_quarter_number(start)} "
-                    f"{financial_year_label(financial_year_of(start))}"
-                )
-            case PeriodKind.CALENDAR_YEAR:
-                return f"{start.year:04}"
-            case PeriodKind.CALENDAR_QUARTER | PeriodKind.MONTHS:
-                return _month_run_label(start, end)
-            case PeriodKind.MONTH:
-                return month_label(start)
-            case PeriodKind.YEAR_TO_DATE:
-                to = month_label(end) if is_month_end(end) else day_label(end)
-                return f"year to date to {to}"
-            case PeriodKind.ROLLING:
-                count = self.whole_months
-                return f"{count} month{'' if count == 1 else 's'} to {month_label(end)}"
-            case PeriodKind.DAY:
-                return day_label(start)
-            case _:
-                return f"{day_label(start)} to {day_label(end)}"
+        found = self.dates
+        if found is not None:
+            return exact_label(found[0], found[1], self.kind)
+        return partial_label(self.start, self.end, self.kind)
+
+
+def _bound_phrase(bound: PeriodBound) -> str:
+    if isinstance(bound, date):
+        return f"on {day_label(bound)}"
+    return f"in {bound_text(bound)}"

@@ -3,31 +3,42 @@
 One entry point, :func:`parse_period`. The text is normalised (case, dashes, brackets,
 apostrophes, spacing), then read as one of the forms in ``docs/periods.md``. Dates and months
 are read by :mod:`pcc_priorities.periods.written`, the reader every part of the library
-uses; numeric dates are UK day first. Nothing is
-guessed: text that could mean two periods, or names a date that does not exist, raises
-:class:`~pcc_priorities.exceptions.PeriodError` saying what was expected.
+uses; numeric dates are UK day first. Nothing is guessed: text that could mean two periods,
+or names a date that does not exist, raises :class:`~pcc_priorities.exceptions.PeriodError`
+saying what was expected. Text that gives less than days (a plan's years, "the quarter", a
+quarter without its year) reads to a partial period that holds only what it says.
 
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from attrs import frozen
-
-from pcc_priorities._typecheck import typed_fields
-from pcc_priorities.exceptions import PeriodError, WrittenValueError
+from pcc_priorities.exceptions import PeriodError
 from pcc_priorities.periods.calendar import (
     FINANCIAL_YEAR_START_MONTH,
-    MONTH_NAMES,
     day_label,
     financial_year_label,
+    financial_year_of,
     is_month_end,
     month_end,
 )
+from pcc_priorities.periods.kinds import PeriodKind
 from pcc_priorities.periods.period import ReportingPeriod
-from pcc_priorities.periods.written import date_parts
+from pcc_priorities.periods.points import (
+    END_OF,
+    NotThisForm,
+    Point,
+    YearMissing,
+    end_bound,
+    end_date,
+    points,
+    range_dates,
+    range_period,
+    single,
+    start_bound,
+)
 
 __all__ = ["parse_period"]
 
@@ -36,18 +47,19 @@ _EXPECTED = (
     "expected a financial year ('2023/24'), a quarter ('Q1 2023/24'), a calendar year "
     "('2023'), a month ('June 2023'), months ('April to July 2023'), a year to date "
     "('YTD April to June 2023'), a rolling period ('12 months to June 2023', 'year ending June "
-    "2019'), a date range ('1 April 2023 to 30 June 2023') or a date ('5 August 2023', "
-    "'05/08/2023')"
+    "2019'), a date range ('1 April 2023 to 30 June 2023'), a date ('5 August 2023', "
+    "'05/08/2023'), a run of years ('2022-27') or a period named by its kind ('the quarter')"
 )
 
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"\s+")
-_FILLER = re.compile(r"^(?:the|in|during|for|over|from|of|at)\s+")
+_FILLER = re.compile(r"^(?:the|in|during|for|over|from|of|at|period)\s+")
 _BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$")
+_BASELINE = re.compile(r"\s+(?:pre-?\s?pandemic\s+)?baseline(?:\s+period)?$")
 
 _YEARS = r"(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})"
 _FINANCIAL_YEAR = re.compile(
-    rf"(?:(?:financial|performance|fiscal|policing)\s+year\s+|fy\s*)?{_YEARS}"
+    rf"(?P<named>(?:financial|performance|fiscal|policing)\s+year\s+|fy\s*)?{_YEARS}"
 )
 _CALENDAR_YEAR = re.compile(r"(?:calendar\s+year\s+)?(\d{4})")
 _QUARTER = re.compile(r"(?:q|quarter\s*)(\d+)(?:\s+of)?(?:\s+the)?\s*(.*)")
@@ -60,9 +72,44 @@ _ROLLING = re.compile(
     r"(?:\s+rolling)?(?:\s+(?:period|total))?"
     r"\s+(?:up\s+to|to|ending|ended|until|till|through)\s+(?P<end>.+)"
 )
+#: "Rolling Year March 2023": a rolling period whose word "to" is left out.
+_ROLLING_BARE = re.compile(
+    r"rolling\s+(?:(?P<count>\d+|[a-z]+(?:-[a-z]+)?)[\s-]+)?(?P<unit>months?|years?)"
+    r"\s+(?P<end>.+)"
+)
 _FIRST_MONTHS = re.compile(r"first\s+(?P<count>\d+|[a-z]+)\s+months?\s+of\s+(?P<year>.+)")
-_END_OF = re.compile(r"^(?:the\s+)?end\s+of\s+")
-_SEPARATORS = (" to ", " until ", " till ", " through ", " - ")
+_SINCE = re.compile(r"since\s+(?P<start>.+)")
+_UP_TO = re.compile(r"(?:up\s+to|until|till)\s+(?P<end>.+)")
+
+#: Periods named by their kind alone ("the quarter", "year to date"), after normalising
+#: (which drops a leading "the"). With ``as_of`` the first five kinds and the rolling year
+#: read as the latest such period; without it, as a period known by its label alone.
+_BY_KIND: dict[str, PeriodKind | None] = {
+    "quarter": PeriodKind.FINANCIAL_QUARTER,
+    "this quarter": PeriodKind.FINANCIAL_QUARTER,
+    "current quarter": PeriodKind.FINANCIAL_QUARTER,
+    "financial year": PeriodKind.FINANCIAL_YEAR,
+    "this financial year": PeriodKind.FINANCIAL_YEAR,
+    "current financial year": PeriodKind.FINANCIAL_YEAR,
+    "calendar year": PeriodKind.CALENDAR_YEAR,
+    "calendar quarter": PeriodKind.CALENDAR_QUARTER,
+    "month": PeriodKind.MONTH,
+    "this month": PeriodKind.MONTH,
+    "months": PeriodKind.MONTHS,
+    "year to date": PeriodKind.YEAR_TO_DATE,
+    "financial year to date": PeriodKind.YEAR_TO_DATE,
+    "ytd": PeriodKind.YEAR_TO_DATE,
+    "fytd": PeriodKind.YEAR_TO_DATE,
+    "rolling year": PeriodKind.ROLLING,
+    "rolling 12 months": PeriodKind.ROLLING,
+    "rolling twelve months": PeriodKind.ROLLING,
+    "date range": PeriodKind.DATE_RANGE,
+    "period": None,
+    "day": PeriodKind.DAY,
+    "years": PeriodKind.YEARS,
+    "year": None,
+    "this year": None,
+}
 
 
 _NUMBER_WORDS = {
@@ -85,28 +132,6 @@ _NUMBER_WORDS = {
 }
 
 
-class _NotThisForm(Exception):
-    """The text is not in the form being tried (another form may read it)."""
-
-
-class _YearMissing(PeriodError):
-    """The text leaves out its year ("Q4", "April to July"); ``as_of`` can supply it."""
-
-    def __init__(self, message: str, *, financial: bool = False) -> None:
-        super().__init__(message)
-        self.financial = financial
-
-
-@frozen(field_transformer=typed_fields)
-class _Point:
-    """An end of a range as written: a month ("June 2023") or a day ("5 August 2023")."""
-
-    is_day: bool
-    year: int | None
-    month: int | None
-    day: int | None = None
-
-
 # --------------------------------------------------------------------------- entry point
 
 
@@ -116,24 +141,33 @@ def parse_period(text: str, *, as_of: date | None = None) -> ReportingPeriod:
     Forms (case and spacing do not matter; hyphens and en dashes are the same):
 
     - financial year: "2022/23", "2022-23", "22/23", "2022/2023", "FY 2022/23";
-    - financial-year quarter: "Q1 2023/24", "Q1 23/24", "Q1 2023 -24", "Q1 of 23/24";
+    - financial-year quarter: "Q1 2023/24", "Q1 23/24", "Q1 2023 -24", "Q1 of 23/24",
+      "Quarter 1 2023 / 2024", and with its months: "Quarter 2 (Jul-Sep 2023)";
     - calendar year "2023" and calendar quarter "October-December 2022";
     - month "June 2023", "Jun 23", "Jun-23"; run of months "April to July 2023",
       "November 2022 to February 2023", "first 6 months of 2023";
     - year to date: "YTD (Apr-June 23)", "year to date to July 2023", "YTD to 5 August 2023";
     - rolling: "rolling 12 months to June 2023", "12 months up to March 2022", "year ending
-      June 2019", "the two years up to April 2023";
+      June 2019", "the two years up to April 2023", "Rolling Year March 2023";
     - date range: "1st October 2019 - 30th September 2022", "01/04/2019 to 31/03/2022",
       "1 April - 30 June 2023", "9-15 October 2023", "between 1 April and 30 June 2023";
-    - date: "5 August 2023", "05/08/2023" (UK, day first), "2023-08-05", "end of June 2023".
+    - date: "5 August 2023", "05/08/2023" (UK, day first), "2023-08-05", "end of June 2023";
+    - partial periods, whose days the text does not give: a run of years as plans write
+      them ("2022-27", "2020/24", "2022-2026", "2022 to 2027"), an open end ("since March
+      2023", "up to 2025", "2022 to March 2025"), a period named by its kind ("the
+      quarter", "year to date", "the rolling year"), and a period without its year ("Q4",
+      "April to July") when no ``as_of`` is given.
 
-    Two-digit years are 2000-2099. A text is read only when it means one period.
+    Two-digit years are 2000-2099. A text is read only when it means one period. A period is
+    read as published even where its dates contradict its kind ("financial year to date
+    (April 22 – December 23)" runs 21 months): ``kind_problem()`` says what is wrong.
 
     Statements often leave the year out where the context gives it ("Q1 compared to Q4",
-    "from April to July"). Pass ``as_of``, the last day the statement's data covers, to read
-    such text as the latest period of that name that ends on or before ``as_of``: with
-    ``as_of=date(2023, 7, 31)``, "Q4" is Q4 2022/23 and "April to July" is April to July 2023.
-    Without ``as_of``, text without its year raises :class:`PeriodError`.
+    "from April to July", "the quarter"). Pass ``as_of``, the last day the statement's data
+    covers, to read such text as the latest period of that name that ends on or before
+    ``as_of``: with ``as_of=date(2023, 7, 31)``, "Q4" is Q4 2022/23, "April to July" is April
+    to July 2023 and "the quarter" Q1 2023/24. Without ``as_of``, such text reads to a period
+    known by its label alone, of the kind it names.
 
     Raises:
         PeriodError: The text is not one of the forms, is ambiguous ("Q1 2023"; "November to
@@ -146,18 +180,21 @@ def parse_period(text: str, *, as_of: date | None = None) -> ReportingPeriod:
     if not normal:
         raise PeriodError(f"no period given; {_EXPECTED}", text)
     try:
-        period = _parse(normal)
-    except _YearMissing as error:
+        by_kind = normal in _BY_KIND
+        period = _by_kind(_BY_KIND[normal], as_of, text) if by_kind else _parse(normal)
+    except YearMissing as error:
         if as_of is None:
-            raise PeriodError(
-                f"{error}; or pass as_of, the last day the data covers, to take the latest "
-                "such period",
-                text,
-            ) from None
+            if error.kind is None:
+                raise PeriodError(
+                    f"{error}; or pass as_of, the last day the data covers, to take the latest "
+                    "such period",
+                    text,
+                ) from None
+            return ReportingPeriod(label=text, kind=error.kind)
         period = _latest_before(normal, as_of, financial=error.financial, text=text)
     except PeriodError as error:
         raise PeriodError(str(error), text) from None
-    except _NotThisForm:
+    except NotThisForm:
         raise PeriodError(f"not a reporting period; {_EXPECTED}", text) from None
     return ReportingPeriod(start=period.start, end=period.end, label=text, kind=period.kind)
 
@@ -172,9 +209,9 @@ def _latest_before(normal: str, as_of: date, *, financial: bool, text: str) -> R
         except PeriodError as error:
             problem = error
             continue
-        except _NotThisForm:
+        except NotThisForm:
             continue
-        if period.end <= as_of:
+        if period.latest_end is not None and period.latest_end <= as_of:
             return period
         problem = None
     if problem is not None:
@@ -182,6 +219,40 @@ def _latest_before(normal: str, as_of: date, *, financial: bool, text: str) -> R
     raise PeriodError(
         f"no period of this name ends on or before {day_label(as_of)}; write its year", text
     )
+
+
+def _by_kind(kind: PeriodKind | None, as_of: date | None, text: str) -> ReportingPeriod:
+    """A period named by its kind alone: the latest one by ``as_of``, or its label alone."""
+    if as_of is not None:
+        latest = _latest_of_kind(kind, as_of)
+        if latest is not None:
+            return latest
+    return ReportingPeriod(label=text, kind=kind)
+
+
+def _latest_of_kind(kind: PeriodKind | None, as_of: date) -> ReportingPeriod | None:
+    """The latest period of ``kind`` that ends on or before ``as_of``; None if not one."""
+    match kind:
+        case PeriodKind.FINANCIAL_QUARTER:
+            period = ReportingPeriod.financial_quarter_containing(as_of)
+        case PeriodKind.FINANCIAL_YEAR:
+            period = ReportingPeriod.financial_year_containing(as_of)
+        case PeriodKind.CALENDAR_YEAR:
+            period = ReportingPeriod.calendar_year(as_of.year)
+        case PeriodKind.CALENDAR_QUARTER:
+            period = ReportingPeriod.calendar_quarter(as_of.year, (as_of.month - 1) // 3 + 1)
+        case PeriodKind.MONTH:
+            period = ReportingPeriod.month(as_of.year, as_of.month)
+        case PeriodKind.YEAR_TO_DATE:
+            return ReportingPeriod.year_to_date(as_of.year, as_of.month, as_of.day)
+        case PeriodKind.ROLLING:
+            last = as_of if is_month_end(as_of) else as_of.replace(day=1) - timedelta(days=1)
+            return ReportingPeriod.rolling(last.year, last.month)
+        case _:
+            return None
+    latest_end = period.latest_end
+    assert latest_end is not None  # constructed periods are exact
+    return period if latest_end <= as_of else period.previous()
 
 
 def _normalise(text: str) -> str:
@@ -194,6 +265,7 @@ def _normalise(text: str) -> str:
     between = _BETWEEN.fullmatch(normal)
     if between:
         normal = f"{between[1]} to {between[2]}"
+    normal = _BASELINE.sub("", normal)
     return re.sub(r"\s+inclusive$", "", normal)
 
 
@@ -205,51 +277,78 @@ def _parse(text: str) -> ReportingPeriod:
         _read_calendar_year,
         _read_rolling,
         _read_first_months,
+        _read_open_end,
     ):
         try:
             return reader(text)
-        except _NotThisForm:
+        except NotThisForm:
             continue
-    end_of = _END_OF.match(text)
+    end_of = END_OF.match(text)
     if end_of:
-        point = _point(text[end_of.end() :])
-        if point.is_day:
-            raise _NotThisForm
-        return ReportingPeriod.day(_end_date(point))
-    points = _points(text)
-    if len(points) == 1:
-        return _single(points[0])
-    return _range(points[0], points[1])
+        found = points(text[end_of.end() :])
+        if len(found) != 1 or found[0].is_day:
+            raise NotThisForm
+        return ReportingPeriod.day(end_date(found[0]))
+    found = points(text, years=True)
+    if len(found) == 1:
+        return single(found[0])
+    return range_period(found[0], found[1])
 
 
 # --------------------------------------------------------------------------- years and quarters
 
 
-def _financial_year_start(text: str) -> int:
-    """Return the start year of the financial year ``text`` writes; _NotThisForm if none."""
+def _year_pair(text: str) -> tuple[int, int, bool] | None:
+    """The two years of "2022/23" or "2022-27", and whether "financial year" is written."""
     match = _FINANCIAL_YEAR.fullmatch(text)
     if match is None:
-        raise _NotThisForm
-    first, second = match[1], match[2]
+        return None
+    first, second = match[2], match[3]
     start = int(first) + (2000 if len(first) == 2 else 0)
-    follows = int(second) == (start + 1) % 100 if len(second) == 2 else int(second) == start + 1
-    if not follows:
+    if len(second) == 2:
+        last = start // 100 * 100 + int(second)
+        if int(second) == (start + 1) % 100:
+            last = start + 1  # 2099/00 is one financial year
+    else:
+        last = int(second)
+    return start, last, match["named"] is not None
+
+
+def _financial_year_start(text: str) -> int:
+    """Return the start year of the financial year ``text`` writes; NotThisForm if none."""
+    pair = _year_pair(text)
+    if pair is None:
+        raise NotThisForm
+    start, last, _named = pair
+    if last != start + 1:
         raise PeriodError(
-            f"{first} and {second} are not consecutive years; a financial year runs 1 April to "
-            "31 March and is written like 2023/24 (or 2023-24, 23/24); for several years "
-            "write the dates"
+            f"{start} and {last} are not consecutive years; a financial year runs 1 April to "
+            "31 March and is written like 2023/24 (or 2023-24, 23/24)"
         )
     return start
 
 
 def _read_financial_year(text: str) -> ReportingPeriod:
-    return ReportingPeriod.financial_year(_financial_year_start(text))
+    """A financial year ("2022/23"), or a run of years as plans write them ("2022-27")."""
+    pair = _year_pair(text)
+    if pair is None:
+        raise NotThisForm
+    start, last, named = pair
+    if last == start + 1:
+        return ReportingPeriod.financial_year(start)
+    if named or last <= start:
+        raise PeriodError(
+            f"{start} and {last} are not consecutive years; a financial year runs 1 April to "
+            "31 March and is written like 2023/24 (or 2023-24, 23/24); a run of years is "
+            "written like 2022-27"
+        )
+    return ReportingPeriod.years(start, last)
 
 
 def _read_calendar_year(text: str) -> ReportingPeriod:
     match = _CALENDAR_YEAR.fullmatch(text)
     if match is None:
-        raise _NotThisForm
+        raise NotThisForm
     return ReportingPeriod.calendar_year(int(match[1]))
 
 
@@ -260,17 +359,19 @@ def _read_quarter(text: str) -> ReportingPeriod:
     else:
         after = _QUARTER_AFTER.fullmatch(text)
         if after is None:
-            raise _NotThisForm
+            raise NotThisForm
         number, rest = int(after[2]), after[1].strip()
     if not 1 <= number <= 4:
         raise PeriodError(f"quarter {number} does not exist; quarters are Q1 to Q4")
     if not rest:
-        raise _YearMissing(
-            f"Q{number} needs its financial year, as in Q{number} 2023/24", financial=True
+        raise YearMissing(
+            f"Q{number} needs its financial year, as in Q{number} 2023/24",
+            financial=True,
+            kind=PeriodKind.FINANCIAL_QUARTER,
         )
     try:
         start_year = _financial_year_start(rest)
-    except _NotThisForm:
+    except NotThisForm:
         if re.fullmatch(r"\d{4}|\d{2}", rest):
             year = int(rest) + (2000 if len(rest) == 2 else 0)
             raise PeriodError(
@@ -278,8 +379,45 @@ def _read_quarter(text: str) -> ReportingPeriod:
                 f"write Q{number} {financial_year_label(year)} for the financial year, or the "
                 "months (as in 'January to March 2023') for a calendar quarter"
             ) from None
-        raise
+        return _quarter_by_months(number, rest)
     return ReportingPeriod.financial_quarter(start_year, number)
+
+
+def _quarter_by_months(number: int, rest: str) -> ReportingPeriod:
+    """A quarter written with its months: "Quarter 2 (Jul-Sep 2023)", "Q4 (Jan – Mar 23)".
+
+    The months say which year; the number says whether the quarters are counted from April
+    (financial, Q1 is April-June) or from January (calendar, Q1 is January-March).
+    """
+    found = points(rest)
+    if len(found) != 2:
+        raise NotThisForm
+    start, end = range_dates(*found)
+    if found[0].is_day or (start.day, end) != (1, month_end(end.year, end.month)):
+        raise NotThisForm
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    financial = (start.month - FINANCIAL_YEAR_START_MONTH) % 12 // 3 + 1
+    calendar = (start.month - 1) // 3 + 1
+    if months == 3 and start.month in (1, 4, 7, 10):
+        if financial == number:
+            return ReportingPeriod.financial_quarter(financial_year_of(start), number)
+        if calendar == number:
+            return ReportingPeriod.calendar_quarter(start.year, number)
+    raise PeriodError(
+        f"Q{number} is not {rest!r}: a financial-year Q{number} is "
+        f"{_QUARTER_MONTHS[number - 1]} and a calendar Q{number} "
+        f"{_CALENDAR_QUARTER_MONTHS[number - 1]}; to store a period as published whatever "
+        "its dates, give its start and end"
+    )
+
+
+_QUARTER_MONTHS = ("April to June", "July to September", "October to December", "January to March")
+_CALENDAR_QUARTER_MONTHS = (
+    "January to March",
+    "April to June",
+    "July to September",
+    "October to December",
+)
 
 
 # --------------------------------------------------------------------------- years to date
@@ -288,40 +426,32 @@ def _read_quarter(text: str) -> ReportingPeriod:
 def _read_year_to_date(text: str) -> ReportingPeriod:
     match = _YEAR_TO_DATE.fullmatch(text)
     if match is None:
-        raise _NotThisForm
-    rest = _END_OF.sub("", _YEAR_TO_DATE_LEAD.sub("", match[1].strip()))
+        raise NotThisForm
+    rest = END_OF.sub("", _YEAR_TO_DATE_LEAD.sub("", match[1].strip()))
     if not rest:
-        raise PeriodError(
-            "a year to date needs the month or day it runs to, as in 'YTD to July 2023'"
+        raise YearMissing(
+            "a year to date needs the month or day it runs to, as in 'YTD to July 2023'",
+            kind=PeriodKind.YEAR_TO_DATE,
         )
     try:
-        points = _points(rest)
-    except _NotThisForm:
+        found = points(rest)
+    except NotThisForm:
         raise PeriodError(
             f"cannot read {rest!r} as the end of a year to date; expected a month ('July "
             "2023'), months from April ('April to July 2023') or a date ('5 August 2023')"
         ) from None
-    if len(points) == 1:
-        end = _end_date(points[0])
-        return ReportingPeriod.year_to_date(end.year, end.month, end.day)
-    start, end = _range_dates(points[0], points[1])
+    try:
+        if len(found) == 1:
+            end = end_date(found[0])
+            return ReportingPeriod.year_to_date(end.year, end.month, end.day)
+        start, end = range_dates(found[0], found[1])
+    except YearMissing as error:
+        raise YearMissing(str(error), kind=PeriodKind.YEAR_TO_DATE) from None
     period = ReportingPeriod.year_to_date(end.year, end.month, end.day)
     if start != period.start:
-        raise PeriodError(
-            f"a year to date runs from 1 April of the financial year it ends in; to "
-            f"{day_label(end)} it starts on {day_label(period.start)}, not {day_label(start)}"
-        )
+        # Stored as published: kind_problem() and the checker say what is wrong.
+        return ReportingPeriod(start=start, end=end, kind=PeriodKind.YEAR_TO_DATE)
     return period
-
-
-def _end_date(point: _Point) -> date:
-    if point.year is None:
-        raise _YearMissing("the period needs a year, as in 'July 2023'")
-    assert point.month is not None
-    if point.is_day:
-        assert point.day is not None
-        return _real_date(point.year, point.month, point.day)
-    return month_end(point.year, point.month)
 
 
 # --------------------------------------------------------------------------- rolling periods
@@ -336,9 +466,9 @@ def _count(word: str) -> int:
 
 
 def _read_rolling(text: str) -> ReportingPeriod:
-    match = _ROLLING.fullmatch(text)
+    match = _ROLLING.fullmatch(text) or _ROLLING_BARE.fullmatch(text)
     if match is None:
-        raise _NotThisForm
+        raise NotThisForm
     unit = match["unit"]
     if match["count"] is None and unit.startswith("month"):
         raise PeriodError("say how many months, as in '12 months to June 2023'")
@@ -346,19 +476,21 @@ def _read_rolling(text: str) -> ReportingPeriod:
     months = count * 12 if unit.startswith("year") else count
     if months < 1:
         raise PeriodError("a rolling period needs at least one month")
-    ending = _END_OF.sub("", match["end"].strip())
+    ending = END_OF.sub("", match["end"].strip())
     try:
-        points = _points(ending)
-    except _NotThisForm:
+        found = points(ending)
+    except NotThisForm:
         raise PeriodError(
             f"cannot read {ending!r} as the month a rolling period ends in; expected a month, "
             "as in '12 months to June 2023'"
         ) from None
-    if len(points) != 1:
+    if len(found) != 1:
         raise PeriodError("a rolling period ends in one month, as in '12 months to June 2023'")
-    point = points[0]
-    end = _end_date(point)
-    if point.is_day and not is_month_end(end):
+    try:
+        end = end_date(found[0])
+    except YearMissing as error:
+        raise YearMissing(str(error), kind=PeriodKind.ROLLING) from None
+    if found[0].is_day and not is_month_end(end):
         raise PeriodError(
             f"a rolling period runs to the end of a month, not to {day_label(end)}; for a "
             "period ending mid-month write both dates"
@@ -369,13 +501,13 @@ def _read_rolling(text: str) -> ReportingPeriod:
 def _read_first_months(text: str) -> ReportingPeriod:
     match = _FIRST_MONTHS.fullmatch(text)
     if match is None:
-        raise _NotThisForm
+        raise NotThisForm
     count = _count(match["count"])
     year_text = match["year"].strip()
     try:
         first = (_financial_year_start(year_text), FINANCIAL_YEAR_START_MONTH)
         limit = "a financial year has 12 months"
-    except _NotThisForm:
+    except NotThisForm:
         calendar_year = _CALENDAR_YEAR.fullmatch(year_text)
         if calendar_year is None:
             raise PeriodError(
@@ -389,111 +521,24 @@ def _read_first_months(text: str) -> ReportingPeriod:
     return ReportingPeriod.months(first, (last_index // 12, last_index % 12 + 1))
 
 
-# --------------------------------------------------------------------------- months and dates
+# --------------------------------------------------------------------------- open ends
 
 
-def _year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    return int(text) + (2000 if len(text) == 2 else 0)
+def _read_open_end(text: str) -> ReportingPeriod:
+    """A period with one end: "since March 2023", "up to 2025"."""
+    since = _SINCE.fullmatch(text)
+    if since is not None:
+        found = _one_point(since["start"])
+        return ReportingPeriod(start=start_bound(found))
+    up_to = _UP_TO.fullmatch(text)
+    if up_to is not None:
+        found = _one_point(up_to["end"])
+        return ReportingPeriod(end=end_bound(found))
+    raise NotThisForm
 
 
-def _real_date(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise PeriodError(
-            f"{day} {MONTH_NAMES[month - 1]} {year} is not a date"
-            if 1 <= month <= 12
-            else f"month {month} does not exist (UK dates are day/month/year)"
-        ) from None
-
-
-def _point(text: str) -> _Point:
-    """Read one end of a range; _NotThisForm if it is neither a month nor a date."""
-    try:
-        parts = date_parts(text)
-    except WrittenValueError as error:
-        raise PeriodError(error.reason) from None
-    if parts is None or (parts.month is None and parts.day is None):
-        raise _NotThisForm
-    return _Point(parts.day is not None, parts.year, parts.month, parts.day)
-
-
-def _points(text: str) -> tuple[_Point] | tuple[_Point, _Point]:
-    """Read ``text`` as one point or a range of two; _NotThisForm if it is neither."""
-    for separator in _SEPARATORS:
-        if separator in text:
-            left, right = text.split(separator, 1)
-            right = _END_OF.sub("", right)
-            return _point(left), _point(right)
-    try:
-        return (_point(text),)
-    except _NotThisForm:
-        pass
-    candidates: list[tuple[_Point, _Point]] = []
-    for index, character in enumerate(text):
-        if character != "-":
-            continue
-        try:
-            candidates.append((_point(text[:index]), _point(text[index + 1 :])))
-        except _NotThisForm:
-            continue
-    if len(candidates) == 1:
-        return candidates[0]
-    if len(candidates) > 1:
-        raise PeriodError("the hyphen could split the range in more than one place; use 'to'")
-    raise _NotThisForm
-
-
-def _single(point: _Point) -> ReportingPeriod:
-    if point.month is None:
-        raise _NotThisForm
-    if point.year is None:
-        what = "date" if point.is_day else "month"
-        raise _YearMissing(f"the {what} needs a year, as in '5 August 2023' or 'June 2023'")
-    if point.is_day:
-        assert point.day is not None
-        return ReportingPeriod.day(_real_date(point.year, point.month, point.day))
-    return ReportingPeriod.month(point.year, point.month)
-
-
-def _range_dates(left: _Point, right: _Point) -> tuple[date, date]:
-    """Return the first and last day of a range of two points."""
-    if left.is_day != right.is_day:
-        raise PeriodError(
-            "a range runs from a month to a month or from a date to a date; write both ends "
-            "the same way"
-        )
-    if right.month is None:
-        raise PeriodError("the end of the range needs a month, as in '9-15 October 2023'")
-    if right.year is None:
-        raise _YearMissing("the end of the range needs a year, as in 'April to July 2023'")
-    inherited = left.year is None or left.month is None
-    year = right.year if left.year is None else left.year
-    month = right.month if left.month is None else left.month
-    if left.is_day:
-        assert left.day is not None
-        assert right.day is not None
-        start = _real_date(year, month, left.day)
-        end = _real_date(right.year, right.month, right.day)
-    else:
-        start = date(year, month, 1)
-        end = month_end(right.year, right.month)
-    if end < start:
-        if inherited:
-            raise PeriodError(
-                "the range would end before it starts in the same year; write the year at "
-                "both ends (as in 'November 2022 to February 2023')"
-            )
-        raise PeriodError(
-            f"the range ends ({day_label(end)}) before it starts ({day_label(start)})"
-        )
-    return start, end
-
-
-def _range(left: _Point, right: _Point) -> ReportingPeriod:
-    start, end = _range_dates(left, right)
-    if left.is_day:
-        return ReportingPeriod.date_range(start, end)
-    return ReportingPeriod.months((start.year, start.month), (end.year, end.month))
+def _one_point(text: str) -> Point:
+    found = points(END_OF.sub("", text.strip()), years=True)
+    if len(found) != 1:
+        raise NotThisForm
+    return found[0]

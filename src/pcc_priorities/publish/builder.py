@@ -16,12 +16,14 @@ from pcc_priorities.exceptions import UnknownFrameworkError
 from pcc_priorities.model.figures import MetricReference
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import (
-    ApplicabilityAssessment,
+    PlanPriority,
     PlanReference,
     PrioritySection,
     Statement,
 )
+from pcc_priorities.model.values import StatementPart
 from pcc_priorities.publish.figure_tables import FigureTables
+from pcc_priorities.publish.glance import NOT_STATED_HERE, ApplicabilityLayout
 from pcc_priorities.publish.inlines import (
     Acronyms,
     blank,
@@ -43,21 +45,19 @@ from pcc_priorities.publish.tree import (
     Quote,
     Row,
     Section,
-    Status,
     Strong,
     Table,
     Text,
 )
 from pcc_priorities.publish.words import (
     AUTHOR_LABELS,
-    NOT_STATED,
     PLAN_KIND_LABELS,
-    STATUS_LABELS,
     format_date,
     is_web_url,
     label_of,
 )
-from pcc_priorities.reference.acronyms import acronym_expansions
+from pcc_priorities.reference.acronyms import acronym_expansions, defined_acronyms
+from pcc_priorities.reference.glossary import AcronymGlossary
 from pcc_priorities.reference.national_frameworks import Framework, get_framework
 
 __all__ = ["layout"]
@@ -71,15 +71,23 @@ _MAX_LEVEL = 6
 _FALLBACK_TITLE = "Statement on the national policing priorities"
 
 
-class _Builder:
+class _Builder(ApplicabilityLayout):
     """Lays out one statement."""
 
     def __init__(
-        self, statement: Statement, acronyms: Mapping[str, str] | None, heading_level: int
+        self,
+        statement: Statement,
+        acronyms: Mapping[str, str] | None,
+        heading_level: int,
+        glossary: AcronymGlossary | None = None,
     ) -> None:
         self.statement = statement
         if acronyms is None:
-            acronyms = acronym_expansions(statement)
+            acronyms = (
+                acronym_expansions(statement, glossary)
+                if glossary is not None
+                else {term: found.expansion for term, found in defined_acronyms(statement).items()}
+            )
         self.acronyms = Acronyms(acronyms)
         self.figure_tables = FigureTables(statement, self.text)
         self.top = heading_level
@@ -120,31 +128,60 @@ class _Builder:
 
     def document(self) -> Document:
         statement = self.statement
+        heading = self.text(statement.title)
+        if blank(heading):  # a page needs its heading; the statement's title was not found
+            heading = renderer_words(_FALLBACK_TITLE)
         blocks: list[LayoutBlock] = [
-            Heading(self.level(0), self.text(statement.title), "pcc-title", self.lang),
+            Heading(self.level(0), heading, "pcc-title", self.lang),
             self.metadata(),
         ]
-        blocks.extend(self.blocks(statement.preamble, depth=1))
-        blocks.append(self.applicability_summary())
-        blocks.extend(self.blocks(statement.introduction, depth=1))
-        blocks.append(self.priorities())
-        if statement.plans:
-            blocks.append(self.plans())
-        if statement.review is not None:
-            blocks.append(
-                Section(
-                    self.heading(1, renderer_words("Review of this statement"), "pcc-review"),
-                    (Para(self.text(statement.review), lang=self.lang),),
-                    kind="review",
-                )
-            )
-        glossary = self.glossary()  # last: it lists the abbreviations used above
-        if glossary is not None:
-            blocks.append(glossary)
+        glance = self.at_a_glance()  # an addition: before any published text, splitting none
+        if glance is not None:
+            blocks.append(glance)
+        glossary_at: int | None = None
+        for part in statement.parts():  # the published order
+            if part is StatementPart.GLOSSARY:
+                glossary_at = len(blocks)
+                continue
+            blocks.extend(self.part(part))
+        glossary = self.glossary()  # last: it lists the abbreviations used on the page
+        if glossary is not None and glossary_at is not None:
+            blocks.insert(glossary_at, glossary)
         title = statement.title if statement.title.strip() else _FALLBACK_TITLE
         if statement.body.name.strip():
             title = f"{title} – {statement.body.name}"
         return Document(title=title, blocks=tuple(blocks))
+
+    def part(self, part: StatementPart) -> list[LayoutBlock]:
+        """One part of the statement, as it publishes it."""
+        statement = self.statement
+        match part:
+            case StatementPart.PREAMBLE:
+                return list(self.blocks(statement.preamble, depth=1))
+            case StatementPart.APPLICABILITY:
+                return self.applicability_part()
+            case StatementPart.INTRODUCTION:
+                return list(self.blocks(statement.introduction, depth=1))
+            case StatementPart.DEFAULTS if statement.defaults is not None:
+                return [
+                    Para(self.text(words), lang=self.lang) for words in statement.defaults.wording
+                ]
+            case StatementPart.CONTRIBUTION if statement.contribution is not None:
+                return [self.contribution()]
+            case StatementPart.SECTIONS:
+                return [self.priorities()]
+            case StatementPart.REVIEW if statement.review is not None:
+                return [
+                    Section(
+                        self.heading(1, renderer_words("Review of this statement"), "pcc-review"),
+                        (Para(self.text(statement.review), lang=self.lang),),
+                        kind="review",
+                    )
+                ]
+            case StatementPart.PLANS if statement.plans:
+                return [self.plans()]
+            case _:
+                return []
 
     def metadata(self) -> DescriptionList:
         statement = self.statement
@@ -177,11 +214,35 @@ class _Builder:
                     periods.append(Text("; "))
                 periods.extend(self.figure_tables.period(period))
             items.append((renderer_words("Period covered"), tuple(periods)))
+        defaults = statement.defaults
+        if defaults is not None:
+            if defaults.period is not None:
+                items.append(
+                    (
+                        renderer_words("Period of the figures, unless stated"),
+                        self.figure_tables.period(defaults.period),
+                    )
+                )
+            if defaults.baseline is not None:
+                items.append(
+                    (
+                        renderer_words("Baseline, unless stated"),
+                        self.figure_tables.period(defaults.baseline),
+                    )
+                )
+            if defaults.data_source is not None:
+                items.append(
+                    (renderer_words("Data source, unless stated"), self.text(defaults.data_source))
+                )
         if self.framework is not None:
             framework: Inlines = (Text(f"{self.framework.title} ({self.framework.version})"),)
         else:
             framework = (Text(statement.framework),)
         items.append((renderer_words("National priorities"), framework))
+        if not self.any_assessment():
+            items.append(
+                (renderer_words("Which priorities apply"), renderer_words(NOT_STATED_HERE))
+            )
         if statement.source_url is not None:
             items.append((renderer_words("Published at"), self.link(statement.source_url)))
         return DescriptionList(tuple(items), kind="metadata")
@@ -196,111 +257,29 @@ class _Builder:
             return label
         return join_inlines(content, " (", url, ")")
 
-    # ---------------------------------------------------------------- 7A(b)
+    # ---------------------------------------------------------------- 7A(a)
 
-    def status(self, assessment: ApplicabilityAssessment | None) -> Status:
-        text, kind = STATUS_LABELS.get(assessment.status, NOT_STATED) if assessment else NOT_STATED
-        return Status(text, kind)
-
-    def assessment_blocks(self, assessment: ApplicabilityAssessment) -> list[LayoutBlock]:
-        blocks: list[LayoutBlock] = [
-            Para(
-                join_inlines(Strong("Assessment:"), " ", self.status(assessment)), kind="assessment"
-            )
-        ]
-        if assessment.wording is not None:
-            blocks.append(Para(self.text(assessment.wording), lang=self.lang))
-        if assessment.reasons:
-            blocks.append(Para((Strong("Reasons given:"),)))
-            blocks.append(ItemList(tuple(self.text(r) for r in assessment.reasons), lang=self.lang))
-        if assessment.aligns_with:
-            blocks.append(Para((Strong("Rests on:"),)))
-            blocks.append(
-                ItemList(tuple(self.text(a) for a in assessment.aligns_with), lang=self.lang)
-            )
-        return blocks
-
-    def applicability_summary(self) -> Section:
-        statement = self.statement
+    def contribution(self) -> Section:
+        """The statement of contribution made once for several or all priorities."""
+        contribution = self.statement.contribution
+        assert contribution is not None
         blocks: list[LayoutBlock] = []
-        if statement.applicability is not None:
+        if contribution.priorities is not None:
+            names = [self.priority_title(priority) for priority in contribution.priorities]
+            covered = "; ".join(names) if names else "no national priority"
             blocks.append(
                 Para(
-                    (
-                        Text(
-                            "The statement's assessment for all the national priorities "
-                            "(paragraph 7A(b) of the Order):"
-                        ),
-                    )
+                    join_inlines(Strong("Covers:"), f" {covered}"),
+                    kind="national-priority",
                 )
             )
-            blocks.extend(self.assessment_blocks(statement.applicability))
-        rows: list[Row] = []
-        for section, anchor in zip(statement.sections, self.anchors, strict=True):
-            own = section.applicability
-            assessment = own or statement.applicability
-            if own is not None:
-                basis = "This priority's own assessment"
-            elif statement.applicability is not None:
-                basis = "The statement-wide assessment"
-            else:
-                basis = "No assessment given"
-            given = assessment.reasons if assessment is not None else ()
-            reasons: Cell = tuple(self.text(reason) for reason in given)
-            if own is not None and own.wording is not None:
-                reasons = (*reasons, self.text(own.wording))
-            label = self.text(section.title)
-            if blank(label):
-                label = renderer_words(self.priority_title(section.priority))
-            rows.append(
-                Row(
-                    (Link(label, f"#{anchor}"),),
-                    (((self.status(assessment),),), ((Text(basis),),), reasons),
-                )
-            )
-        if self.framework is not None:
-            covered = {section.priority for section in statement.sections}
-            for priority in self.framework.priorities:
-                if priority.id not in covered:
-                    rows.append(
-                        Row(
-                            (Text(priority.title),),
-                            (
-                                ((Status(*NOT_STATED),),),
-                                ((Text("No section in this statement"),),),
-                                (),
-                            ),
-                        )
-                    )
-        if not rows:
-            blocks.append(Para(renderer_words("This statement names no national priorities.")))
-            return Section(
-                self.heading(
-                    1, renderer_words("Which national priorities apply"), "pcc-applicability"
-                ),
-                tuple(blocks),
-                kind="applicability",
-            )
-        blocks.append(
-            Table(
-                caption=renderer_words("Applicability of each national priority"),
-                columns=(
-                    "National priority",
-                    "Assessment",
-                    "Where assessed",
-                    "Reasons and wording",
-                ),
-                rows=tuple(rows),
-                kind="applicability",
-            )
+        blocks.extend(self.blocks(contribution.blocks, depth=2))
+        heading = (
+            Heading(self.level(1), self.text(contribution.title), "pcc-contribution", self.lang)
+            if contribution.title is not None
+            else None
         )
-        return Section(
-            self.heading(1, renderer_words("Which national priorities apply"), "pcc-applicability"),
-            tuple(blocks),
-            kind="applicability",
-        )
-
-    # ---------------------------------------------------------------- 7A(a)
+        return Section(heading, tuple(blocks), kind="contribution")
 
     def priorities(self) -> Section:
         statement = self.statement
@@ -359,14 +338,15 @@ class _Builder:
 
     def metrics(self, metrics: Sequence[MetricReference], title: str) -> Table:
         rows: list[Row] = []
+        defaults = self.statement.defaults
         for metric in metrics:
-            source: Cell = (
-                (
-                    self.text(metric.data_source)
-                    if metric.data_source is not None
-                    else renderer_words("Not stated")
-                ),
-            )
+            stated_once = metric.data_source is None and metric.effective_data_source(defaults)
+            if metric.data_source is not None:
+                source: Cell = (self.text(metric.data_source),)
+            elif stated_once and defaults is not None and defaults.data_source is not None:
+                source = (join_inlines(self.text(defaults.data_source), " (stated for all)"),)
+            else:
+                source = (renderer_words("Not stated"),)
             rows.append(Row(self.text(metric.name), (source, (self.national_metric(metric),))))
         return Table(
             caption=join_inlines("Metrics and data sources: ", self.text(title)),
@@ -421,13 +401,31 @@ class _Builder:
             if plan.priorities:
                 blocks.append(Para(join_inlines("Priorities of ", self.text(plan.title), ":")))
                 blocks.append(
-                    ItemList(tuple(self.text(p) for p in plan.priorities), lang=self.lang)
+                    ItemList(tuple(self.plan_priority(p) for p in plan.priorities), lang=self.lang)
                 )
         return Section(
             self.heading(1, renderer_words("Local plans and strategies"), "pcc-plans"),
             tuple(blocks),
             kind="plans",
         )
+
+    def plan_priority(self, priority: PlanPriority) -> Inlines:
+        """A plan's priority, with the national priorities and metrics it serves."""
+        words = self.text(priority.title)
+        serves = [self.priority_title(p) for p in priority.national_priorities]
+        serves += [self.national_metric_title(m) for m in priority.national_metrics]
+        if serves:
+            words = join_inlines(words, " (serves: ", "; ".join(serves), ")")
+        if priority.wording is not None:
+            words = join_inlines(words, ": ", self.text(priority.wording))
+        return words
+
+    def national_metric_title(self, metric_id: str) -> str:
+        if self.framework is not None:
+            for national in self.framework.metrics:
+                if national.id == metric_id:
+                    return national.title
+        return f"Metric {metric_id!r}"
 
     def plan(self, plan: PlanReference) -> Inlines:
         words = join_inlines(
@@ -465,17 +463,23 @@ def layout(
     *,
     acronyms: Mapping[str, str] | None = None,
     heading_level: int = 1,
+    glossary: AcronymGlossary | None = None,
 ) -> Document:
     """Return the layout of ``statement`` that both renderers write out.
 
     Args:
         statement: The statement.
-        acronyms: Abbreviations to mark up, term to expansion; by default the statement's
-            own glossary.
+        acronyms: Abbreviations to mark up, term to expansion; by default those the
+            statement spells out itself (its glossary and its "organised crime groups (OCG)"
+            asides).
         heading_level: The level of the statement's title (1 for a page of its own; 2 or 3
             to embed it under a page's own heading).
+        glossary: A glossary of acronyms whose expansions the page may add for acronyms the
+            statement uses without spelling them out (``shipped_glossary()``); by default
+            none: the page publishes only the expansions the statement gives. Ignored when
+            ``acronyms`` is given.
     """
     if not 1 <= heading_level <= 4:
         raise ValueError(f"heading_level must be from 1 to 4, got {heading_level}")
-    builder = _Builder(statement, acronyms, heading_level)
+    builder = _Builder(statement, acronyms, heading_level, glossary)
     return builder.document()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from pcc_priorities.model.figures import Change, Comparison, Figure, Rank
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.model.values import Unit
+from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.publish.inlines import adds_to, comma_separated, join_inlines, renderer_words
 from pcc_priorities.publish.tree import Cell, Inlines, Row, Table, Text
@@ -57,7 +57,7 @@ class FigureTables:
             common: list[Cell] = [
                 self.value(figure),
                 ((Text(unit_words(figure)),),),
-                ((self.period(figure.period) if figure.period else (Text("Not stated"),)),),
+                (self.figure_period(figure),),
             ]
             if with_area:
                 common.append(
@@ -74,17 +74,20 @@ class FigureTables:
                 tail.append(
                     ((self.text(figure.source) if figure.source else (Text("Not stated"),)),)
                 )
-            if with_wording:
-                tail.append(((self.text(figure.wording) if figure.wording is not None else ()),))
+            # Each published wording appears once: the figure's on its first row, then a
+            # comparison's or a change's only where it says more than the wordings shown.
+            shown: list[str] = [figure.wording] if figure.wording is not None else []
             comparisons: Sequence[Comparison | None] = figure.comparisons or (None,)
-            for comparison in comparisons:
+            for position, comparison in enumerate(comparisons):
                 compared: list[Cell] = [
-                    self.comparison(comparison, figure.unit, figure.wording),
-                    self.change(
-                        comparison.change if comparison else None, figure.unit, figure.wording
-                    ),
+                    self.comparison(comparison, figure, shown),
+                    self.change(comparison.change if comparison else None, figure.unit, shown),
                 ]
-                rows.append(Row(self.text(figure.measure), (*common, *compared, *tail)))
+                wording: list[Cell] = []
+                if with_wording:
+                    published = figure.wording if position == 0 else None
+                    wording.append(((self.text(published) if published is not None else ()),))
+                rows.append(Row(self.text(figure.measure), (*common, *compared, *tail, *wording)))
         return Table(
             caption=join_inlines("Figures: ", self.text(title)),
             columns=tuple(columns),
@@ -137,14 +140,30 @@ class FigureTables:
                     return self.text(metric.name)
         return (Text(metric_id),)
 
-    def comparison(
-        self, comparison: Comparison | None, unit: Unit | None, figure_wording: str | None
-    ) -> Cell:
-        """What a figure is compared with, and its wording where it adds to the figure's."""
+    def figure_period(self, figure: Figure) -> Inlines:
+        """The figure's period, or the one the statement states once for all figures."""
+        if figure.period is not None:
+            return self.period(figure.period)
+        defaults = self.statement.defaults
+        if defaults is not None and defaults.period is not None:
+            return join_inlines(self.period(defaults.period), " (stated for all figures)")
+        return (Text("Not stated"),)
+
+    def comparison(self, comparison: Comparison | None, figure: Figure, shown: list[str]) -> Cell:
+        """What a figure is compared with, and its wording where it says more than ``shown``."""
         if comparison is None:
             return ((Text("No comparison"),),)
+        unit = figure.unit
         words: Inlines = (Text(label_of(BASIS_LABELS, comparison.basis)),)
         details: list[Inlines] = []
+        defaults = self.statement.defaults
+        baseline = (
+            defaults.baseline
+            if comparison.period is None
+            and comparison.basis is ComparisonBasis.BASELINE
+            and defaults is not None
+            else None
+        )
         if comparison.period is not None:
             period = comparison.period
             details.append(
@@ -152,6 +171,13 @@ class FigureTables:
                 if period.label is not None
                 else renderer_words(period_dates(period))
             )
+        elif baseline is not None:
+            label = (
+                self.text(baseline.label)
+                if baseline.label is not None
+                else renderer_words(period_dates(baseline))
+            )
+            details.append(join_inlines(label, ", stated for all comparisons"))
         if comparison.area is not None:
             details.append(self.text(comparison.area.name))
         if details:
@@ -159,12 +185,13 @@ class FigureTables:
         if comparison.value is not None:
             words = join_inlines(words, f": {amount_words(comparison.value, unit)}")
         lines: list[Inlines] = [words]
-        if comparison.wording is not None and adds_to(comparison.wording, figure_wording):
+        if comparison.wording is not None and adds_to(comparison.wording, shown):
             lines.append(join_inlines("As published: ", self.text(comparison.wording)))
+            shown.append(comparison.wording)
         return tuple(lines)
 
-    def change(self, change: Change | None, unit: Unit | None, figure_wording: str | None) -> Cell:
-        """The change stated, in words, and the published wording where it adds to the figure's."""
+    def change(self, change: Change | None, unit: Unit | None, shown: list[str]) -> Cell:
+        """The change stated, in words, and its wording where it says more than ``shown``."""
         if change is None:
             return ((Text("Not stated"),),)
         parts: list[str] = []
@@ -183,6 +210,7 @@ class FigureTables:
             figures = parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else "")
             words = f"{words}: {figures}" if words else figures
         lines: list[Inlines] = [(Text(words),)] if words else []
-        if change.wording is not None and adds_to(change.wording, figure_wording):
+        if change.wording is not None and adds_to(change.wording, shown):
             lines.append(join_inlines("As published: ", self.text(change.wording)))
+            shown.append(change.wording)
         return tuple(lines) or ((Text("Not stated"),),)

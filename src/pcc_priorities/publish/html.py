@@ -80,6 +80,10 @@ STYLESHEET = """\
 .pcc-statement .pcc-glossary dt { font-weight: 700; }
 .pcc-statement .pcc-glossary dd { margin: 0 0 0.5em 1.5em; }
 .pcc-statement .pcc-national-priority { color: #383f43; }
+.pcc-statement section.pcc-applicability {
+  border-bottom: 2px solid #0b0c0c;
+  margin: 0 0 1.5em;
+}
 .pcc-statement .pcc-status {
   display: inline-block;
   padding: 0 0.4em;

@@ -83,9 +83,9 @@ def blank(content: Inlines) -> bool:
     return all(not getattr(piece, "text", "").strip() for piece in content)
 
 
-def adds_to(wording: str, figure_wording: str | None) -> bool:
-    """Return whether a comparison's wording says more than the figure's own wording."""
-    return figure_wording is None or wording not in figure_wording
+def adds_to(wording: str, shown: Sequence[str]) -> bool:
+    """Return whether a published wording says more than the wordings already ``shown``."""
+    return not any(wording in earlier for earlier in shown)
 
 
 def comma_separated(parts: Sequence[Inlines]) -> Inlines:

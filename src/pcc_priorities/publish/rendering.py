@@ -18,6 +18,7 @@ from pcc_priorities.model.statement import Statement
 from pcc_priorities.publish.builder import layout
 from pcc_priorities.publish.html import STYLESHEET, write_html
 from pcc_priorities.publish.markdown import write_markdown
+from pcc_priorities.reference.glossary import AcronymGlossary
 
 __all__ = [
     "RenderFormat",
@@ -44,6 +45,7 @@ def render_html(
     fragment: bool = False,
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
+    glossary: AcronymGlossary | None = None,
 ) -> str:
     """Return ``statement`` as an accessible HTML page.
 
@@ -57,14 +59,18 @@ def render_html(
         heading_level: The level of the statement's title (1 for a page of its own; 2 or 3
             when the embedding page has its own ``h1``); headings go no deeper than ``h6``.
         acronyms: Abbreviations to mark up with ``<abbr title>``, term to expansion; by
-            default :func:`acronym_expansions`: the statement's own definitions (its glossary
-            and its "Organised Crime Groups (OCG)" asides), then the shipped glossary of
-            policing acronyms. Pass ``{}`` to mark up none.
+            default the statement's own definitions (its glossary and its "Organised Crime
+            Groups (OCG)" asides): the page publishes no expansion the statement does not
+            give. Pass ``{}`` to mark up none.
+        glossary: Opt in to a glossary's expansions (``shipped_glossary()``, the shipped
+            glossary of policing acronyms) for acronyms the statement uses without spelling
+            them out; they are listed under "Abbreviations" and marked up like the
+            statement's own. Ignored when ``acronyms`` is given.
 
     Raises:
         ValueError: ``heading_level`` is not from 1 to 4.
     """
-    document = layout(statement, acronyms=acronyms, heading_level=heading_level)
+    document = layout(statement, acronyms=acronyms, heading_level=heading_level, glossary=glossary)
     return write_html(document, fragment=fragment)
 
 
@@ -73,22 +79,24 @@ def render_markdown(
     *,
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
+    glossary: AcronymGlossary | None = None,
 ) -> str:
     """Return ``statement`` as GitHub-flavoured Markdown, with the same content as the HTML.
 
     Markdown has no element for abbreviations, so the abbreviations used are listed under
-    an "Abbreviations" heading at the end, as they are in the HTML.
+    an "Abbreviations" heading, as they are in the HTML.
 
     Args:
         statement: The statement to publish.
         heading_level: The level of the statement's title (see :func:`render_html`).
-        acronyms: Abbreviations to list, term to expansion; by default
-            :func:`acronym_expansions` (see :func:`render_html`).
+        acronyms: Abbreviations to list, term to expansion; by default the statement's
+            own definitions (see :func:`render_html`).
+        glossary: Opt in to a glossary's expansions (see :func:`render_html`).
 
     Raises:
         ValueError: ``heading_level`` is not from 1 to 4.
     """
-    document = layout(statement, acronyms=acronyms, heading_level=heading_level)
+    document = layout(statement, acronyms=acronyms, heading_level=heading_level, glossary=glossary)
     return write_markdown(document)
 
 
@@ -107,10 +115,13 @@ def render(
     fragment: bool = False,
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
+    glossary: AcronymGlossary | None = None,
 ) -> str:
     """Return ``statement`` in ``format`` ("html" or "md").
 
-    ``fragment`` applies to HTML only. See :func:`render_html` and :func:`render_markdown`.
+    ``fragment`` applies to HTML only. See :func:`render_html` and :func:`render_markdown`;
+    pass ``glossary=shipped_glossary()`` to add the shipped glossary's expansions of
+    acronyms the statement does not spell out.
 
     Raises:
         ValueError: ``format`` is not a known format, or ``heading_level`` is out of range.
@@ -118,9 +129,15 @@ def render(
     chosen = RenderFormat(format)
     if chosen is RenderFormat.HTML:
         return render_html(
-            statement, fragment=fragment, heading_level=heading_level, acronyms=acronyms
+            statement,
+            fragment=fragment,
+            heading_level=heading_level,
+            acronyms=acronyms,
+            glossary=glossary,
         )
-    return render_markdown(statement, heading_level=heading_level, acronyms=acronyms)
+    return render_markdown(
+        statement, heading_level=heading_level, acronyms=acronyms, glossary=glossary
+    )
 
 
 def render_file(
@@ -132,6 +149,7 @@ def render_file(
     fragment: bool = False,
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
+    glossary: AcronymGlossary | None = None,
 ) -> Statement:
     """Load the statement document ``source`` and write it to ``output`` in ``format``.
 
@@ -152,7 +170,12 @@ def render_file(
     check_output(output, overwrite=overwrite, inputs=[source])
     statement = load(source)
     text = render(
-        statement, chosen, fragment=fragment, heading_level=heading_level, acronyms=acronyms
+        statement,
+        chosen,
+        fragment=fragment,
+        heading_level=heading_level,
+        acronyms=acronyms,
+        glossary=glossary,
     )
     write_output(output, text, overwrite=overwrite, inputs=[source])
     return statement

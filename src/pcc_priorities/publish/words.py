@@ -64,6 +64,10 @@ def printable(text: str) -> str:
     in angle brackets ("⟨U+202E⟩"), and C1 controls, lone surrogates and Unicode
     noncharacters become U+FFFD. Nothing is dropped.
     """
+    # Every character the pattern replaces is one str.isprintable() refuses (categories Cc,
+    # Cf, Cs and Cn), so printable text, nearly all text, is returned without a regex pass.
+    if text.isprintable():
+        return text
     return _CONTROL.sub(_visible, text)
 
 
@@ -139,9 +143,18 @@ def format_date(value: date | PartialDate) -> str:
 
 
 def period_dates(period: ReportingPeriod) -> str:
-    if period.start == period.end:
-        return format_date(period.start)
-    return f"{format_date(period.start)} to {format_date(period.end)}"
+    """The days a period covers, as far as the statement gives them."""
+    start, end = period.start, period.end
+    if start is None and end is None:
+        return "dates not stated"
+    if end is None:
+        assert start is not None
+        return f"from {format_date(start)}, end not stated"
+    if start is None:
+        return f"start not stated, to {format_date(end)}"
+    if start == end:
+        return format_date(start)
+    return f"{format_date(start)} to {format_date(end)}"
 
 
 _MINUS = "\u2212"

@@ -70,15 +70,24 @@ class Classification:
     note: str | None = None
 
     def covers(self, period: ReportingPeriod) -> bool:
-        """Return whether the classification applies on every day of ``period``."""
-        starts = self.applies_from is None or self.applies_from <= period.start
-        ends = self.applies_until is None or period.end <= self.applies_until
+        """Return whether the classification applies on every day ``period`` can span.
+
+        An end of the period that is not known could be any day, so it is covered only
+        where the classification has no bound on that side.
+        """
+        first, last = period.earliest_start, period.latest_end
+        starts = self.applies_from is None or (first is not None and self.applies_from <= first)
+        ends = self.applies_until is None or (last is not None and last <= self.applies_until)
         return starts and ends
 
     def touches(self, period: ReportingPeriod) -> bool:
-        """Return whether the classification applies on at least one day of ``period``."""
-        starts = self.applies_from is None or self.applies_from <= period.end
-        ends = self.applies_until is None or period.start <= self.applies_until
+        """Return whether the classification may apply on a day of ``period``.
+
+        An end of the period that is not known could be any day, so it touches every bound.
+        """
+        first, last = period.earliest_start, period.latest_end
+        starts = self.applies_from is None or last is None or self.applies_from <= last
+        ends = self.applies_until is None or first is None or first <= self.applies_until
         return starts and ends
 
     def describe(self) -> str:

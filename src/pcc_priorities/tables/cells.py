@@ -10,7 +10,13 @@ from typing import TypeVar
 
 from pcc_priorities.exceptions import WrittenValueError
 from pcc_priorities.model.values import check_count, to_decimal
-from pcc_priorities.periods.written import read_date, read_number, read_whole_number
+from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.written import (
+    read_date,
+    read_number,
+    read_partial_date,
+    read_whole_number,
+)
 
 E = TypeVar("E", bound=Enum)
 
@@ -105,6 +111,31 @@ def date_in(cell: str) -> date | None:
         return read_date(cell.strip())
     except WrittenValueError as error:
         raise CellError(str(error)) from None
+
+
+#: The cell of a period's end that the statement does not give ("since March 2023").
+NOT_STATED = "not stated"
+
+
+def bound_out(value: date | PartialDate | None) -> str:
+    """Write an end of a period: YYYY-MM-DD, or YYYY-MM or YYYY where the day is not known."""
+    return NOT_STATED if value is None else str(value)
+
+
+def bound_in(cell: str) -> date | PartialDate | None:
+    """Read an end of a period: a date, or a month or year where the day is not known.
+
+    "not stated" is an end the statement does not give. An empty cell is None too; the
+    caller decides what an empty cell means.
+    """
+    written = cell.strip()
+    if written == "" or written.lower() == NOT_STATED:
+        return None
+    try:
+        partial = read_partial_date(written)
+    except WrittenValueError as error:
+        raise CellError(str(error)) from None
+    return partial.earliest if partial.day is not None else partial
 
 
 def path_out(blocks: tuple[int, ...]) -> str:

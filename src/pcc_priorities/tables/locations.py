@@ -23,6 +23,8 @@ class FigurePart(StrEnum):
     PREAMBLE = "preamble"
     #: In a subsection of the introduction.
     INTRODUCTION = "introduction"
+    #: In a subsection of the statement of contribution made once for many priorities.
+    CONTRIBUTION = "contribution"
     #: In a priority section, or in a subsection of one.
     SECTION = "section"
 
@@ -32,7 +34,8 @@ class FigureLocation:
     """Where a figure lives in a statement, counted from 1 as people count.
 
     Attributes:
-        part: The preamble, the introduction or a priority section.
+        part: The preamble, the introduction, the statement of contribution or a priority
+            section.
         section: The section's position among the statement's sections, for part
             ``section``; None otherwise.
         blocks: The positions of the blocks leading to the subsection that holds the figure:
@@ -87,6 +90,9 @@ def located_figures(statement: Statement) -> tuple[LocatedFigure, ...]:
     found: list[LocatedFigure] = []
     found.extend(_subsection_figures(statement.preamble, FigurePart.PREAMBLE, None, ()))
     found.extend(_subsection_figures(statement.introduction, FigurePart.INTRODUCTION, None, ()))
+    found.extend(
+        _subsection_figures(_contribution_blocks(statement), FigurePart.CONTRIBUTION, None, ())
+    )
     for number, section in enumerate(statement.sections, start=1):
         for index, figure in enumerate(section.figures, start=1):
             location = FigureLocation(
@@ -119,9 +125,7 @@ def place_problem(statement: Statement, location: FigureLocation) -> tuple[str, 
                 "Subsection",
                 f"figures in the {location.part} are in subsections; give the Subsection",
             )
-        blocks = (
-            statement.preamble if location.part is FigurePart.PREAMBLE else (statement.introduction)
-        )
+        blocks = _part_blocks(statement, location.part)
     for depth, position in enumerate(location.blocks):
         if not 1 <= position <= len(blocks):
             where = ".".join(str(p) for p in location.blocks[: depth + 1])
@@ -135,13 +139,24 @@ def place_problem(statement: Statement, location: FigureLocation) -> tuple[str, 
     return None
 
 
+def _contribution_blocks(statement: Statement) -> tuple[Block, ...]:
+    return statement.contribution.blocks if statement.contribution is not None else ()
+
+
+def _part_blocks(statement: Statement, part: FigurePart) -> tuple[Block, ...]:
+    """The blocks of a part outside the sections."""
+    if part is FigurePart.PREAMBLE:
+        return statement.preamble
+    if part is FigurePart.CONTRIBUTION:
+        return _contribution_blocks(statement)
+    return statement.introduction
+
+
 def subsection_at(statement: Statement, location: FigureLocation) -> Subsection | None:
     blocks: Sequence[Block] = (
         statement.sections[location.section - 1].blocks
         if location.part is FigurePart.SECTION and location.section is not None
-        else statement.preamble
-        if location.part is FigurePart.PREAMBLE
-        else statement.introduction
+        else _part_blocks(statement, location.part)
     )
     found: Subsection | None = None
     for position in location.blocks:
@@ -225,9 +240,15 @@ def rebuild(statement: Statement, grouped: dict[_Place, list[Figure]]) -> Statem
                 blocks=walk(section.blocks, FigurePart.SECTION, number, ()),
             )
         )
+    contribution = statement.contribution
+    if contribution is not None:
+        contribution = attrs.evolve(
+            contribution, blocks=walk(contribution.blocks, FigurePart.CONTRIBUTION, None, ())
+        )
     return attrs.evolve(
         statement,
         preamble=walk(statement.preamble, FigurePart.PREAMBLE, None, ()),
         introduction=walk(statement.introduction, FigurePart.INTRODUCTION, None, ()),
+        contribution=contribution,
         sections=tuple(sections),
     )

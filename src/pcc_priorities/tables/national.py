@@ -96,8 +96,8 @@ def _period_cells(period: ReportingPeriod | None, prefix: str) -> dict[str, Cell
         return {prefix: None, f"{prefix}_start": None, f"{prefix}_end": None}
     return {
         prefix: period.label or period.canonical_label(),
-        f"{prefix}_start": period.start,
-        f"{prefix}_end": period.end,
+        f"{prefix}_start": period.start if isinstance(period.start, date) else None,
+        f"{prefix}_end": period.end if isinstance(period.end, date) else None,
     }
 
 

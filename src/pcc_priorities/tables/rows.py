@@ -16,12 +16,14 @@ from pcc_priorities.model.figures import (
     DataAvailability,
     Figure,
     MetricReference,
+    PartOf,
     Rank,
     RateBase,
 )
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import (
     AreaKind,
+    BreakdownKind,
     ComparisonBasis,
     DataStatus,
     Direction,
@@ -30,13 +32,16 @@ from pcc_priorities.model.values import (
     RateDenominator,
     Unit,
 )
-from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
+from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.kinds import PeriodKind
+from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.periods.reading import parse_period
 from pcc_priorities.tables.cells import (
+    NOT_STATED,
     CellError,
     E,
-    date_in,
-    date_out,
+    bound_in,
+    bound_out,
     enum_in,
     enum_out,
     number_in,
@@ -91,6 +96,8 @@ _BASE_COLUMNS = (
     "Period kind",
     "Area kind",
     "Area name",
+    "Part of",
+    "Part by",
     "Source",
     "Data status",
     "Data status reason",
@@ -113,6 +120,8 @@ _COMPARISON_FIELDS = (
     "change wording",
     "wording",
 )
+#: Columns added after the first release of the table: a table without them still reads.
+_OPTIONAL_COLUMNS = frozenset({"Part of", "Part by"})
 _COMPARISON_TITLE = re.compile(r"Comparison (\d+): (.+)", re.ASCII)
 #: The most comparisons a table gives a figure (a header may not ask for a billion columns).
 _MAX_COMPARISONS = 1000
@@ -129,8 +138,8 @@ def _period_cells(period: ReportingPeriod | None) -> list[str]:
         return ["", "", "", ""]
     return [
         text_out(period.label),
-        date_out(period.start),
-        date_out(period.end),
+        bound_out(period.start),
+        bound_out(period.end),
         enum_out(period.kind),
     ]
 
@@ -181,6 +190,8 @@ def figures_table(statement: Statement) -> list[list[str]]:
             text_out(rank.group if rank else None),
             *_period_cells(figure.period),
             *_area_cells(figure.area),
+            text_out(figure.part_of.figure if figure.part_of else None),
+            enum_out(figure.part_of.by if figure.part_of else None),
             text_out(figure.source),
             enum_out(availability.status if availability else None),
             text_out(availability.reason if availability else None),
@@ -255,17 +266,20 @@ class _Row:
 
 
 def _read_period(row: _Row, label: str, start: str, end: str, kind: str) -> ReportingPeriod | None:
+    """Read a period: its dates (a cell "not stated" for an end not given), or its label.
+
+    With both date cells empty the label is read as a period, as a person writes it.
+    """
     text = row.text(label)
-    first: date | None = row.read(start, date_in)
-    last: date | None = row.read(end, date_in)
+    first_cell, last_cell = row.cells.get(start, "").strip(), row.cells.get(end, "").strip()
+    first: date | PartialDate | None = row.read(start, bound_in)
+    last: date | PartialDate | None = row.read(end, bound_in)
     period_kind = row.enum(kind, PeriodKind)
-    if first is None and last is None:
+    if not first_cell and not last_cell:
         if text is None:
             if period_kind is not None:
                 row.problem(kind, "a period kind needs the period's dates or label")
             return None
-        if row.given(start, end):
-            return None  # a date could not be read; already reported
         try:
             parsed = parse_period(text)
         except PeriodError as error:
@@ -274,15 +288,23 @@ def _read_period(row: _Row, label: str, start: str, end: str, kind: str) -> Repo
         return ReportingPeriod(
             start=parsed.start, end=parsed.end, label=text, kind=period_kind or parsed.kind
         )
-    if first is None or last is None:
-        missing = start if first is None else end
-        if not row.given(missing):  # a date given but not read is reported already
-            row.problem(missing, "a period needs both its start and end")
+    if not first_cell or not last_cell:
+        row.problem(
+            start if not first_cell else end,
+            f"a period needs both its start and end (write {NOT_STATED!r} for an end the "
+            "statement does not give)",
+        )
         return None
-    if last < first:
-        row.problem(end, f"the period ends ({last}) before it starts ({first})")
+    if row.failed:
         return None
-    return ReportingPeriod(start=first, end=last, label=text, kind=period_kind)
+    if first is None and last is None and text is None:
+        row.problem(label, "a period whose dates are not stated needs its label")
+        return None
+    try:
+        return ReportingPeriod(start=first, end=last, label=text, kind=period_kind)
+    except ValueError as error:
+        row.problem(end, str(error))
+        return None
 
 
 def _read_area(row: _Row, kind_column: str, name_column: str) -> Area | None:
@@ -373,6 +395,13 @@ def _read_figure(row: _Row, groups: int) -> Figure | None:
     measure = row.required_text("Measure")
     period = _read_period(row, "Period", "Period start", "Period end", "Period kind")
     area = _read_area(row, "Area kind", "Area name")
+    part_of = None
+    whole = row.text("Part of")
+    by = row.enum("Part by", BreakdownKind)
+    if whole is not None:
+        part_of = PartOf(figure=whole, by=by or BreakdownKind.AREA)
+    elif row.given("Part by"):
+        row.problem("Part of", "a breakdown needs the id of the figure it is a part of")
     if row.failed:
         return None
     return Figure(
@@ -387,6 +416,7 @@ def _read_figure(row: _Row, groups: int) -> Figure | None:
         rank=rank,
         period=period,
         area=area,
+        part_of=part_of,
         source=row.text("Source"),
         comparisons=tuple(c for c in comparisons if c is not None),
         availability=availability,
@@ -400,7 +430,10 @@ def _read_location(row: _Row) -> FigureLocation | None:
     blocks: tuple[int, ...] | None = row.read("Subsection", path_in)
     index: int | None = row.read("Figure", whole_in)
     if part is None and not row.given("Part"):
-        row.problem("Part", "expected where the figure lives: preamble, introduction or section")
+        row.problem(
+            "Part",
+            "expected where the figure lives: preamble, introduction, contribution or section",
+        )
     if index is None and not row.given("Figure"):
         row.problem("Figure", "expected the figure's position in its place (1, 2, ...)")
     if part is FigurePart.SECTION and section is None and not row.given("Section"):
@@ -459,7 +492,7 @@ def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
     problems.extend(
         TableProblem(row=1, column=title, message="this column is missing")
         for title in expected
-        if title not in seen
+        if title not in seen and title not in _OPTIONAL_COLUMNS
     )
     return groups, problems
 

@@ -15,8 +15,10 @@ from pcc_priorities.model.figures import (
     DataAvailability,
     Figure,
     MetricReference,
+    PartOf,
     Rank,
     RateBase,
+    StatementDefaults,
 )
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import pointer
@@ -24,17 +26,20 @@ from pcc_priorities.model.statement import (
     ApplicabilityAssessment,
     Authorship,
     GlossaryEntry,
+    PlanPriority,
     PlanReference,
     PoliceForce,
     PolicingBody,
     PrioritySection,
     Statement,
+    StatementOfContribution,
     Suppression,
 )
 from pcc_priorities.model.values import (
     Applicability,
     AreaKind,
     AuthorKind,
+    BreakdownKind,
     ComparisonBasis,
     DataStatus,
     Direction,
@@ -43,6 +48,7 @@ from pcc_priorities.model.values import (
     Qualifier,
     RankOrder,
     RateDenominator,
+    StatementPart,
     Unit,
 )
 from pcc_priorities.reference.force_register import body_kinds, forces
@@ -69,11 +75,14 @@ __all__ = [
     "glossary_entries",
     "json_pointers",
     "metric_references",
+    "plan_priorities",
     "plan_references",
     "police_forces",
     "policing_bodies",
     "priority_sections",
+    "statement_defaults",
     "statements",
+    "statements_of_contribution",
     "suppressions",
 ]
 
@@ -165,7 +174,11 @@ def metric_references(framework: Framework | None = None) -> st.SearchStrategy[M
 
 @st.composite
 def figures(draw: st.DrawFn, metric_ids: Sequence[str] = ()) -> Figure:
-    """Figures whose metric (and proxy metric) is one of ``metric_ids`` or unset."""
+    """Figures whose metric (and proxy metric) is one of ``metric_ids`` or unset.
+
+    A figure's ``part_of`` names any id; :func:`statements` makes it name a figure of the
+    statement.
+    """
     metric = st.sampled_from(list(metric_ids)) if metric_ids else st.nothing()
     value = draw(optional(decimals()))
     upper = None
@@ -210,6 +223,7 @@ def figures(draw: st.DrawFn, metric_ids: Sequence[str] = ()) -> Figure:
         ),
         period=draw(optional(reporting_periods())),
         area=draw(optional(areas())),
+        part_of=draw(optional(st.builds(PartOf, figure=_ids(), by=st.sampled_from(BreakdownKind)))),
         source=draw(optional(texts())),
         comparisons=draw(tuples(comparisons(), max_size=2)),
         availability=availability,
@@ -236,13 +250,61 @@ def blocks(metric_ids: Sequence[str] = (), max_depth: int = 1) -> st.SearchStrat
     )
 
 
+def statement_defaults() -> st.SearchStrategy[StatementDefaults]:
+    """What a statement states once for all its figures: a period, a baseline, a source."""
+    return st.builds(
+        StatementDefaults,
+        period=optional(reporting_periods()),
+        baseline=optional(reporting_periods()),
+        data_source=optional(texts()),
+        wording=tuples(texts(min_size=1), max_size=2),
+    )
+
+
+def statements_of_contribution(
+    framework: Framework | None = None,
+) -> st.SearchStrategy[StatementOfContribution]:
+    """Statements of contribution for all priorities or some of ``framework``'s."""
+    ids = [p.id for p in framework.priorities] if framework else []
+    covered = optional(
+        st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)).map(tuple)
+        if ids
+        else st.just(())
+    )
+    return st.builds(
+        StatementOfContribution,
+        title=optional(texts()),
+        priorities=covered,
+        blocks=tuples(blocks(max_depth=1), max_size=2),
+    )
+
+
 def glossary_entries() -> st.SearchStrategy[GlossaryEntry]:
     """Glossary entries."""
     return st.builds(GlossaryEntry, term=texts(min_size=1, max_size=8), expansion=texts(min_size=1))
 
 
-def plan_references() -> st.SearchStrategy[PlanReference]:
-    """References to local plans and strategies."""
+def plan_priorities(framework: Framework | None = None) -> st.SearchStrategy[PlanPriority]:
+    """A plan's own priorities, each serving some of ``framework``'s priorities and metrics."""
+    priorities = [p.id for p in framework.priorities] if framework else []
+    metrics = [m.id for m in framework.metrics] if framework else []
+
+    def some(ids: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
+        if not ids:
+            return st.just(())
+        return st.lists(st.sampled_from(ids), unique=True, max_size=3).map(tuple)
+
+    return st.builds(
+        PlanPriority,
+        title=texts(),
+        national_priorities=some(priorities),
+        national_metrics=some(metrics),
+        wording=optional(texts()),
+    )
+
+
+def plan_references(framework: Framework | None = None) -> st.SearchStrategy[PlanReference]:
+    """References to local plans and strategies, whose priorities serve ``framework``'s."""
     return st.builds(
         PlanReference,
         kind=st.sampled_from(PlanKind),
@@ -251,7 +313,7 @@ def plan_references() -> st.SearchStrategy[PlanReference]:
         period=optional(reporting_periods()),
         published=optional(partial_dates()),
         url=optional(texts()),
-        priorities=tuples(texts()),
+        priorities=tuples(plan_priorities(framework)),
     )
 
 
@@ -318,16 +380,43 @@ def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement
         preamble=draw(tuples(blocks(max_depth=1), max_size=2)),
         applicability=draw(optional(applicability_assessments())),
         introduction=draw(tuples(blocks(max_depth=1), max_size=2)),
+        defaults=draw(optional(statement_defaults())),
+        contribution=draw(optional(statements_of_contribution(chosen))),
         sections_heading=draw(optional(texts())),
         sections=tuple(sections),
         review=draw(optional(texts())),
         source_url=draw(optional(texts())),
-        plans=draw(tuples(plan_references(), max_size=2)),
+        plans=draw(tuples(plan_references(chosen), max_size=2)),
         glossary=draw(tuples(glossary_entries())),
+        order=draw(st.permutations(list(StatementPart)).flatmap(_prefix)),
         suppressions=draw(tuples(suppressions(), max_size=2)),
         extensions=draw(extensions()),
     )
-    return _number_figures(statement)
+    statement = _number_figures(statement)
+    return _link_parts(statement, draw(st.randoms(use_true_random=False)))
+
+
+def _prefix(parts: list[StatementPart]) -> st.SearchStrategy[tuple[StatementPart, ...]]:
+    """No order (the usual one) or the first few parts of a shuffled order."""
+    return st.just(()) | st.integers(min_value=1, max_value=len(parts)).map(
+        lambda count: tuple(parts[:count])
+    )
+
+
+def _link_parts(statement: Statement, chooser: Any) -> Statement:
+    """Make some figures parts of figures with a smaller id number (so never a cycle)."""
+    earlier: list[str] = []
+
+    def link(figure: Figure) -> Figure:
+        part_of = None
+        if earlier and chooser.random() < 0.3:
+            by = figure.part_of.by if figure.part_of is not None else BreakdownKind.AREA
+            part_of = PartOf(figure=chooser.choice(earlier), by=by)
+        if figure.id is not None:
+            earlier.append(figure.id)
+        return figure if figure.part_of == part_of else attrs.evolve(figure, part_of=part_of)
+
+    return _map_figures(statement, link)
 
 
 def _restrict_metrics(
@@ -361,6 +450,39 @@ def _restrict_metrics(
     )
 
 
+def _map_figures(statement: Statement, change: Any) -> Statement:
+    """Return ``statement`` with ``change`` applied to every figure, in document order."""
+
+    def walk(block: Block) -> Block:
+        if isinstance(block, Subsection):
+            return attrs.evolve(
+                block,
+                blocks=tuple(walk(b) for b in block.blocks),
+                figures=tuple(change(f) for f in block.figures),
+            )
+        return block
+
+    contribution = statement.contribution
+    if contribution is not None:
+        contribution = attrs.evolve(
+            contribution, blocks=tuple(walk(b) for b in contribution.blocks)
+        )
+    return attrs.evolve(
+        statement,
+        preamble=tuple(walk(b) for b in statement.preamble),
+        introduction=tuple(walk(b) for b in statement.introduction),
+        contribution=contribution,
+        sections=tuple(
+            attrs.evolve(
+                s,
+                figures=tuple(change(f) for f in s.figures),
+                blocks=tuple(walk(b) for b in s.blocks),
+            )
+            for s in statement.sections
+        ),
+    )
+
+
 def _number_figures(statement: Statement) -> Statement:
     """Give figures that have an id a unique one, so documents stay valid."""
     counter = iter(range(1_000_000))
@@ -368,25 +490,4 @@ def _number_figures(statement: Statement) -> Statement:
     def renumber(figure: Figure) -> Figure:
         return figure if figure.id is None else attrs.evolve(figure, id=f"f{next(counter)}")
 
-    def walk(block: Block) -> Block:
-        if isinstance(block, Subsection):
-            return attrs.evolve(
-                block,
-                blocks=tuple(walk(b) for b in block.blocks),
-                figures=tuple(renumber(f) for f in block.figures),
-            )
-        return block
-
-    return attrs.evolve(
-        statement,
-        preamble=tuple(walk(b) for b in statement.preamble),
-        introduction=tuple(walk(b) for b in statement.introduction),
-        sections=tuple(
-            attrs.evolve(
-                s,
-                figures=tuple(renumber(f) for f in s.figures),
-                blocks=tuple(walk(b) for b in s.blocks),
-            )
-            for s in statement.sections
-        ),
-    )
+    return _map_figures(statement, renumber)

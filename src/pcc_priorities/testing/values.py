@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from pcc_priorities.model.json_values import FrozenJSONObject, JSONValue, freeze_object
 from pcc_priorities.periods.dates import PartialDate
-from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
+from pcc_priorities.periods.kinds import PeriodKind
+from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = [
     "dates",
@@ -20,6 +21,7 @@ __all__ = [
     "json_values",
     "kinded_periods",
     "partial_dates",
+    "partial_periods",
     "reporting_periods",
     "texts",
 ]
@@ -142,8 +144,8 @@ def partial_dates() -> st.SearchStrategy[PartialDate]:
 
 
 @st.composite
-def reporting_periods(draw: st.DrawFn) -> ReportingPeriod:
-    """Periods of up to about four years, with or without a label and a kind."""
+def exact_periods(draw: st.DrawFn) -> ReportingPeriod:
+    """Periods of up to about four years known to the day, with or without a label and kind."""
     start = draw(dates())
     end = start + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
     return ReportingPeriod(
@@ -152,6 +154,38 @@ def reporting_periods(draw: st.DrawFn) -> ReportingPeriod:
         label=draw(optional(texts(max_size=30))),
         kind=draw(optional(st.sampled_from(PeriodKind))),
     )
+
+
+@st.composite
+def partial_periods(draw: st.DrawFn) -> ReportingPeriod:
+    """Periods whose days are not all known: ends known to the month or year, or not at all.
+
+    A run of years ("2022-27"), an open end ("since March 2023"), or a label alone ("the
+    quarter"); with or without a kind, and whatever the kind (a period is stored as
+    published).
+    """
+    start_day = draw(dates())
+    end_day = start_day + timedelta(days=draw(st.integers(min_value=0, max_value=1500)))
+
+    def bound(day: date) -> st.SearchStrategy[date | PartialDate | None]:
+        return st.sampled_from(
+            [None, day, PartialDate(year=day.year), PartialDate(year=day.year, month=day.month)]
+        )
+
+    start, end = draw(bound(start_day)), draw(bound(end_day))
+    if isinstance(start, date) and isinstance(end, date):
+        end = PartialDate(year=end.year)  # at least one end is partial
+    label = draw(optional(texts(max_size=30)))
+    if start is None and end is None and label is None:
+        label = draw(texts(min_size=1, max_size=30))
+    return ReportingPeriod(
+        start=start, end=end, label=label, kind=draw(optional(st.sampled_from(PeriodKind)))
+    )
+
+
+def reporting_periods() -> st.SearchStrategy[ReportingPeriod]:
+    """Periods of up to about four years, exact or partial, with or without label and kind."""
+    return exact_periods() | partial_periods()
 
 
 def json_values() -> st.SearchStrategy[JSONValue]:
@@ -178,7 +212,8 @@ def kinded_periods(draw: st.DrawFn) -> ReportingPeriod:
     """Periods of every kind whose dates fit their kind, built with the constructors.
 
     Their :meth:`~pcc_priorities.ReportingPeriod.canonical_label` reads back to the same
-    period. They have no label, like every constructed period.
+    period. They have no label, like every constructed period. Runs of years are partial
+    ("2022 to 2027"); every other kind is known to the day.
     """
     year = draw(st.integers(min_value=2000, max_value=2038))
     month = draw(st.integers(min_value=1, max_value=12))
@@ -208,6 +243,8 @@ def kinded_periods(draw: st.DrawFn) -> ReportingPeriod:
         return ReportingPeriod.year_to_date(year, month, day)
     if kind is PeriodKind.ROLLING:
         return ReportingPeriod.rolling(year, month, draw(st.integers(min_value=1, max_value=36)))
+    if kind is PeriodKind.YEARS:
+        return ReportingPeriod.years(year, year + draw(st.integers(min_value=1, max_value=6)))
     start = draw(dates())
     if kind is PeriodKind.DAY:
         return ReportingPeriod.day(start)

@@ -1,7 +1,7 @@
 """The built-in rules, one module per code series.
 
-Statutory (PCC1xx), completeness (PCC2xx), consistency (PCC3xx), readability (PCC4xx) and
-suppressions (PCC9xx).
+Statutory (PCC1xx), completeness (PCC2xx), consistency (PCC3xx, in two modules),
+readability (PCC4xx) and suppressions (PCC9xx).
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from pcc_priorities.checks.builtin.completeness import (
     empty_narrative,
     figure_without_period,
     figure_without_unit,
+    listed_priority_without_section,
     metric_without_data_source,
     placeholder_text,
     rate_or_rank_incomplete,
     section_without_figures,
+    statement_without_figures,
     unavailable_data_unexplained,
 )
 from pcc_priorities.checks.builtin.consistency import (
@@ -30,6 +32,11 @@ from pcc_priorities.checks.builtin.consistency import (
     priority_title_mismatch,
     publication_date_in_future,
     unknown_priority_section,
+)
+from pcc_priorities.checks.builtin.figure_consistency import (
+    parts_do_not_add_up,
+    percentage_impossible,
+    period_contradicts_its_kind,
 )
 from pcc_priorities.checks.builtin.readability import (
     acronym_defined_twice_differently,
@@ -62,7 +69,7 @@ __all__ = ["BUILTIN_RULES", "RULESET_VERSION"]
 
 #: The version of the built-in rule set: it changes whenever a rule is added, removed or
 #: changes what it finds.
-RULESET_VERSION = "1.0"
+RULESET_VERSION = "1.1"
 
 
 BUILTIN_RULES: tuple[Rule, ...] = (
@@ -86,6 +93,8 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     empty_narrative,
     placeholder_text,
     unavailable_data_unexplained,
+    statement_without_figures,
+    listed_priority_without_section,
     change_inconsistent,
     publication_date_in_future,
     period_in_future,
@@ -97,6 +106,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     data_source_differs,
     body_differs_from_register,
     body_not_elected,
+    period_contradicts_its_kind,
+    percentage_impossible,
+    parts_do_not_add_up,
     acronym_not_spelled_out,
     acronym_spelled_out_late,
     acronym_defined_twice_differently,

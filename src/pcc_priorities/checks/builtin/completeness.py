@@ -7,10 +7,18 @@ from collections.abc import Iterator
 from pcc_priorities.checks.builtin.citations import NATIONAL_MEASURES, STATISTICS_CODE
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.text import has_figures, placeholder_hint, placeholders, visible_text
+from pcc_priorities.checks.text import (
+    contribution_covers,
+    has_figures,
+    placeholder_hint,
+    placeholders,
+    priority_label,
+    visible_text,
+)
 from pcc_priorities.model.narrative import BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import Applicability, ComparisonBasis, DataStatus, Unit
+from pcc_priorities.model.walk import TextKind
 
 # --------------------------------------------------------------------------- completeness (PCC2xx)
 
@@ -52,17 +60,22 @@ def section_without_figures(statement: Statement, context: CheckContext) -> Iter
     category=Category.COMPLETENESS,
     citation=STATISTICS_CODE,
     summary="A metric has no data source.",
-    fix="Say where the metric's data comes from (“Police recorded crime”, “NHS”).",
+    fix=(
+        "Say where the metric's data comes from (“Police recorded crime”, “NHS”), for the "
+        "metric or once for all of them (`defaults.data_source`)."
+    ),
+    changes=("1.1: a data source the statement states once for all metrics counts.",),
 )
 def metric_without_data_source(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
     """Every metric should name its data source.
 
     Readers need to know where a metric's data comes from to judge it; statements list each
-    metric with its data source in brackets.
+    metric with its data source in brackets, or state one source once for all of them.
     """
     for index, section in enumerate(statement.sections):
         for metric_index, metric in enumerate(section.metrics):
-            if metric.data_source is None or not metric.data_source.strip():
+            source = metric.effective_data_source(statement.defaults)
+            if source is None or not source.strip():
                 yield Occurrence(
                     path=("sections", index, "metrics", metric_index, "data_source"),
                     message=f"The metric “{metric.name}” has no data source.",
@@ -76,18 +89,24 @@ def metric_without_data_source(statement: Statement, context: CheckContext) -> I
     category=Category.COMPLETENESS,
     citation=STATISTICS_CODE,
     summary="A figure does not say what period it covers.",
-    fix="Give the figure's period (“Q1 2023/24”, “rolling 12 months to June 2023”).",
+    fix=(
+        "Give the figure's period (“Q1 2023/24”, “rolling 12 months to June 2023”), or "
+        "the period of all figures once (`defaults.period`)."
+    ),
+    changes=("1.1: a period the statement states once for all figures counts.",),
 )
 def figure_without_period(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
     """Every figure should say what period it covers.
 
     A count or a rate means little without the period it covers ("in the last quarter" is a
-    period only if the reader knows which quarter). Figures whose data is recorded as not
-    available are not checked.
+    period only if the reader knows which quarter). A period the statement states once for
+    all its figures ("all figures are for the rolling year to March 2023 unless otherwise
+    stated") counts. Figures whose data is recorded as not available are not checked.
     """
+    defaults = statement.defaults
     for located in context.figures():
         figure = located.figure
-        if figure.period is None and figure.availability is None:
+        if figure.effective_period(defaults) is None and figure.availability is None:
             yield Occurrence(
                 path=(*located.path, "period"),
                 message=f"The figure “{figure.measure}” does not say what period it covers.",
@@ -181,7 +200,14 @@ _BASIS_WORDS = {
     summary="A comparison with an earlier figure does not give the earlier figure's period.",
     fix=(
         "Give the period compared with (the baseline “year ending June 2019”, the "
-        "previous quarter “Q4 2022/23”)."
+        "previous quarter “Q4 2022/23”), or the figure's own period where the comparison's "
+        "follows from it, or the baseline once for all comparisons (`defaults.baseline`)."
+    ),
+    changes=(
+        "1.1: a period that follows from the figure's period and the basis counts: the same "
+        "period last year, the previous period, and the figure as published before (the same "
+        "period); so does a baseline stated once for all comparisons, and a period stated "
+        "once for all figures.",
     ),
 )
 def comparison_without_period(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
@@ -189,11 +215,21 @@ def comparison_without_period(statement: Statement, context: CheckContext) -> It
 
     A change against the previous period, the same period last year, a baseline, a peak or a
     previously published figure means little unless the reader knows which period that was.
-    Baselines in particular differ between forces and editions.
+    Baselines in particular differ between forces and editions. The period need not be
+    written where it follows from the figure's own: "the same period in the previous
+    financial year" of Q2 2023/24 is Q2 2022/23, the previous period of a quarter the quarter
+    before, and a figure "reported for 2022/23" and since revised was published for 2022/23.
+    A baseline the statement states once ("comparisons are made against a 2019 pre-pandemic
+    baseline") gives every baseline comparison its period.
     """
+    defaults = statement.defaults
     for located in context.figures():
+        own = located.figure.effective_period(defaults)
         for index, comparison in enumerate(located.figure.comparisons):
-            if comparison.basis in _DATED_BASES and comparison.period is None:
+            if (
+                comparison.basis in _DATED_BASES
+                and comparison.effective_period(own, defaults) is None
+            ):
                 yield Occurrence(
                     path=(*located.path, "comparisons", index, "period"),
                     message=(
@@ -308,20 +344,27 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     severity=Severity.INFO,
     category=Category.COMPLETENESS,
     citation=STATISTICS_CODE,
-    summary="A figure's data is not available and the statement does not say why.",
+    summary="A figure's data is not available and the statement says neither why nor what "
+    "stands in for it.",
     fix="Say why the data is not available and, where there is one, what is used instead.",
+    changes=("1.1: a proxy metric given for the data satisfies the rule.",),
 )
 def unavailable_data_unexplained(
     statement: Statement, context: CheckContext
 ) -> Iterator[Occurrence]:
-    """Data that is not available should say why.
+    """Data that is not available should say why, or what stands in for it.
 
     Some national metrics' data is not available to forces (hospital admissions data, for one);
-    statements say why and what they use instead.
+    statements say why and what they use instead. A proxy metric named in its place
+    (`availability.proxy_metric`) explains enough.
     """
     for located in context.figures():
         availability = located.figure.availability
-        if availability is not None and not (availability.reason or "").strip():
+        if (
+            availability is not None
+            and not (availability.reason or "").strip()
+            and availability.proxy_metric is None
+        ):
             yield Occurrence(
                 path=(*located.path, "availability", "reason"),
                 message=(
@@ -329,3 +372,90 @@ def unavailable_data_unexplained(
                     f"{availability.status.replace('_', ' ')} without a reason."
                 ),
             )
+
+
+@rule(
+    code="PCC211",
+    name="statement-without-figures",
+    severity=Severity.WARNING,
+    category=Category.COMPLETENESS,
+    citation=NATIONAL_MEASURES,
+    summary="The statement lists no metric and states no figure at all.",
+    fix=(
+        "State the latest figures for the priorities, with their periods, and list the "
+        "metrics they measure with their data sources."
+    ),
+    changes=("1.1: new.",),
+)
+def statement_without_figures(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
+    """A statement should give readers something to judge the contribution by.
+
+    The national priorities come with national metrics. A statement that lists no metric and
+    states no figure anywhere (no section, subsection or statement of contribution holds one)
+    leaves readers only the narrative, however many priorities it names.
+    """
+    if context.figures():
+        return
+    if any(section.metrics for section in statement.sections):
+        return
+    yield Occurrence(
+        path=(),
+        message=(
+            "The statement lists no metric and states no figure: readers have no measure to "
+            "judge the force's contribution by."
+        ),
+    )
+
+
+@rule(
+    code="PCC212",
+    name="listed-priority-without-section",
+    severity=Severity.WARNING,
+    category=Category.COMPLETENESS,
+    citation=NATIONAL_MEASURES,
+    summary="A national priority the statement lists is never given a section of its own.",
+    fix=(
+        "Give the priority a section with what the force does towards it, or say in the "
+        "statement of contribution what it does for each priority it lists."
+    ),
+    changes=("1.1: new.",),
+)
+def listed_priority_without_section(
+    statement: Statement, context: CheckContext
+) -> Iterator[Occurrence]:
+    """A priority the statement lists should be given a section.
+
+    Statements often list the national priorities ("These measures fall under the following
+    headings: ...") and then say what the force does in one statement of contribution for all
+    of them. Readers looking for a priority they saw listed find no section for it. A listed
+    priority is a list item, or a paragraph, outside the priority sections whose whole text is
+    the priority's wording. Priorities PCC101 reports as not addressed at all, and those a
+    statement-wide assessment finds not applicable, are not reported here.
+    """
+    framework = context.framework
+    if framework is None:
+        return
+    wide = statement.applicability
+    if wide is not None and wide.status is Applicability.NOT_APPLICABLE:
+        return
+    present = {section.priority for section in statement.sections}
+    reported: set[str] = set()
+    longest = max(len(wording) for item in framework.priorities for wording in item.wordings)
+    for located in context.texts():
+        if located.section is not None or located.kind is not TextKind.NARRATIVE:
+            continue
+        if len(located.text) > 2 * longest:
+            continue  # a paragraph of its own, not a priority's wording
+        priority = framework.match_priority(located.text)
+        if priority is None or priority.id in present or priority.id in reported:
+            continue
+        if not contribution_covers(statement, priority.id):
+            continue  # not addressed at all: PCC101
+        reported.add(priority.id)
+        yield Occurrence(
+            path=located.path,
+            message=(
+                f"The statement lists the priority {priority_label(priority)} here but gives it "
+                "no section of its own; only the statement of contribution covers it."
+            ),
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -13,6 +14,7 @@ from pcc_priorities.checks.text import first_sections, priority_label
 from pcc_priorities.figures.change import check_change
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis
+from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.reference.force_register import forces, get_body_kind
 from pcc_priorities.reference.national_frameworks import normalise_name
 
@@ -100,19 +102,27 @@ def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Oc
 
     The statement's periods, figures' periods and comparisons' periods must have ended by the
     date of the check. Targets' periods and local plans' periods may run into the future and are
-    not checked.
+    not checked. A period whose end is known only to the month or year counts only if all of
+    it is after the date of the check.
     """
     for located in context.periods():
         if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
             continue
-        if located.period.end > context.as_of:
+        end = located.period.earliest_end
+        if end is not None and end > context.as_of:
             yield Occurrence(
                 path=located.path,
                 message=(
-                    f"This period ends on {located.period.end.isoformat()}, after the date of "
+                    f"This period ends {_end_words(located.period.end)}, after the date of "
                     f"the check ({context.as_of.isoformat()})."
                 ),
             )
+
+
+def _end_words(end: date | PartialDate | None) -> str:
+    if isinstance(end, date):
+        return f"on {end.isoformat()}"
+    return f"in {end}"
 
 
 @rule(
@@ -128,7 +138,8 @@ def period_after_publication(statement: Statement, context: CheckContext) -> Ite
 
     A statement cannot report figures for days after it was published. Periods that also end
     after the date of the check are reported by PCC303 instead; targets' periods are not
-    checked.
+    checked. A period whose end is known only to the month or year counts only if all of it
+    is after the publication date.
     """
     published = statement.published
     if published is None:
@@ -136,12 +147,12 @@ def period_after_publication(statement: Statement, context: CheckContext) -> Ite
     for located in context.periods():
         if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
             continue
-        end = located.period.end
-        if published.latest < end <= context.as_of:
+        end = located.period.earliest_end
+        if end is not None and published.latest < end <= context.as_of:
             yield Occurrence(
                 path=located.path,
                 message=(
-                    f"This period ends on {end.isoformat()}, after the statement's "
+                    f"This period ends {_end_words(located.period.end)}, after the statement's "
                     f"publication date ({published})."
                 ),
             )

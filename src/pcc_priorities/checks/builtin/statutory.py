@@ -9,11 +9,14 @@ from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
 from pcc_priorities.checks.text import (
     any_content,
+    contribution_covers,
     first_sections,
     grouped_assessments,
     has_narrative,
+    is_are,
     priority_label,
     priority_list,
+    sentence_start,
 )
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import Applicability
@@ -33,17 +36,23 @@ from pcc_priorities.reference.force_register import forces, get_body_kind
     summary="A national priority of the framework is not addressed.",
     fix=(
         "Add a section for the priority with the force's contribution and its applicability, "
-        "or, if no national priority applies in the area, say so in the statement-wide "
-        "applicability assessment with the reasons."
+        "or a statement of contribution (`contribution`) that covers it, or, if no national "
+        "priority applies in the area, say so in the statement-wide applicability assessment "
+        "with the reasons."
+    ),
+    changes=(
+        "1.1: a statement of contribution made once for all priorities (or for a list of "
+        "them) addresses the priorities it covers, when it says something.",
     ),
 )
 def priority_not_addressed(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
     """Every national priority of the framework must be addressed.
 
     Para 7A covers every key national priority the Secretary of State communicated, so each
-    priority of the statement's framework needs a section of its own, unless a statement-wide
-    assessment says the priorities are not applicable in the area. The finding points at the
-    sections, where the missing one belongs.
+    priority of the statement's framework needs a section of its own, or a statement of
+    contribution made once for several priorities that covers it and says something, unless
+    a statement-wide assessment says the priorities are not applicable in the area. The
+    finding points at the sections, where the missing one belongs.
     """
     if context.framework is None:
         return
@@ -52,7 +61,7 @@ def priority_not_addressed(statement: Statement, context: CheckContext) -> Itera
         return
     present = {section.priority for section in statement.sections}
     for priority in context.framework.priorities:
-        if priority.id not in present:
+        if priority.id not in present and not contribution_covers(statement, priority.id):
             yield Occurrence(
                 path=("sections",),
                 message=(
@@ -136,6 +145,7 @@ def applicability_not_assessed(statement: Statement, context: CheckContext) -> I
     suppressible=False,
     summary="A priority assessed not applicable has no reasons.",
     fix="Give the reasons the priority does not apply in the area in the assessment's `reasons`.",
+    changes=("1.1: the message keeps the priority's title as written (it was lower-cased).",),
 )
 def not_applicable_without_reasons(
     statement: Statement, context: CheckContext
@@ -153,8 +163,9 @@ def not_applicable_without_reasons(
             yield Occurrence(
                 path=(*path, "reasons"),
                 message=(
-                    f"{priority_list(covered).capitalize()} is assessed not applicable without any "
-                    "reason; para 7A(b) requires the reasons for the assessment."
+                    f"{sentence_start(priority_list(covered))} {is_are(covered)} assessed not "
+                    "applicable without any reason; para 7A(b) requires the reasons for the "
+                    "assessment."
                 ),
             )
 
@@ -171,6 +182,10 @@ def not_applicable_without_reasons(
         "Give the reasons in the assessment's `reasons`, or name the local plans or strategies "
         "the assessment rests on in `aligns_with` (“they align to the Police and Crime "
         "Plan”)."
+    ),
+    changes=(
+        "1.1: the message agrees in number (“6 priorities are assessed”) and keeps the "
+        "priority's title as written.",
     ),
 )
 def applicable_without_reasons(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
@@ -190,8 +205,9 @@ def applicable_without_reasons(statement: Statement, context: CheckContext) -> I
             yield Occurrence(
                 path=(*path, "reasons"),
                 message=(
-                    f"{priority_list(covered).capitalize()} is assessed applicable without any "
-                    "reason or aligned plan; para 7A(b) requires the reasons for the assessment."
+                    f"{sentence_start(priority_list(covered))} {is_are(covered)} assessed "
+                    "applicable without any reason or aligned plan; para 7A(b) requires the "
+                    "reasons for the assessment."
                 ),
             )
 
@@ -206,7 +222,12 @@ def applicable_without_reasons(statement: Statement, context: CheckContext) -> I
     summary="An applicable priority's section has no statement of the force's contribution.",
     fix=(
         "Write what the force has done and is doing towards the priority in the section's "
-        "narrative (`blocks`)."
+        "narrative (`blocks`), or in a statement of contribution (`contribution`) that covers "
+        "the priority."
+    ),
+    changes=(
+        "1.1: a section without narrative of its own is not reported when a statement of "
+        "contribution covering its priority says something.",
     ),
 )
 def contribution_missing(statement: Statement, context: CheckContext) -> Iterator[Occurrence]:
@@ -214,9 +235,10 @@ def contribution_missing(statement: Statement, context: CheckContext) -> Iterato
 
     Para 7A(a) requires a statement on the force's contribution to achieving improvements
     against each priority. A section for a priority that is not assessed not applicable needs
-    narrative that says something: empty or invisible text (zero-width characters), and text
-    that only promises content later ("To follow."), do not count. Figures alone are not a
-    statement.
+    narrative that says something, of its own or in a statement of contribution made once
+    for several priorities that covers it: empty or invisible text (zero-width characters),
+    and text that only promises content later ("To follow."), do not count. Figures alone are
+    not a statement.
     """
     if context.framework is None:
         return
@@ -227,6 +249,8 @@ def contribution_missing(statement: Statement, context: CheckContext) -> Iterato
             continue
         found = context.assessment(priority.id)
         if found is not None and found[0].status is Applicability.NOT_APPLICABLE:
+            continue
+        if contribution_covers(statement, priority.id):
             continue
         if not any(
             has_narrative(section.blocks)

@@ -1,0 +1,34 @@
+"""Tests of the renderer's text helpers in :mod:`pcc_priorities.publish.words`."""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pcc_priorities.publish.words import _CONTROL, _visible, printable
+
+
+def _slow(text: str) -> str:
+    return _CONTROL.sub(_visible, text)
+
+
+@given(st.text())
+def test_printable_gives_what_the_pattern_gives(text: str) -> None:
+    """The quick path for printable text changes no result: the pattern's replacement it is."""
+    assert printable(text) == _slow(text)
+
+
+@given(st.text(st.characters(codec=None, exclude_categories=())))
+def test_printable_gives_what_the_pattern_gives_for_any_character(text: str) -> None:
+    """Surrogates, controls, format characters and unassigned code points included."""
+    assert printable(text) == _slow(text)
+
+
+def test_every_code_point_the_pattern_replaces_is_not_printable() -> None:
+    """No character the pattern replaces is one str.isprintable() accepts."""
+    replaced = [chr(code) for code in range(sys.maxunicode + 1) if _CONTROL.match(chr(code))]
+    assert replaced
+    assert not any(character.isprintable() for character in replaced)
+    assert all(printable(character) == _slow(character) for character in replaced)
