@@ -44,8 +44,9 @@ def placeholder_hint(text: str) -> bool:
     t = text.lower()
     return (
         "due course" in t or "coming soon" in t or "lorem" in t or "insert" in t
-        or "to follow" in t or "[" in t or "<" in t or "tbc" in t or "tbd" in t
-        or "tba" in t or "todo" in t or "fixme" in t or "xx" in t
+        or "to follow" in t or "[" in t or "<" in t
+        or ("tb" in t and ("tbc" in t or "tbd" in t or "tba" in t))
+        or "todo" in t or "fixme" in t or "xx" in t
         or ("to be " in t and (
             "to be confirmed" in t or "to be determined" in t or "to be added" in t
             or "to be inserted" in t or "to be provided" in t or "to be updated" in t

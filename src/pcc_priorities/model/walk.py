@@ -129,25 +129,30 @@ class PeriodAtPath:
 
 
 # The walk builds its results from a statement's own values, whose types were checked when the
-# statement was made: it builds them without checking again (checks run thousands of times).
+# statement was made: it builds them without checking again (checks run thousands of times),
+# with constructors made once, here.
+_new_text = unchecked_constructor(TextAtPath)
+_new_block = unchecked_constructor(BlockAtPath)
+_new_figure = unchecked_constructor(FigureAtPath)
+_new_period = unchecked_constructor(PeriodAtPath)
 
 
 def _text(path: Path, text: str, kind: TextKind, section: int | None = None) -> TextAtPath:
-    return unchecked_constructor(TextAtPath)(path, text, kind, section)
+    return _new_text(path, text, kind, section)
 
 
 def _block(path: Path, block: Block, section: int | None = None) -> BlockAtPath:
-    return unchecked_constructor(BlockAtPath)(path, block, section)
+    return _new_block(path, block, section)
 
 
 def _figure(path: Path, figure: Figure, section: int | None = None) -> FigureAtPath:
-    return unchecked_constructor(FigureAtPath)(path, figure, section)
+    return _new_figure(path, figure, section)
 
 
 def _period(
     path: Path, period: ReportingPeriod, comparison: Comparison | None = None
 ) -> PeriodAtPath:
-    return unchecked_constructor(PeriodAtPath)(path, period, comparison)
+    return _new_period(path, period, comparison)
 
 
 def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAtPath]:
