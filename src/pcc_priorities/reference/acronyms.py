@@ -27,7 +27,9 @@ __all__ = [
     "acronym_expansions",
     "defined_acronyms",
     "find_acronyms",
+    "find_acronyms_in",
     "find_definitions",
+    "find_definitions_in",
 ]
 
 
@@ -101,6 +103,58 @@ def find_acronyms(text: str) -> Iterator[AcronymUse]:
         word = match.group()
         if _is_acronym(word):
             yield AcronymUse(term=acronym_key(word), text=word, start=start, end=match.end())
+
+
+# --------------------------------------------------------------------------- many texts at once
+
+#: Put between texts searched as one: neither an acronym nor a bracket's content can contain
+#: it or run across it, and nothing before or after it reads as part of a word.
+_BETWEEN = "()"
+
+
+def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """The texts joined by :data:`_BETWEEN`, and where each starts in the joined text."""
+    starts: list[int] = []
+    position = 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + len(_BETWEEN)
+    return _BETWEEN.join(texts), starts
+
+
+def find_acronyms_in(texts: Sequence[str]) -> Iterator[tuple[int, AcronymUse]]:
+    """Yield ``(index, use)`` for each acronym of each text, in order.
+
+    The same as :func:`find_acronyms` on each text in turn (offsets are within each text),
+    found by one search over all of them, which is much quicker for many short texts.
+    """
+    joined, starts = _joined(texts)
+    last = len(starts) - 1
+    index = 0
+    shouting: dict[int, bool] = {}
+    for match in _CANDIDATE.finditer(joined):
+        start = match.start()
+        while index < last and starts[index + 1] <= start:
+            index += 1
+        # The character before is in the same text, or is the ")" between texts.
+        if start and (joined[start - 1].isalnum() or joined[start - 1] in "_&"):
+            continue
+        word = match.group()
+        if not _is_acronym(word):
+            continue
+        if index not in shouting:
+            shouting[index] = _shouting(texts[index])
+        if not shouting[index]:
+            offset = starts[index]
+            yield (
+                index,
+                AcronymUse(
+                    term=acronym_key(word),
+                    text=word,
+                    start=start - offset,
+                    end=match.end() - offset,
+                ),
+            )
 
 
 # --------------------------------------------------------------------------- inline definitions
@@ -281,32 +335,61 @@ def find_definitions(text: str) -> Iterator[InlineDefinition]:
     expansion gives its own letters ("theft from MV (TFMV)").
     """
     for match in _PARENTHESIS.finditer(text):
-        content = match.group(1)
-        inner = _acronym_only(content)
-        if inner is not None:
-            found = _expansion_before(text, match.start(), inner)
-            if found is not None:
-                start, expansion = found
-                yield InlineDefinition(
-                    term=acronym_key(inner), expansion=expansion, start=start, end=match.end()
-                )
-            continue
-        window = max(0, match.start() - 2 * _MAX_LETTERS)
-        before = text[window : match.start()].rstrip()
-        word = _WORD.search(before[::-1])
-        if word is None:
-            continue
-        candidate = _clean(before[len(before) - word.end() :])
-        if not _is_acronym(candidate) or len(_letters(candidate)) > _MAX_LETTERS:
-            continue
-        inside = _expansion_inside(content, candidate)
-        if inside is not None:
+        yield from _definitions_at(text, match)
+
+
+def find_definitions_in(texts: Sequence[str]) -> Iterator[tuple[int, InlineDefinition]]:
+    """Yield ``(index, definition)`` for each place a text spells an acronym out, in order.
+
+    The same as :func:`find_definitions` on each text in turn (offsets are within each
+    text), with one search for brackets over all of them.
+    """
+    joined, starts = _joined(texts)
+    last = len(starts) - 1
+    index = 0
+    for match in _PARENTHESIS.finditer(joined):
+        start = match.start()
+        while index < last and starts[index + 1] <= start:
+            index += 1
+        text = texts[index]
+        local = start - starts[index]
+        if local >= len(text):
+            continue  # the "()" between two texts
+        # Brackets cannot run across texts: the same match, within the text.
+        within = _PARENTHESIS.match(text, local)
+        if within is not None:  # pragma: no branch - always, by the argument above
+            for definition in _definitions_at(text, within):
+                yield index, definition
+
+
+def _definitions_at(text: str, match: re.Match[str]) -> Iterator[InlineDefinition]:
+    """The definition the brackets ``match`` in ``text`` give, if any."""
+    content = match.group(1)
+    inner = _acronym_only(content)
+    if inner is not None:
+        found = _expansion_before(text, match.start(), inner)
+        if found is not None:
+            start, expansion = found
             yield InlineDefinition(
-                term=acronym_key(candidate),
-                expansion=inside,
-                start=window + before.rfind(candidate),
-                end=match.end(),
+                term=acronym_key(inner), expansion=expansion, start=start, end=match.end()
             )
+        return
+    window = max(0, match.start() - 2 * _MAX_LETTERS)
+    before = text[window : match.start()].rstrip()
+    word = _WORD.search(before[::-1])
+    if word is None:
+        return
+    candidate = _clean(before[len(before) - word.end() :])
+    if not _is_acronym(candidate) or len(_letters(candidate)) > _MAX_LETTERS:
+        return
+    inside = _expansion_inside(content, candidate)
+    if inside is not None:
+        yield InlineDefinition(
+            term=acronym_key(candidate),
+            expansion=inside,
+            start=window + before.rfind(candidate),
+            end=match.end(),
+        )
 
 
 # --------------------------------------------------------------------------- a statement's acronyms
@@ -357,21 +440,24 @@ def located_definitions(
                     inline=False,
                 ),
             )
-    for order, located in enumerate(iter_texts(statement) if texts is None else texts):
-        if located.kind not in _READER_TEXT:
-            continue
-        for found in find_definitions(located.text):
-            yield (
-                order,
-                AcronymDefinition(
-                    term=found.term,
-                    expansion=found.expansion,
-                    path=pointer(located.path),
-                    inline=True,
-                    start=found.start,
-                    end=found.end,
-                ),
-            )
+    reader_texts = [
+        (order, located)
+        for order, located in enumerate(iter_texts(statement) if texts is None else texts)
+        if located.kind in _READER_TEXT
+    ]
+    for index, found in find_definitions_in([located.text for _, located in reader_texts]):
+        order, located = reader_texts[index]
+        yield (
+            order,
+            AcronymDefinition(
+                term=found.term,
+                expansion=found.expansion,
+                path=pointer(located.path),
+                inline=True,
+                start=found.start,
+                end=found.end,
+            ),
+        )
 
 
 def acronym_definitions(statement: Statement) -> tuple[AcronymDefinition, ...]:

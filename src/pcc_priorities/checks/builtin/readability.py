@@ -10,7 +10,11 @@ from pcc_priorities.checks.report import Category, Severity
 from pcc_priorities.checks.text import PLACEHOLDER_TOKENS
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.walk import Path, TextKind, parse_pointer
-from pcc_priorities.reference.acronyms import AcronymDefinition, find_acronyms, located_definitions
+from pcc_priorities.reference.acronyms import (
+    AcronymDefinition,
+    find_acronyms_in,
+    located_definitions,
+)
 from pcc_priorities.reference.national_frameworks import normalise_name
 
 # --------------------------------------------------------------------------- readability (PCC4xx)
@@ -30,17 +34,20 @@ def _acronym_uses(
 ) -> dict[str, tuple[int, int, Path, int]]:
     """First use of each acronym: (text order, offset, path, number of uses)."""
     uses: dict[str, tuple[int, int, Path, int]] = {}
-    for order, located in enumerate(context.texts()):
-        if located.kind not in _ACRONYM_TEXT:
-            continue
-        for use in find_acronyms(located.text):
-            if PLACEHOLDER_TOKENS.fullmatch(use.term):
-                continue  # reported by PCC209
-            if use.term in uses:
-                first = uses[use.term]
-                uses[use.term] = (*first[:3], first[3] + 1)
-            else:
-                uses[use.term] = (order, use.start, located.path, 1)
+    searched = [
+        (order, located)
+        for order, located in enumerate(context.texts())
+        if located.kind in _ACRONYM_TEXT
+    ]
+    for index, use in find_acronyms_in([located.text for _, located in searched]):
+        if PLACEHOLDER_TOKENS.fullmatch(use.term):
+            continue  # reported by PCC209
+        if use.term in uses:
+            first = uses[use.term]
+            uses[use.term] = (*first[:3], first[3] + 1)
+        else:
+            order, located = searched[index]
+            uses[use.term] = (order, use.start, located.path, 1)
     return uses
 
 
