@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import time
 from collections.abc import Collection, Iterator, Mapping
@@ -300,7 +299,7 @@ def _temporary(folder: str, name: str) -> tuple[int, str]:
     """Create a new, empty temporary file for ``name`` in ``folder``; return it open."""
     for _ in range(_ATTEMPTS):
         candidate = os.path.join(
-            folder, f"{_temporary_prefix(name)}{os.getpid()}-{secrets.token_hex(6)}"
+            folder, f"{_temporary_prefix(name)}{os.getpid()}-{os.urandom(6).hex()}"
         )
         try:
             # Mode 0o666 less the umask, as for any new file; O_EXCL never follows a link.

@@ -26,7 +26,6 @@ from pcc_priorities.formats.limits import (
 )
 from pcc_priorities.formats.reading import warn_if_upgraded
 from pcc_priorities.formats.upgrade import LoadResult
-from pcc_priorities.formats.yaml import dumps_yaml, read_yaml_text
 from pcc_priorities.model.statement import Statement
 
 __all__ = [
@@ -80,6 +79,8 @@ def load_with_report(
         raise
     data = read_file_bytes(path, limits)
     if kind == "yaml":
+        from pcc_priorities.formats.yaml import read_yaml_text  # noqa: PLC0415 - YAML only
+
         return read_yaml_text(data, source=os.fspath(path), limits=limits)
     return read_json_text(data, source=os.fspath(path), limits=limits)
 
@@ -98,6 +99,8 @@ def loads_with_report(
         MissingExtraError: ``format`` is "yaml" and the ``yaml`` extra is not installed.
     """
     if _checked(format) == "yaml":
+        from pcc_priorities.formats.yaml import read_yaml_text  # noqa: PLC0415 - YAML only
+
         return read_yaml_text(text, source=source, limits=limits)
     return read_json_text(text, source=source, limits=limits)
 
@@ -153,7 +156,11 @@ def dumps(statement: Statement, format: Format = "json") -> str:
         UnsupportedFormatError: ``format`` is neither "json" nor "yaml".
         MissingExtraError: ``format`` is "yaml" and the ``yaml`` extra is not installed.
     """
-    return dumps_yaml(statement) if _checked(format) == "yaml" else dumps_json(statement)
+    if _checked(format) == "yaml":
+        from pcc_priorities.formats.yaml import dumps_yaml  # noqa: PLC0415 - YAML only
+
+        return dumps_yaml(statement)
+    return dumps_json(statement)
 
 
 def dump(
