@@ -27,7 +27,6 @@ from pcc_priorities.exceptions import (
     DocumentError,
     OutputExistsError,
     PccPrioritiesError,
-    TableError,
     UnsupportedFormatError,
 )
 from pcc_priorities.files import (
@@ -46,7 +45,6 @@ from pcc_priorities.formats.documents import (
 from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult
 
 if TYPE_CHECKING:
-    from pcc_priorities.model.statement import Statement
     from pcc_priorities.periods.period import ReportingPeriod
     from pcc_priorities.reference.national_frameworks import Framework
 
@@ -337,68 +335,6 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
         overwrite=args.overwrite,
         what=f": {len(statement.sections)} priority sections for {statement.force.name}; "
         f"`pcc-priorities check {output}` lists what to fill in",
-    )
-    return EXIT_OK
-
-
-# --------------------------------------------------------------------------- figures
-
-
-def export_figures_command(args: argparse.Namespace, console: Console) -> int:
-    """Write every figure of a statement to a CSV, XLSX or ODS file."""
-    from pcc_priorities.tables.csv import figures_to_csv  # noqa: PLC0415
-    from pcc_priorities.tables.ods import figures_to_ods  # noqa: PLC0415
-    from pcc_priorities.tables.xlsx import figures_to_xlsx  # noqa: PLC0415
-
-    output: str = args.output
-    kind = _output_format(output, TABLE_FORMATS)
-    check_output(output, overwrite=args.overwrite, inputs=[args.statement])
-    statement = _read(args.statement, console).statement
-    data: str | bytes
-    try:
-        writers: dict[str, Callable[[Statement], str | bytes]] = {
-            "csv": figures_to_csv,
-            "xlsx": figures_to_xlsx,
-            "ods": figures_to_ods,
-        }
-        data = writers[kind](statement)
-    except TableError as error:
-        raise TableError(error.problems, output, writing=True) from None
-    _write(
-        console,
-        output,
-        data,
-        overwrite=args.overwrite,
-        inputs=[args.statement],
-        what=": the statement's figures",
-    )
-    return EXIT_OK
-
-
-def import_figures_command(args: argparse.Namespace, console: Console) -> int:
-    """Replace a statement's figures with those in a CSV, XLSX or ODS file; write a new one."""
-    from pcc_priorities.tables.csv import read_figures_csv  # noqa: PLC0415
-    from pcc_priorities.tables.ods import read_figures_ods  # noqa: PLC0415
-    from pcc_priorities.tables.xlsx import read_figures_xlsx  # noqa: PLC0415
-
-    output: str = args.output
-    kind = _output_format(output, FORMATS)
-    inputs = [args.statement, args.figures]
-    check_output(output, overwrite=args.overwrite, inputs=inputs)
-    table = format_by_extension(args.figures, TABLE_FORMATS)
-    statement = _read(args.statement, console).statement
-    readers = {"csv": read_figures_csv, "xlsx": read_figures_xlsx, "ods": read_figures_ods}
-    read = readers[table]
-    updated = read(statement, args.figures)
-    text = dumps(updated, kind)
-    check_loadable(updated, text, kind, source=output)
-    _write(
-        console,
-        output,
-        text,
-        overwrite=args.overwrite,
-        inputs=inputs,
-        what=f": the statement with the figures from {args.figures}",
     )
     return EXIT_OK
 

@@ -18,7 +18,6 @@ from datetime import datetime
 from decimal import Decimal
 from xml.etree.ElementTree import Element
 
-from pcc_priorities.exceptions import TableError
 from pcc_priorities.files import atomic_write_bytes, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.cell_formats import (
@@ -34,6 +33,9 @@ from pcc_priorities.tables.cell_formats import (
     typed_rows,
     unescape,
 )
+from pcc_priorities.tables.columns import figures_table
+from pcc_priorities.tables.import_report import ImportReport
+from pcc_priorities.tables.imports import import_table
 from pcc_priorities.tables.packages import (
     MAX_CELLS,
     Package,
@@ -41,10 +43,15 @@ from pcc_priorities.tables.packages import (
     table_problem,
     xml_text,
 )
-from pcc_priorities.tables.rows import figures_from_table, figures_table
-from pcc_priorities.tables.xlsx import with_sheet
 
-__all__ = ["figures_from_ods", "figures_to_ods", "read_figures_ods", "write_figures_ods"]
+__all__ = [
+    "figures_from_ods",
+    "figures_ods_rows",
+    "figures_to_ods",
+    "import_figures_ods",
+    "read_figures_ods",
+    "write_figures_ods",
+]
 
 _SHEET = "Figures"
 _MIME = "application/vnd.oasis.opendocument.spreadsheet"
@@ -404,15 +411,13 @@ class _TableReader:
         return row
 
 
-def figures_from_ods(statement: Statement, data: bytes, *, source: str | None = None) -> Statement:
-    """Return ``statement`` with its figures replaced by those in an ODS workbook.
+def figures_ods_rows(data: bytes, *, source: str | None = None) -> tuple[str, list[list[str]]]:
+    """The name and rows of the figures sheet of an ODS workbook, each cell as it is shown.
 
-    Reads the sheet named ``Figures`` (or the only sheet), each cell as it is shown, by the
-    same rules as XLSX.
+    Reads the sheet named ``Figures`` (or the only sheet), by the same rules as XLSX.
 
     Raises:
-        TableError: Lists every problem with its sheet, row and column; a file that is not a
-            workbook, or a damaged or oversized one, is one problem.
+        TableError: The file is not a workbook, is damaged or oversized, or has no such sheet.
     """
     package = Package(data, "ODS", source)
     try:
@@ -425,11 +430,37 @@ def figures_from_ods(statement: Statement, data: bytes, *, source: str | None = 
         raise table_problem(f"expected a sheet named {_SHEET!r}; the workbook has {names}", source)
     rows = tables[name]
     width = len(rows[0]) if rows else 0
-    trimmed = [row[:width] if not any(row[width:]) else row for row in rows]
-    try:
-        return figures_from_table(statement, trimmed, source=source)
-    except TableError as error:
-        raise with_sheet(error, name, source) from None
+    return name, [row[:width] if not any(row[width:]) else row for row in rows]
+
+
+def import_figures_ods(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> ImportReport:
+    """Import the figures in an ODS workbook into ``statement``, and say what was done.
+
+    See :mod:`pcc_priorities.tables.imports` for how rows are matched to figures.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column; a file that is not a
+            workbook, or a damaged or oversized one, is one problem.
+    """
+    name, rows = figures_ods_rows(data, source=source)
+    return import_table(statement, rows, source=source, sheet=name, allow_removal=allow_removal)
+
+
+def figures_from_ods(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in an ODS workbook imported.
+
+    :func:`import_figures_ods` without the report.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column.
+    """
+    return import_figures_ods(statement, data, source=source, allow_removal=allow_removal).statement
 
 
 def write_figures_ods(statement: Statement, path: str | os.PathLike[str]) -> None:
@@ -441,12 +472,15 @@ def write_figures_ods(statement: Statement, path: str | os.PathLike[str]) -> Non
     atomic_write_bytes(path, figures_to_ods(statement))
 
 
-def read_figures_ods(statement: Statement, path: str | os.PathLike[str]) -> Statement:
-    """Return ``statement`` with its figures replaced by those in the ODS file at ``path``.
+def read_figures_ods(
+    statement: Statement, path: str | os.PathLike[str], *, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in the ODS file at ``path`` imported.
 
     Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
         TableError: Lists every problem with its sheet, row and column.
         FileProblemError: The file cannot be read; the message says why.
     """
     data = read_input(path)
-    return figures_from_ods(statement, data, source=os.fspath(path))
+    return figures_from_ods(statement, data, source=os.fspath(path), allow_removal=allow_removal)

@@ -1,7 +1,7 @@
 """Figures as an XLSX workbook, written and read by the library itself (no extra needed).
 
 The workbook has one sheet, ``Figures``: the figures table (see
-:mod:`pcc_priorities.tables.rows`) with every cell typed and formatted as
+:mod:`pcc_priorities.tables.columns`) with every cell typed and formatted as
 :mod:`pcc_priorities.tables.cell_formats` says, the title row bold and frozen. The same
 statement always gives the same bytes (no timestamps). Reading honours each cell's number
 format: a percentage is read as the percentage shown, a date at the precision shown.
@@ -35,6 +35,9 @@ from pcc_priorities.tables.cell_formats import (
     typed_rows,
     unescape,
 )
+from pcc_priorities.tables.columns import figures_table
+from pcc_priorities.tables.import_report import ImportReport
+from pcc_priorities.tables.imports import import_table
 from pcc_priorities.tables.packages import (
     MAX_CELLS,
     Package,
@@ -42,9 +45,15 @@ from pcc_priorities.tables.packages import (
     table_problem,
     xml_text,
 )
-from pcc_priorities.tables.rows import figures_from_table, figures_table
 
-__all__ = ["figures_from_xlsx", "figures_to_xlsx", "read_figures_xlsx", "write_figures_xlsx"]
+__all__ = [
+    "figures_from_xlsx",
+    "figures_to_xlsx",
+    "figures_xlsx_rows",
+    "import_figures_xlsx",
+    "read_figures_xlsx",
+    "write_figures_xlsx",
+]
 
 _SHEET = "Figures"
 #: The format of a column of percentages, where a person types -7 for -7%.
@@ -474,16 +483,15 @@ def with_sheet(error: TableError, sheet: str, source: str | None) -> TableError:
     return TableError(problems, source)
 
 
-def figures_from_xlsx(statement: Statement, data: bytes, *, source: str | None = None) -> Statement:
-    """Return ``statement`` with its figures replaced by those in an XLSX workbook.
+def figures_xlsx_rows(data: bytes, *, source: str | None = None) -> tuple[str, list[list[str]]]:
+    """The name and rows of the figures sheet of an XLSX workbook, each cell as it is shown.
 
     Reads the sheet named ``Figures`` (or the only sheet), each cell as it is shown (see
-    :mod:`pcc_priorities.tables.cell_formats`): a percentage as the percentage, a date at
-    the precision its format shows.
+    :mod:`pcc_priorities.tables.cell_formats`): a percentage as the percentage, a date at the
+    precision its format shows.
 
     Raises:
-        TableError: Lists every problem with its sheet, row and column; a file that is not a
-            workbook, or a damaged or oversized one, is one problem.
+        TableError: The file is not a workbook, is damaged or oversized, or has no such sheet.
     """
     package = Package(data, "XLSX", source)
     try:
@@ -491,11 +499,39 @@ def figures_from_xlsx(statement: Statement, data: bytes, *, source: str | None =
     finally:
         package.close()
     width = len(rows[0]) if rows else 0
-    trimmed = [row[:width] if not any(row[width:]) else row for row in rows]
-    try:
-        return figures_from_table(statement, trimmed, source=source)
-    except TableError as error:
-        raise with_sheet(error, name, source) from None
+    return name, [row[:width] if not any(row[width:]) else row for row in rows]
+
+
+def import_figures_xlsx(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> ImportReport:
+    """Import the figures in an XLSX workbook into ``statement``, and say what was done.
+
+    See :mod:`pcc_priorities.tables.imports` for how rows are matched to figures.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column; a file that is not a
+            workbook, or a damaged or oversized one, is one problem.
+    """
+    name, rows = figures_xlsx_rows(data, source=source)
+    return import_table(statement, rows, source=source, sheet=name, allow_removal=allow_removal)
+
+
+def figures_from_xlsx(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in an XLSX workbook imported.
+
+    :func:`import_figures_xlsx` without the report.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column.
+    """
+    return import_figures_xlsx(
+        statement, data, source=source, allow_removal=allow_removal
+    ).statement
 
 
 def write_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> None:
@@ -514,12 +550,15 @@ def write_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> No
     atomic_write_bytes(path, data)
 
 
-def read_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> Statement:
-    """Return ``statement`` with its figures replaced by those in the XLSX file at ``path``.
+def read_figures_xlsx(
+    statement: Statement, path: str | os.PathLike[str], *, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in the XLSX file at ``path`` imported.
 
     Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
         TableError: Lists every problem with its sheet, row and column.
         FileProblemError: The file cannot be read; the message says why.
     """
     data = read_input(path)
-    return figures_from_xlsx(statement, data, source=os.fspath(path))
+    return figures_from_xlsx(statement, data, source=os.fspath(path), allow_removal=allow_removal)
