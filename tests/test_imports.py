@@ -375,3 +375,14 @@ def _statement_with(*figures: p.Figure) -> Statement:
     base = p.new_statement(force="West Mercia")
     section = attrs.evolve(base.sections[0], figures=figures)
     return attrs.evolve(base, sections=(section, *base.sections[1:]))
+
+
+def test_new_writes_a_template_beside_the_statement(tmp_path: Path) -> None:
+    """The new command with --figures writes the statement and an ODS template."""
+    statement_path, figures_path = tmp_path / "new.json", tmp_path / "template.ods"
+    argv = ["new", "--police-force", "West Mercia", str(statement_path), "-q"]
+    assert run(*argv, "--figures", str(figures_path))[0] == 0
+    statement = p.load(statement_path)
+    report = import_figures(statement, figures_path)
+    assert (report.statement, len(report.unfilled_rows)) == (statement, 9)
+    assert run("new", "--police-force", "West Mercia", "-", "--figures", "t.csv")[0] == 2

@@ -187,6 +187,12 @@ def _statement_commands(commands: _Commands) -> None:
         help="planned publication date: YYYY, YYYY-MM or YYYY-MM-DD",
     )
     new.add_argument("--title", metavar="TEXT", help="the statement's title")
+    new.add_argument(
+        "--figures",
+        metavar="TABLE",
+        help="also write a figures template to TABLE (.csv, .xlsx or .ods): a row for each "
+        "metric, to fill in and bring back with import-figures",
+    )
     new.add_overwrite_option("FILE")
 
     validate = commands.add(

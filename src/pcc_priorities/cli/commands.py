@@ -27,6 +27,7 @@ from pcc_priorities.exceptions import (
     DocumentError,
     OutputExistsError,
     PccPrioritiesError,
+    TableError,
     UnsupportedFormatError,
 )
 from pcc_priorities.files import (
@@ -45,6 +46,7 @@ from pcc_priorities.formats.documents import (
 from pcc_priorities.formats.upgrade import CURRENT_VERSION, LoadResult
 
 if TYPE_CHECKING:
+    from pcc_priorities.model.statement import Statement
     from pcc_priorities.periods.period import ReportingPeriod
     from pcc_priorities.reference.national_frameworks import Framework
 
@@ -311,6 +313,11 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
     if output is not None:
         kind = _output_format(output, FORMATS)
         check_output(output, overwrite=args.overwrite)
+    if args.figures is not None:
+        if output is None:
+            raise UsageError("--figures writes a template beside the statement: name FILE")
+        _output_format(args.figures, TABLE_FORMATS)
+        check_output(args.figures, overwrite=args.overwrite, inputs=[output])
     period: ReportingPeriod | str | None = args.period
     if args.period_start is not None:
         period = ReportingPeriod(
@@ -336,7 +343,34 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
         what=f": {len(statement.sections)} priority sections for {statement.force.name}; "
         f"`pcc-priorities check {output}` lists what to fill in",
     )
+    if args.figures is not None:
+        _write(
+            console,
+            args.figures,
+            _figures_data(statement, args.figures),
+            overwrite=args.overwrite,
+            inputs=[output],
+            what=": a figures template, one row for each metric; fill it in and "
+            f"`pcc-priorities import-figures {output} {args.figures} -o OUT`",
+        )
     return EXIT_OK
+
+
+def _figures_data(statement: Statement, output: str) -> str | bytes:
+    """The figures of ``statement`` (a template if it has none) in ``output``'s format."""
+    from pcc_priorities.tables.csv import figures_to_csv  # noqa: PLC0415
+    from pcc_priorities.tables.ods import figures_to_ods  # noqa: PLC0415
+    from pcc_priorities.tables.xlsx import figures_to_xlsx  # noqa: PLC0415
+
+    writers: dict[str, Callable[[Statement], str | bytes]] = {
+        "csv": figures_to_csv,
+        "xlsx": figures_to_xlsx,
+        "ods": figures_to_ods,
+    }
+    try:
+        return writers[_output_format(output, TABLE_FORMATS)](statement)
+    except TableError as error:
+        raise TableError(error.problems, output, writing=True) from None
 
 
 # --------------------------------------------------------------------------- reference

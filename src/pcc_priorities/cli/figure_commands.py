@@ -8,21 +8,19 @@ standard output and writes nothing. It removes figures only with ``--allow-remov
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
 from pcc_priorities.cli.commands import (
     TABLE_FORMATS,
+    _figures_data,
     _output_format,
     _read,
     _write,
 )
 from pcc_priorities.cli.console import EXIT_OK, Console
 from pcc_priorities.cli.parsing import Parser, UsageError
-from pcc_priorities.exceptions import TableError
 from pcc_priorities.files import check_output, format_by_extension
 from pcc_priorities.formats.documents import FORMATS, check_loadable, dumps
-from pcc_priorities.model.statement import Statement
 
 __all__ = ["add_figure_commands", "export_figures_command", "import_figures_command"]
 
@@ -32,25 +30,13 @@ _DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", ",": ",", ";": ";"}
 
 def export_figures_command(args: argparse.Namespace, console: Console) -> int:
     """Write every figure of a statement (or a template) to a CSV, XLSX or ODS file."""
-    from pcc_priorities.tables.csv import figures_to_csv  # noqa: PLC0415
     from pcc_priorities.tables.locations import located_figures  # noqa: PLC0415
-    from pcc_priorities.tables.ods import figures_to_ods  # noqa: PLC0415
-    from pcc_priorities.tables.xlsx import figures_to_xlsx  # noqa: PLC0415
 
     output: str = args.output
-    kind = _output_format(output, TABLE_FORMATS)
+    _output_format(output, TABLE_FORMATS)
     check_output(output, overwrite=args.overwrite, inputs=[args.statement])
     statement = _read(args.statement, console).statement
-    data: str | bytes
-    try:
-        writers: dict[str, Callable[[Statement], str | bytes]] = {
-            "csv": figures_to_csv,
-            "xlsx": figures_to_xlsx,
-            "ods": figures_to_ods,
-        }
-        data = writers[kind](statement)
-    except TableError as error:
-        raise TableError(error.problems, output, writing=True) from None
+    data = _figures_data(statement, output)
     template = not located_figures(statement)
     _write(
         console,
