@@ -145,6 +145,12 @@ def _statement_commands(commands: _Commands) -> None:
         metavar="N",
         help="text format: list at most N findings per rule (default 10; 0 lists all)",
     )
+    check_parser.add_argument(
+        "--figures",
+        metavar="TABLE",
+        help="the figures table (.csv, .xlsx or .ods) the statement's figures were imported "
+        "from: each finding on a figure also names the sheet, row and column it was typed in",
+    )
 
     new = commands.add(
         "new",

@@ -153,6 +153,8 @@ def check_command(args: argparse.Namespace, console: Console) -> int:
     ignore = codes_argument(args.ignore) or []
     default_registry().select(select, ignore)  # unknown codes fail before any file is read
     threshold = None if args.fail_on == "never" else Severity(args.fail_on)
+    if args.figures is not None and len(args.files) != 1:
+        raise UsageError("--figures goes with one statement: the one its figures are in")
     status = EXIT_OK
     reports: list[Report] = []
     results: list[dict[str, Any]] = []
@@ -166,13 +168,21 @@ def check_command(args: argparse.Namespace, console: Console) -> int:
             continue
         report = check(statement, as_of=args.as_of, select=select, ignore=ignore, source=path)
         reports.append(report)
-        results.append({"path": path, "report": report.to_dict(), "problems": []})
+        places = None if args.figures is None else _cell_places(statement, args.figures, console)
+        data = report.to_dict()
+        if places is not None:
+            for finding in data["findings"]:
+                cell = places(finding["path"])
+                if cell is not None:
+                    finding["cell"] = cell
+        results.append({"path": path, "report": data, "problems": []})
         if args.format == "text":
             if args.quiet:
                 console.result(report.summary() + "\n")
             else:
                 limit = None if args.max_per_rule == 0 else args.max_per_rule
-                console.result(report.to_text(max_per_rule=limit) + "\n")
+                shown = None if places is None else _cell_text(places)
+                console.result(report.to_text(max_per_rule=limit, places=shown) + "\n")
         if status == EXIT_OK and threshold is not None and report.fails(threshold):
             status = EXIT_FINDINGS
     if args.format == "json":
@@ -180,6 +190,49 @@ def check_command(args: argparse.Namespace, console: Console) -> int:
     elif args.format == "csv":
         console.result(reports_to_csv(reports))
     return status
+
+
+def _cell_places(
+    statement: Statement, table: str, console: Console
+) -> Callable[[str], dict[str, Any] | None]:
+    """Where each figure of ``statement`` is in ``table``: file, sheet, row and column."""
+    from pcc_priorities.tables.import_report import ImportKind  # noqa: PLC0415
+    from pcc_priorities.tables.reading import import_figures  # noqa: PLC0415
+
+    imported = import_figures(statement, table, allow_removal=True)
+    if imported.changes_anything:
+        console.message(
+            f"{table} differs from the statement ({imported.summary()}): findings name the "
+            "rows of the figures it has as the statement has them"
+        )
+    kept = imported.of_kind(ImportKind.KEPT)
+    same = {row for row in (item.row for item in kept) if row is not None}
+
+    def place(path: str) -> dict[str, Any] | None:
+        cell = imported.cell_of(path, before=True)
+        if cell is None or cell.row not in same:
+            return None
+        return {"file": table, "sheet": cell.sheet, "row": cell.row, "column": cell.column}
+
+    return place
+
+
+def _cell_text(places: Callable[[str], dict[str, Any] | None]) -> Callable[[str], str | None]:
+    """``places`` as text: "figures.xlsx, sheet 'Figures', row 5, column 'Value'"."""
+
+    def text(path: str) -> str | None:
+        cell = places(path)
+        if cell is None:
+            return None
+        parts = [cell["file"]]
+        if cell["sheet"] is not None:
+            parts.append(f"sheet {cell['sheet']!r}")
+        parts.append(f"row {cell['row']}")
+        if cell["column"] is not None:
+            parts.append(f"column {cell['column']!r}")
+        return ", ".join(parts)
+
+    return text
 
 
 def validate_command(args: argparse.Namespace, console: Console) -> int:

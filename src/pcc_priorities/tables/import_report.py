@@ -112,6 +112,8 @@ class ImportReport:
         columns: The titles of the table's columns, as given.
         rows: The table row of each figure of the imported statement, by the figure's JSON
             Pointer.
+        statement_rows: The table row matched to each figure of the statement imported
+            into, by the figure's JSON Pointer there (for the figures a row matched).
     """
 
     statement: Statement
@@ -122,6 +124,7 @@ class ImportReport:
     sheet: str | None = None
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, int], ...] = ()
+    statement_rows: tuple[tuple[str, int], ...] = ()
 
     def of_kind(self, kind: ImportKind) -> tuple[FigureImport, ...]:
         """The figures of one kind."""
@@ -173,16 +176,19 @@ class ImportReport:
         found.extend(item.describe() for item in self.figures if item.kind is not ImportKind.KEPT)
         return found
 
-    def cell_of(self, path: str) -> CellPlace | None:
+    def cell_of(self, path: str, *, before: bool = False) -> CellPlace | None:
         """Where in the table the value at JSON Pointer ``path`` was typed, or None.
 
-        None for a path outside the imported figures. The column is None where the path is
-        the figure as a whole or its column is not in the table.
+        ``path`` is into the imported statement, or with ``before`` into the statement
+        imported into (for a table checked against the statement it was imported into, or
+        that it was exported from). None for a path outside the figures the table has. The
+        column is None where the path is the figure as a whole or its column is not in the
+        table.
         """
         segments = parse_pointer(path)
         if segments is None:
             return None
-        rows = dict(self.rows)
+        rows = dict(self.statement_rows if before else self.rows)
         for length in range(len(segments), 1, -1):
             row = rows.get(pointer(segments[:length]))
             if row is not None:

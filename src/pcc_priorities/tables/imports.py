@@ -304,6 +304,7 @@ def _report(  # noqa: PLR0917
         indexes.sort()
     results: list[FigureImport] = []
     cells: list[tuple[str, int]] = []
+    earlier: list[tuple[str, int]] = []
     for number, found, item in items:
         given = item.location
         final = attrs.evolve(given, index=positions[given.place].index(given.index) + 1)
@@ -314,6 +315,7 @@ def _report(  # noqa: PLR0917
             )
             continue
         before = importer.located[found]
+        earlier.append((pointer(figure_path(before.location)), number))
         changes = differences(before.figure, item.figure)
         if given != before.location:
             changes = (*changes, f"moved from {where(before.location)}")
@@ -345,6 +347,7 @@ def _report(  # noqa: PLR0917
         sheet=sheet,
         columns=tuple(importer.header),
         rows=tuple(cells),
+        statement_rows=tuple(earlier),
     )
 
 
