@@ -8,7 +8,7 @@ standard output and writes nothing. It removes figures only with ``--allow-remov
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pcc_priorities.cli.commands import (
     TABLE_FORMATS,
@@ -19,13 +19,23 @@ from pcc_priorities.cli.commands import (
 )
 from pcc_priorities.cli.console import EXIT_OK, Console
 from pcc_priorities.cli.parsing import Parser, UsageError
+from pcc_priorities.exceptions import TableError
 from pcc_priorities.files import check_output, format_by_extension
-from pcc_priorities.formats.documents import FORMATS, check_loadable, dumps
+from pcc_priorities.formats.documents import FORMATS, Format, check_loadable, dumps
 
-__all__ = ["add_figure_commands", "export_figures_command", "import_figures_command"]
+if TYPE_CHECKING:
+    from pcc_priorities.tables.import_report import ImportReport
+
+__all__ = [
+    "add_figure_commands",
+    "export_figures_command",
+    "export_workbook_command",
+    "import_figures_command",
+    "import_workbook_command",
+]
 
 _DOCUMENTS = "(.json, .yaml, .yml)"
-_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", ",": ",", ";": ";"}
+_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 
 
 def export_figures_command(args: argparse.Namespace, console: Console) -> int:
@@ -75,10 +85,70 @@ def import_figures_command(args: argparse.Namespace, console: Console) -> int:
         allow_removal=args.allow_removal,
         delimiter=None if args.delimiter is None else _DELIMITERS[args.delimiter],
     )
+    return _finish_import(args, console, report, output, kind, inputs, args.figures)
+
+
+_WORKBOOKS = {".xlsx": "xlsx", ".ods": "ods"}
+
+
+def export_workbook_command(args: argparse.Namespace, console: Console) -> int:
+    """Write a statement's applicability, metrics and figures to an XLSX or ODS workbook."""
+    from pcc_priorities.tables.workbook import (  # noqa: PLC0415
+        statement_to_ods,
+        statement_to_xlsx,
+    )
+
+    output: str = args.output
+    kind = _output_format(output, _WORKBOOKS)
+    check_output(output, overwrite=args.overwrite, inputs=[args.statement])
+    statement = _read(args.statement, console).statement
+    try:
+        data = statement_to_xlsx(statement) if kind == "xlsx" else statement_to_ods(statement)
+    except TableError as error:
+        raise TableError(error.problems, output, writing=True) from None
+    _write(
+        console,
+        output,
+        data,
+        overwrite=args.overwrite,
+        inputs=[args.statement],
+        what=": the statement's applicability, metrics and figures (sheets Applicability, "
+        "Metrics, Figures)",
+    )
+    return EXIT_OK
+
+
+def import_workbook_command(args: argparse.Namespace, console: Console) -> int:
+    """Fill a statement's applicability, metrics and figures from a workbook; write it."""
+    from pcc_priorities.tables.workbook import statement_from_workbook  # noqa: PLC0415
+
+    output: str | None = args.output
+    if output is None and not args.dry_run:
+        raise UsageError("the following arguments are required: -o/--output (or --dry-run)")
+    inputs = [args.statement, args.workbook]
+    kind = None
+    if output is not None and not args.dry_run:
+        kind = _output_format(output, FORMATS)
+        check_output(output, overwrite=args.overwrite, inputs=inputs)
+    format_by_extension(args.workbook, _WORKBOOKS)
+    statement = _read(args.statement, console).statement
+    report = statement_from_workbook(statement, args.workbook, allow_removal=args.allow_removal)
+    return _finish_import(args, console, report, output, kind, inputs, args.workbook)
+
+
+def _finish_import(  # noqa: PLR0917
+    args: argparse.Namespace,
+    console: Console,
+    report: ImportReport,
+    output: str | None,
+    kind: Format | None,
+    inputs: list[str],
+    table: str,
+) -> int:
+    """Print the report (a dry run), or write the statement and say what changed."""
     if args.dry_run:
-        console.result(
-            "".join(line + "\n" for line in ["dry run: nothing written", *report.lines()])
-        )
+        lines = ["dry run: nothing written", *report.lines()]
+        console.result("".join(f"{line}\n" for line in lines))
         return EXIT_OK
     assert output is not None
     assert kind is not None
@@ -92,7 +162,7 @@ def import_figures_command(args: argparse.Namespace, console: Console) -> int:
         text,
         overwrite=args.overwrite,
         inputs=inputs,
-        what=f": the statement with the figures from {args.figures} ({report.summary()})",
+        what=f": the statement with the figures from {table} ({report.summary()})",
     )
     return EXIT_OK
 
@@ -130,23 +200,55 @@ def add_figure_commands(commands: Any) -> None:
     )
     import_.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
     import_.add_argument("figures", metavar="FIGURES", help="a .csv, .xlsx or .ods file")
-    import_.add_argument(
-        "-o", "--output", metavar="OUT", help=f"the new statement {_DOCUMENTS}", default=None
-    )
-    import_.add_overwrite_option("OUT")
-    import_.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="print what importing would do (on standard output) and write nothing",
-    )
-    import_.add_argument(
-        "--allow-removal",
-        action="store_true",
-        help="remove the statement's figures that have no row (refused without this)",
-    )
+    _import_options(import_)
     import_.add_argument(
         "--delimiter",
         choices=("comma", "semicolon", "tab"),
         default=None,
         help="what separates a CSV file's fields (default: detected from its title row)",
+    )
+
+    export_book: Parser = commands.add(
+        "export-workbook",
+        export_workbook_command,
+        help="write a statement's applicability, metrics and figures to an XLSX or ODS workbook",
+        description="Write the parts of a statement that are data (applicability, metrics "
+        "with their data sources, and figures) to a .xlsx or .ods workbook, a sheet each, "
+        "with titles for column headings. Narrative stays in the statement document.",
+    )
+    export_book.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
+    export_book.add_argument(
+        "-o", "--output", metavar="OUT", help="a .xlsx or .ods file", required=True
+    )
+    export_book.add_overwrite_option("OUT")
+
+    import_book: Parser = commands.add(
+        "import-workbook",
+        import_workbook_command,
+        help="fill a statement's applicability, metrics and figures from a workbook",
+        description="Read a workbook written by export-workbook (and edited), fill the "
+        "statement's applicability, metrics and figures from its sheets, and write the result "
+        "as a new statement document; narrative and everything else stays as it was. What "
+        "happened to the figures is reported on standard error. Figures and metrics with no "
+        "row are removed only with --allow-removal.",
+    )
+    import_book.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
+    import_book.add_argument("workbook", metavar="WORKBOOK", help="a .xlsx or .ods file")
+    _import_options(import_book)
+
+
+def _import_options(command: Parser) -> None:
+    command.add_argument(
+        "-o", "--output", metavar="OUT", help=f"the new statement {_DOCUMENTS}", default=None
+    )
+    command.add_overwrite_option("OUT")
+    command.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what importing would do (on standard output) and write nothing",
+    )
+    command.add_argument(
+        "--allow-removal",
+        action="store_true",
+        help="remove what has no row in the table (refused without this)",
     )

@@ -1,4 +1,7 @@
-"""Figures as tables: CSV, XLSX and ODS, written and read back losslessly.
+"""Figures as tables (CSV, XLSX, ODS), imports with a report, the whole-statement workbook.
+
+Figures are written and read back losslessly; the whole-statement workbook holds
+applicability, metrics and figures, a sheet each.
 
 May import the model, periods, figures, formats and exceptions.
 """
@@ -51,6 +54,15 @@ if TYPE_CHECKING:
         write_figures_ods,
     )
     from pcc_priorities.tables.reading import import_figures
+    from pcc_priorities.tables.workbook import (
+        fill_from_sheets,
+        import_workbook,
+        statement_from_workbook,
+        statement_sheets,
+        statement_to_ods,
+        statement_to_xlsx,
+        write_statement_workbook,
+    )
     from pcc_priorities.tables.xlsx import (
         figures_from_xlsx,
         figures_to_xlsx,
@@ -61,6 +73,13 @@ if TYPE_CHECKING:
 
 
 _LAZY = {
+    "statement_sheets": "pcc_priorities.tables.workbook",
+    "statement_to_xlsx": "pcc_priorities.tables.workbook",
+    "statement_to_ods": "pcc_priorities.tables.workbook",
+    "import_workbook": "pcc_priorities.tables.workbook",
+    "statement_from_workbook": "pcc_priorities.tables.workbook",
+    "write_statement_workbook": "pcc_priorities.tables.workbook",
+    "fill_from_sheets": "pcc_priorities.tables.workbook",
     "CellPlace": "pcc_priorities.tables.import_report",
     "FigureImport": "pcc_priorities.tables.import_report",
     "ImportKind": "pcc_priorities.tables.import_report",
@@ -123,21 +142,28 @@ __all__ = [
     "figures_to_ods",
     "figures_to_xlsx",
     "fill_figures",
+    "fill_from_sheets",
     "import_figures",
     "import_figures_csv",
     "import_figures_ods",
     "import_figures_xlsx",
     "import_table",
+    "import_workbook",
     "located_figures",
     "national_table",
     "read_figures_csv",
     "read_figures_ods",
     "read_figures_xlsx",
     "replace_figures",
+    "statement_from_workbook",
+    "statement_sheets",
+    "statement_to_ods",
+    "statement_to_xlsx",
     "statements_table",
     "write_figures_csv",
     "write_figures_ods",
     "write_figures_xlsx",
+    "write_statement_workbook",
 ]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

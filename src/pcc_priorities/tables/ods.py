@@ -49,7 +49,9 @@ __all__ = [
     "figures_ods_rows",
     "figures_to_ods",
     "import_figures_ods",
+    "ods_sheets",
     "read_figures_ods",
+    "workbook_ods",
     "write_figures_ods",
 ]
 
@@ -131,9 +133,33 @@ def _number_cell(cell: Number) -> str:
     )
 
 
-def _content(rows: list[list[WrittenCell | None]], header: list[str]) -> str:
+def _table(name: str, rows: list[list[WrittenCell | None]], header: list[str]) -> list[str]:
+    parts = [f'<table:table table:name="{xml_text(name)}">']
+    for kind in column_kinds(header):
+        default = {"text": "ceT", "percent": "ceP0"}.get(kind, "Default")
+        parts.append(f'<table:table-column table:default-cell-style-name="{default}"/>')
+    for row in rows:
+        parts.append("<table:table-row>")
+        last = max((index for index, cell in enumerate(row) if cell is not None), default=-1)
+        for cell in row[: last + 1]:
+            if cell is None:
+                parts.append("<table:table-cell/>")
+            elif isinstance(cell, Number):
+                parts.append(_number_cell(cell))
+            else:
+                parts.append(_text_cell(cell.text, "ceH" if cell.bold else "ceT"))
+        parts.append("</table:table-row>")
+    parts.append("</table:table>")
+    return parts
+
+
+def _content(tables: list[tuple[str, list[list[WrittenCell | None]], list[str]]]) -> str:
     numbers = {
-        (cell.decimals, cell.percent) for row in rows for cell in row if isinstance(cell, Number)
+        (cell.decimals, cell.percent)
+        for _, rows, _ in tables
+        for row in rows
+        for cell in row
+        if isinstance(cell, Number)
     }
     numbers.add((0, True))  # the default of a column of percentages
     data_styles = "".join(_number_style(d, p) for d, p in sorted(numbers))
@@ -151,34 +177,20 @@ def _content(rows: list[list[WrittenCell | None]], header: list[str]) -> str:
         '<style:style style:name="ceH" style:family="table-cell" style:data-style-name="NT">'
         '<style:text-properties fo:font-weight="bold"/></style:style>'
         f"{cell_styles}</office:automatic-styles>"
-        f'<office:body><office:spreadsheet><table:table table:name="{_SHEET}">'
+        "<office:body><office:spreadsheet>"
     ]
-    for kind in column_kinds(header):
-        default = {"text": "ceT", "percent": "ceP0"}.get(kind, "Default")
-        parts.append(f'<table:table-column table:default-cell-style-name="{default}"/>')
-    for row in rows:
-        parts.append("<table:table-row>")
-        last = max((index for index, cell in enumerate(row) if cell is not None), default=-1)
-        for cell in row[: last + 1]:
-            if cell is None:
-                parts.append("<table:table-cell/>")
-            elif isinstance(cell, Number):
-                parts.append(_number_cell(cell))
-            else:
-                parts.append(_text_cell(cell.text, "ceH" if cell.bold else "ceT"))
-        parts.append("</table:table-row>")
-    parts.append("</table:table></office:spreadsheet></office:body></office:document-content>")
+    for name, rows, header in tables:
+        parts.extend(_table(name, rows, header))
+    parts.append("</office:spreadsheet></office:body></office:document-content>")
     return "".join(parts)
 
 
-def figures_to_ods(statement: Statement) -> bytes:
-    """Return every figure of ``statement`` as an ODS workbook (one sheet, ``Figures``).
+def workbook_ods(sheets: list[tuple[str, list[list[str]]]]) -> bytes:
+    """Return an ODS workbook of ``sheets`` (name, rows of text with the title row first).
 
-    Cells are typed and formatted as in :func:`~pcc_priorities.tables.figures_to_xlsx`; the
-    same statement always gives the same bytes.
+    Cells are typed and formatted as in XLSX; the same sheets always give the same bytes.
     """
-    rows = figures_table(statement)
-    content = _content(typed_rows(rows), rows[0])
+    content = _content([(name, typed_rows(rows), rows[0]) for name, rows in sheets])
     manifest = (
         f'{_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
         'manifest:1.0" manifest:version="1.3">'
@@ -198,6 +210,16 @@ def figures_to_ods(statement: Statement) -> bytes:
         ],
         stored=("mimetype",),
     )
+
+
+def figures_to_ods(statement: Statement) -> bytes:
+    """Return every figure of ``statement`` as an ODS workbook (one sheet, ``Figures``).
+
+    Cells are typed and formatted as in :func:`~pcc_priorities.tables.figures_to_xlsx`; the
+    same statement always gives the same bytes. A statement with no figures gives a
+    template.
+    """
+    return workbook_ods([(_SHEET, figures_table(statement))])
 
 
 # --------------------------------------------------------------------------- reading
@@ -409,6 +431,19 @@ class _TableReader:
             empty = 0
             row.extend([text] * repeat)
         return row
+
+
+def ods_sheets(data: bytes, *, source: str | None = None) -> dict[str, list[list[str]]]:
+    """Every sheet of an ODS workbook by name, each cell as it is shown.
+
+    Raises:
+        TableError: The file is not a workbook, or is damaged or oversized.
+    """
+    package = Package(data, "ODS", source)
+    try:
+        return _TableReader(package).read()
+    finally:
+        package.close()
 
 
 def figures_ods_rows(data: bytes, *, source: str | None = None) -> tuple[str, list[list[str]]]:
