@@ -13,7 +13,7 @@ from pcc_priorities.exceptions import one_line
 from pcc_priorities.model.figures import Figure
 from pcc_priorities.model.pointer import parse_pointer, pointer
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.tables.columns import COMPARISON_TITLE, table_header
+from pcc_priorities.tables.columns import COMPARISON_FIELDS, COMPARISON_TITLE, table_header
 from pcc_priorities.tables.locations import FigureLocation, FigurePart
 
 __all__ = [
@@ -159,7 +159,7 @@ class ImportReport:
             group = f"Comparison {match[1]}"
             if group in whole:
                 continue
-            titles = table_header(int(match[1]))[-14:]
+            titles = table_header(int(match[1]))[-len(COMPARISON_FIELDS) :]
             if all(t in absent for t in titles):
                 whole.add(group)
                 shown.append(f"{group} (all its columns)")

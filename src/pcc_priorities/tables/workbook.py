@@ -38,8 +38,15 @@ from pcc_priorities.model.statement import (
     Statement,
 )
 from pcc_priorities.model.values import Applicability
-from pcc_priorities.tables.cells import CellError, enum_in, enum_out, text_in, text_out, whole_in
-from pcc_priorities.tables.cells import whole_out as _whole_out
+from pcc_priorities.tables.cells import (
+    CellError,
+    enum_in,
+    enum_out,
+    text_in,
+    text_out,
+    whole_in,
+    whole_out,
+)
 from pcc_priorities.tables.columns import figures_table
 from pcc_priorities.tables.import_report import ImportReport
 from pcc_priorities.tables.imports import import_table
@@ -98,7 +105,7 @@ def _applicability_rows(statement: Statement) -> list[list[str]]:
         section = statement.sections[number - 1] if number is not None else None
         row = [
             _STATEMENT if number is None else _SECTION,
-            _whole_out(number),
+            whole_out(number),
             text_out(section.priority if section else None),
             enum_out(assessment.status if assessment else None),
             text_out(assessment.wording if assessment else None),
@@ -116,7 +123,7 @@ def _metric_rows(statement: Statement) -> list[list[str]]:
     for number, section in enumerate(statement.sections, start=1):
         rows.extend(
             [
-                _whole_out(number),
+                whole_out(number),
                 text_out(section.priority),
                 text_out(metric.id),
                 text_out(metric.name),
