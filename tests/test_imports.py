@@ -243,6 +243,22 @@ def test_detection_finds_the_delimiter_of_known_titles(titles: list[str], delimi
     assert detect_delimiter(_csv([titles, ["1;2,3\t4"] * len(titles)], delimiter)) == delimiter
 
 
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(statement=statements(), data=st.data())
+def test_leaving_columns_out_keeps_their_values(statement: Statement, data: st.DataObject) -> None:
+    """Any columns left out but those that place a figure and Value keep the statement's values."""
+    table = figures_table(statement)
+    optional = [
+        t for t in table[0] if t not in ("Part", "Section", "Subsection", "Figure", "Value")
+    ]
+    dropped = set(data.draw(st.lists(st.sampled_from(optional), unique=True), label="dropped"))
+    kept = [i for i, title in enumerate(table[0]) if title not in dropped]
+    rows = [[row[i] for i in kept] for row in table]
+    report = import_table(statement, rows)
+    assert report.statement == statement
+    assert set(report.absent_columns) <= dropped
+
+
 # --------------------------------------------------------------------------- templates
 
 

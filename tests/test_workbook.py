@@ -162,6 +162,15 @@ def test_a_spreadsheet_program_save_changes_nothing(west_mercia: Statement) -> N
     assert p.dumps(filled.statement) == p.dumps(west_mercia)
 
 
+def test_an_odf_save_changes_nothing(west_mercia: Statement) -> None:
+    """The ODS workbook loaded and saved again by odfpy still fills the statement."""
+    odf = pytest.importorskip("odf.opendocument")
+    buffer = io.BytesIO()
+    odf.load(io.BytesIO(statement_to_ods(west_mercia))).save(buffer)
+    filled = import_workbook(_without_data(west_mercia), buffer.getvalue(), kind="ods")
+    assert p.dumps(filled.statement) == p.dumps(west_mercia)
+
+
 def test_files_and_commands(west_mercia: Statement, tmp_path: Path) -> None:
     """Files by suffix, and export-workbook then import-workbook, give the statement back."""
     path = tmp_path / "book.ods"
