@@ -89,6 +89,10 @@ class _Importer:
         self.full = table_header(self.groups)
         self.metrics = metrics_of(statement)
         self.problems: list[TableProblem] = []
+        #: Whether the table has every column the statement's values could be kept in.
+        self.complete = all(
+            title in self.present for title in self.full if title not in REPEATED_COLUMNS
+        )
 
     def match(self, data: list[tuple[int, dict[str, str]]]) -> dict[int, int]:
         """The statement figure (its index in document order) each row is, by row."""
@@ -121,6 +125,10 @@ class _Importer:
 
     def cells_for(self, cells: dict[str, str], found: int | None) -> dict[str, str]:
         """The row's cells, with the statement's values in the columns the table lacks."""
+        if found is not None and self.complete:
+            merged = dict.fromkeys(self.full, "")
+            merged.update(cells)
+            return merged
         if found is None:
             merged = dict.fromkeys(self.full, "")
             merged.update(cells)
