@@ -54,6 +54,8 @@ COMMANDS = [
     Command(("schema", "-o", "{output}"), ".json"),
     Command(("export-figures", "{statement}", "-o", "{output}"), ".csv"),
     Command(("import-figures", "{statement}", "{figures}", "-o", "{output}"), ".json"),
+    Command(("export-workbook", "{statement}", "-o", "{output}"), ".ods"),
+    Command(("import-workbook", "{statement}", "{workbook}", "-o", "{output}"), ".json"),
     Command(("frameworks",)),
     Command(("forces",)),
     Command(("period", "Q1 2023/24")),
@@ -84,6 +86,7 @@ class Files:
     other: Path
     figures: Path
     table: Path
+    workbook: Path
 
     def argv(self, command: Command, **replace: str) -> list[str]:
         """The command's arguments, with these files (or those in ``replace``)."""
@@ -92,6 +95,7 @@ class Files:
             "other": str(self.other),
             "figures": str(self.figures),
             "table": str(self.table),
+            "workbook": str(self.workbook),
             "output": str(self.folder / f"out{command.suffix}"),
             **replace,
         }
@@ -116,7 +120,9 @@ def files(tmp_path: Path) -> Files:
         "2024/25,1,Gwent,Homicide,1\n",
         encoding="utf-8",
     )
-    return Files(tmp_path, statement, other, figures, table)
+    workbook = tmp_path / "workbook.xlsx"
+    assert main(["export-workbook", str(EXAMPLE), "-o", str(workbook), "-q"]) == 0
+    return Files(tmp_path, statement, other, figures, table, workbook)
 
 
 def _cases() -> list[tuple[Command, str]]:

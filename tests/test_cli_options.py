@@ -88,6 +88,8 @@ def test_force_is_refused_wherever_a_police_force_is_named_and_an_alias_elsewher
         "schema",
         "export-figures",
         "import-figures",
+        "export-workbook",
+        "import-workbook",
         "table",
     }
     for name, command in commands.items():

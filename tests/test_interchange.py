@@ -253,7 +253,7 @@ def test_human_values_are_read(simple: Statement) -> None:
 
 
 def test_header_problems_are_listed(simple: Statement) -> None:
-    """Unknown, repeated and missing columns are all reported on row 1."""
+    """Unknown and repeated columns are all reported on row 1."""
     rows = figures_table(simple)
     header = [*rows[0][1:], "Notes", "Comparison 2: colour", "Value"]
     with pytest.raises(TableError) as raised:
@@ -262,8 +262,7 @@ def test_header_problems_are_listed(simple: Statement) -> None:
     assert ("Notes", "unknown column") in found
     assert ("Comparison 2: colour", "unknown comparison column") in found
     assert ("Value", "this title is used twice") in found
-    assert ("Part", "this column is missing") in found
-    assert ("Comparison 2: basis", "this column is missing") in found
+    assert not any(message == "this column is missing" for _, message in found)
 
 
 def test_two_rows_for_one_figure_are_refused(simple: Statement) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "Problem",
     "RankError",
     "ReferenceDataError",
+    "RemovalRefusedError",
     "RuleError",
     "SeriesError",
     "TableError",
@@ -420,3 +421,10 @@ class TableError(PccPrioritiesError, ValueError):
         lines = [f"{head}cannot {verb} the table ({count:,} {noun}):"]
         lines.extend(_listed(self.problems))
         super().__init__("\n".join(lines))
+
+
+class RemovalRefusedError(TableError):
+    """Importing a table would remove figures, and removal was not allowed.
+
+    Each problem names a figure that has no row (or says the table has none at all).
+    """

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -375,8 +375,13 @@ class Report:
         head = f"{_one_line(self.source)}: " if self.source else ""
         return f"{head}{verdict}: {', '.join(parts)}{tail}"
 
-    def to_text(self, *, max_per_rule: int | None = 10) -> str:
+    def to_text(
+        self, *, max_per_rule: int | None = 10, places: Callable[[str], str | None] | None = None
+    ) -> str:
         """Return the report for people: the summary, then the findings grouped by rule.
+
+        ``places`` gives, for a finding's JSON Pointer, where else it is (the cell of a
+        spreadsheet the figure was typed in), shown in brackets beside the pointer.
 
         Each rule's group says how many findings it holds; at most ``max_per_rule`` of them
         are listed (None lists all), and the group says how many more there are. Every
@@ -407,6 +412,9 @@ class Report:
             shown = findings if max_per_rule is None else findings[:max_per_rule]
             for finding in shown:
                 where = finding.path or "(whole statement)"
+                place = places(finding.path) if places is not None else None
+                if place is not None:
+                    where += f" ({place})"
                 mark = f" [suppressed: {finding.suppression.reason}]" if finding.suppression else ""
                 lines.append(_one_line(f"  {where}: {finding.message}{mark}"))
             hidden = len(findings) - len(shown)

@@ -22,10 +22,8 @@ from pcc_priorities.cli.commands import (
     check_command,
     diff_command,
     error_text,
-    export_figures_command,
     forces_command,
     frameworks_command,
-    import_figures_command,
     new_command,
     period_command,
     render_command,
@@ -43,6 +41,7 @@ from pcc_priorities.cli.console import (
     Console,
     printable,
 )
+from pcc_priorities.cli.figure_commands import add_figure_commands
 from pcc_priorities.cli.open_data import add_open_data_commands, add_table_command
 from pcc_priorities.cli.parsing import (
     Parser,
@@ -146,6 +145,12 @@ def _statement_commands(commands: _Commands) -> None:
         metavar="N",
         help="text format: list at most N findings per rule (default 10; 0 lists all)",
     )
+    check_parser.add_argument(
+        "--figures",
+        metavar="TABLE",
+        help="the figures table (.csv, .xlsx or .ods) the statement's figures were imported "
+        "from: each finding on a figure also names the sheet, row and column it was typed in",
+    )
 
     new = commands.add(
         "new",
@@ -188,6 +193,12 @@ def _statement_commands(commands: _Commands) -> None:
         help="planned publication date: YYYY, YYYY-MM or YYYY-MM-DD",
     )
     new.add_argument("--title", metavar="TEXT", help="the statement's title")
+    new.add_argument(
+        "--figures",
+        metavar="TABLE",
+        help="also write a figures template to TABLE (.csv, .xlsx or .ods): a row for each "
+        "metric, to fill in and bring back with import-figures",
+    )
     new.add_overwrite_option("FILE")
 
     validate = commands.add(
@@ -286,32 +297,6 @@ def _publishing_commands(commands: _Commands) -> None:
         "--format", choices=["text", "json"], default="text", help="text (default) or json"
     )
 
-    export = commands.add(
-        "export-figures",
-        export_figures_command,
-        help="write every figure of a statement to a CSV, XLSX or ODS file",
-        description="Write every figure of a statement, one row each, to a .csv, .xlsx or .ods "
-        "file.",
-    )
-    export.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
-    _output_option(export, "a .csv, .xlsx or .ods file", required=True)
-    export.add_overwrite_option("OUT")
-
-    import_ = commands.add(
-        "import-figures",
-        import_figures_command,
-        help="replace a statement's figures with those in a CSV, XLSX or ODS file",
-        description=(
-            "Read figures exported with export-figures (and edited), put them in their places "
-            "in the statement, and write the result as a new statement document. The file is "
-            "the complete list of figures: a place with no rows ends up with no figures."
-        ),
-    )
-    import_.add_argument("statement", metavar="STATEMENT", help=f"the statement {_DOCUMENTS}")
-    import_.add_argument("figures", metavar="FIGURES", help="a .csv, .xlsx or .ods file")
-    _output_option(import_, f"the new statement {_DOCUMENTS}", required=True)
-    import_.add_overwrite_option("OUT")
-
 
 def _reference_commands(commands: _Commands) -> None:
     rules = commands.add(
@@ -405,6 +390,7 @@ def _build_parser() -> Parser:
     commands = _Commands(parser)
     _statement_commands(commands)
     _publishing_commands(commands)
+    add_figure_commands(commands)
     _reference_commands(commands)
     add_open_data_commands(commands)
     add_table_command(commands)

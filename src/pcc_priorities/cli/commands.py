@@ -153,6 +153,8 @@ def check_command(args: argparse.Namespace, console: Console) -> int:
     ignore = codes_argument(args.ignore) or []
     default_registry().select(select, ignore)  # unknown codes fail before any file is read
     threshold = None if args.fail_on == "never" else Severity(args.fail_on)
+    if args.figures is not None and len(args.files) != 1:
+        raise UsageError("--figures goes with one statement: the one its figures are in")
     status = EXIT_OK
     reports: list[Report] = []
     results: list[dict[str, Any]] = []
@@ -166,13 +168,21 @@ def check_command(args: argparse.Namespace, console: Console) -> int:
             continue
         report = check(statement, as_of=args.as_of, select=select, ignore=ignore, source=path)
         reports.append(report)
-        results.append({"path": path, "report": report.to_dict(), "problems": []})
+        places = None if args.figures is None else _cell_places(statement, args.figures, console)
+        data = report.to_dict()
+        if places is not None:
+            for finding in data["findings"]:
+                cell = places(finding["path"])
+                if cell is not None:
+                    finding["cell"] = cell
+        results.append({"path": path, "report": data, "problems": []})
         if args.format == "text":
             if args.quiet:
                 console.result(report.summary() + "\n")
             else:
                 limit = None if args.max_per_rule == 0 else args.max_per_rule
-                console.result(report.to_text(max_per_rule=limit) + "\n")
+                shown = None if places is None else _cell_text(places)
+                console.result(report.to_text(max_per_rule=limit, places=shown) + "\n")
         if status == EXIT_OK and threshold is not None and report.fails(threshold):
             status = EXIT_FINDINGS
     if args.format == "json":
@@ -180,6 +190,49 @@ def check_command(args: argparse.Namespace, console: Console) -> int:
     elif args.format == "csv":
         console.result(reports_to_csv(reports))
     return status
+
+
+def _cell_places(
+    statement: Statement, table: str, console: Console
+) -> Callable[[str], dict[str, Any] | None]:
+    """Where each figure of ``statement`` is in ``table``: file, sheet, row and column."""
+    from pcc_priorities.tables.import_report import ImportKind  # noqa: PLC0415
+    from pcc_priorities.tables.reading import import_figures  # noqa: PLC0415
+
+    imported = import_figures(statement, table, allow_removal=True)
+    if imported.changes_anything:
+        console.message(
+            f"{table} differs from the statement ({imported.summary()}): findings name the "
+            "rows of the figures it has as the statement has them"
+        )
+    kept = imported.of_kind(ImportKind.KEPT)
+    same = {row for row in (item.row for item in kept) if row is not None}
+
+    def place(path: str) -> dict[str, Any] | None:
+        cell = imported.cell_of(path, before=True)
+        if cell is None or cell.row not in same:
+            return None
+        return {"file": table, "sheet": cell.sheet, "row": cell.row, "column": cell.column}
+
+    return place
+
+
+def _cell_text(places: Callable[[str], dict[str, Any] | None]) -> Callable[[str], str | None]:
+    """``places`` as text: "figures.xlsx, sheet 'Figures', row 5, column 'Value'"."""
+
+    def text(path: str) -> str | None:
+        cell = places(path)
+        if cell is None:
+            return None
+        parts = [cell["file"]]
+        if cell["sheet"] is not None:
+            parts.append(f"sheet {cell['sheet']!r}")
+        parts.append(f"row {cell['row']}")
+        if cell["column"] is not None:
+            parts.append(f"column {cell['column']!r}")
+        return ", ".join(parts)
+
+    return text
 
 
 def validate_command(args: argparse.Namespace, console: Console) -> int:
@@ -313,6 +366,11 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
     if output is not None:
         kind = _output_format(output, FORMATS)
         check_output(output, overwrite=args.overwrite)
+    if args.figures is not None:
+        if output is None:
+            raise UsageError("--figures writes a template beside the statement: name FILE")
+        _output_format(args.figures, TABLE_FORMATS)
+        check_output(args.figures, overwrite=args.overwrite, inputs=[output])
     period: ReportingPeriod | str | None = args.period
     if args.period_start is not None:
         period = ReportingPeriod(
@@ -338,69 +396,34 @@ def new_command(args: argparse.Namespace, console: Console) -> int:
         what=f": {len(statement.sections)} priority sections for {statement.force.name}; "
         f"`pcc-priorities check {output}` lists what to fill in",
     )
+    if args.figures is not None:
+        _write(
+            console,
+            args.figures,
+            _figures_data(statement, args.figures),
+            overwrite=args.overwrite,
+            inputs=[output],
+            what=": a figures template, one row for each metric; fill it in and "
+            f"`pcc-priorities import-figures {output} {args.figures} -o OUT`",
+        )
     return EXIT_OK
 
 
-# --------------------------------------------------------------------------- figures
-
-
-def export_figures_command(args: argparse.Namespace, console: Console) -> int:
-    """Write every figure of a statement to a CSV, XLSX or ODS file."""
+def _figures_data(statement: Statement, output: str) -> str | bytes:
+    """The figures of ``statement`` (a template if it has none) in ``output``'s format."""
     from pcc_priorities.tables.csv import figures_to_csv  # noqa: PLC0415
     from pcc_priorities.tables.ods import figures_to_ods  # noqa: PLC0415
     from pcc_priorities.tables.xlsx import figures_to_xlsx  # noqa: PLC0415
 
-    output: str = args.output
-    kind = _output_format(output, TABLE_FORMATS)
-    check_output(output, overwrite=args.overwrite, inputs=[args.statement])
-    statement = _read(args.statement, console).statement
-    data: str | bytes
+    writers: dict[str, Callable[[Statement], str | bytes]] = {
+        "csv": figures_to_csv,
+        "xlsx": figures_to_xlsx,
+        "ods": figures_to_ods,
+    }
     try:
-        writers: dict[str, Callable[[Statement], str | bytes]] = {
-            "csv": figures_to_csv,
-            "xlsx": figures_to_xlsx,
-            "ods": figures_to_ods,
-        }
-        data = writers[kind](statement)
+        return writers[_output_format(output, TABLE_FORMATS)](statement)
     except TableError as error:
         raise TableError(error.problems, output, writing=True) from None
-    _write(
-        console,
-        output,
-        data,
-        overwrite=args.overwrite,
-        inputs=[args.statement],
-        what=": the statement's figures",
-    )
-    return EXIT_OK
-
-
-def import_figures_command(args: argparse.Namespace, console: Console) -> int:
-    """Replace a statement's figures with those in a CSV, XLSX or ODS file; write a new one."""
-    from pcc_priorities.tables.csv import read_figures_csv  # noqa: PLC0415
-    from pcc_priorities.tables.ods import read_figures_ods  # noqa: PLC0415
-    from pcc_priorities.tables.xlsx import read_figures_xlsx  # noqa: PLC0415
-
-    output: str = args.output
-    kind = _output_format(output, FORMATS)
-    inputs = [args.statement, args.figures]
-    check_output(output, overwrite=args.overwrite, inputs=inputs)
-    table = format_by_extension(args.figures, TABLE_FORMATS)
-    statement = _read(args.statement, console).statement
-    readers = {"csv": read_figures_csv, "xlsx": read_figures_xlsx, "ods": read_figures_ods}
-    read = readers[table]
-    updated = read(statement, args.figures)
-    text = dumps(updated, kind)
-    check_loadable(updated, text, kind, source=output)
-    _write(
-        console,
-        output,
-        text,
-        overwrite=args.overwrite,
-        inputs=inputs,
-        what=f": the statement with the figures from {args.figures}",
-    )
-    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- reference

@@ -127,8 +127,10 @@ def csv_text(data: bytes, source: str | None) -> str:
         ) from None
 
 
-def csv_rows(text: str, source: str | None = None) -> list[list[str]]:
+def csv_rows(text: str, source: str | None = None, *, delimiter: str = ",") -> list[list[str]]:
     """Return the rows of CSV ``text`` (a leading byte-order mark is dropped).
+
+    ``delimiter`` separates the fields (a comma unless given).
 
     A field may be as long as the text: the csv module's own limit (131,072 characters)
     would refuse a long wording that the library itself wrote.
@@ -142,7 +144,7 @@ def csv_rows(text: str, source: str | None = None) -> list[list[str]]:
             limit = csv.field_size_limit()
             csv.field_size_limit(max(limit, len(text) + 1))
             try:
-                return list(csv.reader(io.StringIO(text, newline="")))
+                return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
             finally:
                 csv.field_size_limit(limit)
     except csv.Error as error:

@@ -20,6 +20,7 @@ from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
 from pcc_priorities.files import read_input
+from pcc_priorities.model.values import ComparisonBasis
 from pcc_priorities.periods.dates import PartialDate
 
 __all__ = [
@@ -134,6 +135,9 @@ class Framework:
         priorities: Its priorities, in official order.
         metrics: Its national metrics.
         data_sources: The data sources its metrics use.
+        usual_comparisons: What statements usually compare its figures with, as comparison
+            bases (``"baseline"``, ``"same_period_last_year"``): the comparison columns of a
+            figures template. Reference data, not a rule.
     """
 
     id: str
@@ -145,6 +149,7 @@ class Framework:
     priorities: tuple[NationalPriority, ...] = ()
     metrics: tuple[NationalMetric, ...] = ()
     data_sources: tuple[DataSource, ...] = ()
+    usual_comparisons: tuple[str, ...] = ()
 
     def priority(self, priority_id: str) -> NationalPriority:
         """Return the priority with ``priority_id``.
@@ -237,6 +242,14 @@ def _check_framework(framework: Framework, source: str) -> Framework:
             for s in metric.data_sources
             if s not in source_ids
         )
+    bases = {basis.value for basis in ComparisonBasis}
+    problems.extend(
+        f"usual comparison {basis!r} is not a comparison basis (expected one of: "
+        + ", ".join(sorted(bases))
+        + ")"
+        for basis in framework.usual_comparisons
+        if basis not in bases
+    )
     if problems:
         raise ReferenceDataError(f"{source}: " + "; ".join(problems))
     return framework

@@ -13,7 +13,14 @@ from pcc_priorities.model.figures import Figure
 from pcc_priorities.model.narrative import Block, Subsection
 from pcc_priorities.model.statement import PrioritySection, Statement
 
-__all__ = ["FigureLocation", "FigurePart", "LocatedFigure", "located_figures", "replace_figures"]
+__all__ = [
+    "FigureLocation",
+    "FigurePart",
+    "LocatedFigure",
+    "figure_path",
+    "located_figures",
+    "replace_figures",
+]
 
 
 class FigurePart(StrEnum):
@@ -101,6 +108,21 @@ def located_figures(statement: Statement) -> tuple[LocatedFigure, ...]:
             found.append(LocatedFigure(location=location, figure=figure))
         found.extend(_subsection_figures(section.blocks, FigurePart.SECTION, number, ()))
     return tuple(found)
+
+
+def figure_path(location: FigureLocation) -> tuple[str | int, ...]:
+    """The path (for a JSON Pointer) of the figure at ``location``, counting from 0."""
+    path: tuple[str | int, ...]
+    if location.part is FigurePart.SECTION:
+        path = ("sections", (location.section or 1) - 1)
+        inner: tuple[str | int, ...] = ("blocks",)
+    elif location.part is FigurePart.CONTRIBUTION:
+        path, inner = ("contribution", "blocks"), ()
+    else:
+        path, inner = (str(location.part),), ()
+    for depth, position in enumerate(location.blocks):
+        path = (*path, *(inner if depth == 0 else ("blocks",)), position - 1)
+    return (*path, "figures", location.index - 1)
 
 
 def place_problem(statement: Statement, location: FigureLocation) -> tuple[str, str] | None:

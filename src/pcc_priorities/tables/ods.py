@@ -18,7 +18,6 @@ from datetime import datetime
 from decimal import Decimal
 from xml.etree.ElementTree import Element
 
-from pcc_priorities.exceptions import TableError
 from pcc_priorities.files import atomic_write_bytes, read_input
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.tables.cell_formats import (
@@ -34,6 +33,9 @@ from pcc_priorities.tables.cell_formats import (
     typed_rows,
     unescape,
 )
+from pcc_priorities.tables.columns import figures_table
+from pcc_priorities.tables.import_report import ImportReport
+from pcc_priorities.tables.imports import import_table
 from pcc_priorities.tables.packages import (
     MAX_CELLS,
     Package,
@@ -41,10 +43,17 @@ from pcc_priorities.tables.packages import (
     table_problem,
     xml_text,
 )
-from pcc_priorities.tables.rows import figures_from_table, figures_table
-from pcc_priorities.tables.xlsx import with_sheet
 
-__all__ = ["figures_from_ods", "figures_to_ods", "read_figures_ods", "write_figures_ods"]
+__all__ = [
+    "figures_from_ods",
+    "figures_ods_rows",
+    "figures_to_ods",
+    "import_figures_ods",
+    "ods_sheets",
+    "read_figures_ods",
+    "workbook_ods",
+    "write_figures_ods",
+]
 
 _SHEET = "Figures"
 _MIME = "application/vnd.oasis.opendocument.spreadsheet"
@@ -124,9 +133,33 @@ def _number_cell(cell: Number) -> str:
     )
 
 
-def _content(rows: list[list[WrittenCell | None]], header: list[str]) -> str:
+def _table(name: str, rows: list[list[WrittenCell | None]], header: list[str]) -> list[str]:
+    parts = [f'<table:table table:name="{xml_text(name)}">']
+    for kind in column_kinds(header):
+        default = {"text": "ceT", "percent": "ceP0"}.get(kind, "Default")
+        parts.append(f'<table:table-column table:default-cell-style-name="{default}"/>')
+    for row in rows:
+        parts.append("<table:table-row>")
+        last = max((index for index, cell in enumerate(row) if cell is not None), default=-1)
+        for cell in row[: last + 1]:
+            if cell is None:
+                parts.append("<table:table-cell/>")
+            elif isinstance(cell, Number):
+                parts.append(_number_cell(cell))
+            else:
+                parts.append(_text_cell(cell.text, "ceH" if cell.bold else "ceT"))
+        parts.append("</table:table-row>")
+    parts.append("</table:table>")
+    return parts
+
+
+def _content(tables: list[tuple[str, list[list[WrittenCell | None]], list[str]]]) -> str:
     numbers = {
-        (cell.decimals, cell.percent) for row in rows for cell in row if isinstance(cell, Number)
+        (cell.decimals, cell.percent)
+        for _, rows, _ in tables
+        for row in rows
+        for cell in row
+        if isinstance(cell, Number)
     }
     numbers.add((0, True))  # the default of a column of percentages
     data_styles = "".join(_number_style(d, p) for d, p in sorted(numbers))
@@ -144,34 +177,20 @@ def _content(rows: list[list[WrittenCell | None]], header: list[str]) -> str:
         '<style:style style:name="ceH" style:family="table-cell" style:data-style-name="NT">'
         '<style:text-properties fo:font-weight="bold"/></style:style>'
         f"{cell_styles}</office:automatic-styles>"
-        f'<office:body><office:spreadsheet><table:table table:name="{_SHEET}">'
+        "<office:body><office:spreadsheet>"
     ]
-    for kind in column_kinds(header):
-        default = {"text": "ceT", "percent": "ceP0"}.get(kind, "Default")
-        parts.append(f'<table:table-column table:default-cell-style-name="{default}"/>')
-    for row in rows:
-        parts.append("<table:table-row>")
-        last = max((index for index, cell in enumerate(row) if cell is not None), default=-1)
-        for cell in row[: last + 1]:
-            if cell is None:
-                parts.append("<table:table-cell/>")
-            elif isinstance(cell, Number):
-                parts.append(_number_cell(cell))
-            else:
-                parts.append(_text_cell(cell.text, "ceH" if cell.bold else "ceT"))
-        parts.append("</table:table-row>")
-    parts.append("</table:table></office:spreadsheet></office:body></office:document-content>")
+    for name, rows, header in tables:
+        parts.extend(_table(name, rows, header))
+    parts.append("</office:spreadsheet></office:body></office:document-content>")
     return "".join(parts)
 
 
-def figures_to_ods(statement: Statement) -> bytes:
-    """Return every figure of ``statement`` as an ODS workbook (one sheet, ``Figures``).
+def workbook_ods(sheets: list[tuple[str, list[list[str]]]]) -> bytes:
+    """Return an ODS workbook of ``sheets`` (name, rows of text with the title row first).
 
-    Cells are typed and formatted as in :func:`~pcc_priorities.tables.figures_to_xlsx`; the
-    same statement always gives the same bytes.
+    Cells are typed and formatted as in XLSX; the same sheets always give the same bytes.
     """
-    rows = figures_table(statement)
-    content = _content(typed_rows(rows), rows[0])
+    content = _content([(name, typed_rows(rows), rows[0]) for name, rows in sheets])
     manifest = (
         f'{_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
         'manifest:1.0" manifest:version="1.3">'
@@ -191,6 +210,16 @@ def figures_to_ods(statement: Statement) -> bytes:
         ],
         stored=("mimetype",),
     )
+
+
+def figures_to_ods(statement: Statement) -> bytes:
+    """Return every figure of ``statement`` as an ODS workbook (one sheet, ``Figures``).
+
+    Cells are typed and formatted as in :func:`~pcc_priorities.tables.figures_to_xlsx`; the
+    same statement always gives the same bytes. A statement with no figures gives a
+    template.
+    """
+    return workbook_ods([(_SHEET, figures_table(statement))])
 
 
 # --------------------------------------------------------------------------- reading
@@ -404,15 +433,26 @@ class _TableReader:
         return row
 
 
-def figures_from_ods(statement: Statement, data: bytes, *, source: str | None = None) -> Statement:
-    """Return ``statement`` with its figures replaced by those in an ODS workbook.
-
-    Reads the sheet named ``Figures`` (or the only sheet), each cell as it is shown, by the
-    same rules as XLSX.
+def ods_sheets(data: bytes, *, source: str | None = None) -> dict[str, list[list[str]]]:
+    """Every sheet of an ODS workbook by name, each cell as it is shown.
 
     Raises:
-        TableError: Lists every problem with its sheet, row and column; a file that is not a
-            workbook, or a damaged or oversized one, is one problem.
+        TableError: The file is not a workbook, or is damaged or oversized.
+    """
+    package = Package(data, "ODS", source)
+    try:
+        return _TableReader(package).read()
+    finally:
+        package.close()
+
+
+def figures_ods_rows(data: bytes, *, source: str | None = None) -> tuple[str, list[list[str]]]:
+    """The name and rows of the figures sheet of an ODS workbook, each cell as it is shown.
+
+    Reads the sheet named ``Figures`` (or the only sheet), by the same rules as XLSX.
+
+    Raises:
+        TableError: The file is not a workbook, is damaged or oversized, or has no such sheet.
     """
     package = Package(data, "ODS", source)
     try:
@@ -425,11 +465,37 @@ def figures_from_ods(statement: Statement, data: bytes, *, source: str | None = 
         raise table_problem(f"expected a sheet named {_SHEET!r}; the workbook has {names}", source)
     rows = tables[name]
     width = len(rows[0]) if rows else 0
-    trimmed = [row[:width] if not any(row[width:]) else row for row in rows]
-    try:
-        return figures_from_table(statement, trimmed, source=source)
-    except TableError as error:
-        raise with_sheet(error, name, source) from None
+    return name, [row[:width] if not any(row[width:]) else row for row in rows]
+
+
+def import_figures_ods(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> ImportReport:
+    """Import the figures in an ODS workbook into ``statement``, and say what was done.
+
+    See :mod:`pcc_priorities.tables.imports` for how rows are matched to figures.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column; a file that is not a
+            workbook, or a damaged or oversized one, is one problem.
+    """
+    name, rows = figures_ods_rows(data, source=source)
+    return import_table(statement, rows, source=source, sheet=name, allow_removal=allow_removal)
+
+
+def figures_from_ods(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in an ODS workbook imported.
+
+    :func:`import_figures_ods` without the report.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column.
+    """
+    return import_figures_ods(statement, data, source=source, allow_removal=allow_removal).statement
 
 
 def write_figures_ods(statement: Statement, path: str | os.PathLike[str]) -> None:
@@ -441,12 +507,15 @@ def write_figures_ods(statement: Statement, path: str | os.PathLike[str]) -> Non
     atomic_write_bytes(path, figures_to_ods(statement))
 
 
-def read_figures_ods(statement: Statement, path: str | os.PathLike[str]) -> Statement:
-    """Return ``statement`` with its figures replaced by those in the ODS file at ``path``.
+def read_figures_ods(
+    statement: Statement, path: str | os.PathLike[str], *, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in the ODS file at ``path`` imported.
 
     Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
         TableError: Lists every problem with its sheet, row and column.
         FileProblemError: The file cannot be read; the message says why.
     """
     data = read_input(path)
-    return figures_from_ods(statement, data, source=os.fspath(path))
+    return figures_from_ods(statement, data, source=os.fspath(path), allow_removal=allow_removal)

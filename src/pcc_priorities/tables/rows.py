@@ -1,14 +1,13 @@
-"""The figures table: one row per figure, one column per attribute, and reading it back."""
+"""Reading the figures table: the cells of one row as a figure and where it lives."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pcc_priorities.exceptions import PeriodError, TableError, TableProblem
+from pcc_priorities.exceptions import PeriodError, TableProblem
 from pcc_priorities.model.figures import (
     Area,
     Change,
@@ -41,188 +40,29 @@ from pcc_priorities.tables.cells import (
     CellError,
     E,
     bound_in,
-    bound_out,
     enum_in,
-    enum_out,
     number_in,
-    number_out,
     path_in,
-    path_out,
     text_in,
-    text_out,
     whole_in,
-    whole_out,
+)
+from pcc_priorities.tables.columns import (
+    BASE_COLUMNS,
+    COMPARISON_FIELDS,
+    COMPARISON_TITLE,
+    MAX_COMPARISONS,
+    NOT_STATED_CHANGE,
+    comparison_columns,
 )
 from pcc_priorities.tables.locations import (
     FigureLocation,
     FigurePart,
     LocatedFigure,
-    group_by_place,
-    located_figures,
     place_problem,
-    rebuild,
     subsection_at,
 )
 
-__all__ = ["figures_from_table", "figures_table"]
-
-
-# --------------------------------------------------------------------------- columns
-
-_BASE_COLUMNS = (
-    "Part",
-    "Section",
-    "Priority",
-    "Subsection",
-    "Subsection title",
-    "Figure",
-    "Figure id",
-    "Measure",
-    "Metric",
-    "Metric name",
-    "Data source",
-    "Value",
-    "Upper value",
-    "Qualifier",
-    "Unit",
-    "Rate per",
-    "Rate denominator",
-    "Rank order",
-    "Rank out of",
-    "Rank group",
-    "Period",
-    "Period start",
-    "Period end",
-    "Period kind",
-    "Area kind",
-    "Area name",
-    "Part of",
-    "Part by",
-    "Source",
-    "Data status",
-    "Data status reason",
-    "Proxy metric",
-    "Wording",
-)
-_COMPARISON_FIELDS = (
-    "basis",
-    "period",
-    "period start",
-    "period end",
-    "period kind",
-    "value",
-    "area kind",
-    "area name",
-    "change direction",
-    "change count",
-    "change percent",
-    "change percentage points",
-    "change wording",
-    "wording",
-)
-#: Columns added after the first release of the table: a table without them still reads.
-_OPTIONAL_COLUMNS = frozenset({"Part of", "Part by"})
-_COMPARISON_TITLE = re.compile(r"Comparison (\d+): (.+)", re.ASCII)
-#: The most comparisons a table gives a figure (a header may not ask for a billion columns).
-_MAX_COMPARISONS = 1000
-#: The ``change direction`` cell of a stated change with no direction word.
-_NOT_STATED = "not stated"
-
-
-def _comparison_columns(number: int) -> tuple[str, ...]:
-    return tuple(f"Comparison {number}: {name}" for name in _COMPARISON_FIELDS)
-
-
-def _period_cells(period: ReportingPeriod | None) -> list[str]:
-    if period is None:
-        return ["", "", "", ""]
-    return [
-        text_out(period.label),
-        bound_out(period.start),
-        bound_out(period.end),
-        enum_out(period.kind),
-    ]
-
-
-def _area_cells(area: Area | None) -> list[str]:
-    return ["", ""] if area is None else [enum_out(area.kind), text_out(area.name)]
-
-
-def _metrics(statement: Statement) -> dict[str, MetricReference]:
-    return {metric.id: metric for section in statement.sections for metric in section.metrics}
-
-
-def figures_table(statement: Statement) -> list[list[str]]:
-    """Return every figure of ``statement`` as table rows of text, the title row first."""
-    located = located_figures(statement)
-    groups = max((len(item.figure.comparisons) for item in located), default=0)
-    header = list(_BASE_COLUMNS)
-    for number in range(1, groups + 1):
-        header.extend(_comparison_columns(number))
-    metrics = _metrics(statement)
-    rows = [header]
-    for item in located:
-        location, figure = item.location, item.figure
-        section = statement.sections[location.section - 1] if location.section is not None else None
-        subsection = subsection_at(statement, location)
-        metric = metrics.get(figure.metric) if figure.metric is not None else None
-        rate, rank, availability = figure.rate_base, figure.rank, figure.availability
-        row = [
-            enum_out(location.part),
-            whole_out(location.section),
-            text_out(section.priority if section else None),
-            path_out(location.blocks),
-            text_out(subsection.title if subsection else None),
-            whole_out(location.index),
-            text_out(figure.id),
-            text_out(figure.measure),
-            text_out(figure.metric),
-            text_out(metric.name if metric else None),
-            text_out(metric.data_source if metric else None),
-            number_out(figure.value),
-            number_out(figure.upper_value),
-            enum_out(figure.qualifier),
-            enum_out(figure.unit),
-            whole_out(rate.per if rate else None),
-            enum_out(rate.denominator if rate else None),
-            enum_out(rank.order if rank else None),
-            whole_out(rank.out_of if rank else None),
-            text_out(rank.group if rank else None),
-            *_period_cells(figure.period),
-            *_area_cells(figure.area),
-            text_out(figure.part_of.figure if figure.part_of else None),
-            enum_out(figure.part_of.by if figure.part_of else None),
-            text_out(figure.source),
-            enum_out(availability.status if availability else None),
-            text_out(availability.reason if availability else None),
-            text_out(availability.proxy_metric if availability else None),
-            text_out(figure.wording),
-        ]
-        for comparison in figure.comparisons:
-            change = comparison.change
-            row.extend(
-                [
-                    enum_out(comparison.basis),
-                    *_period_cells(comparison.period),
-                    number_out(comparison.value),
-                    *_area_cells(comparison.area),
-                    (
-                        ""
-                        if change is None
-                        else enum_out(change.direction)
-                        if change.direction
-                        else _NOT_STATED
-                    ),
-                    number_out(change.count if change else None),
-                    number_out(change.percent if change else None),
-                    number_out(change.percentage_points if change else None),
-                    text_out(change.wording if change else None),
-                    text_out(comparison.wording),
-                ]
-            )
-        row.extend([""] * (len(header) - len(row)))
-        rows.append(row)
-    return rows
+__all__ = ["header_problems", "location_in", "read_row"]
 
 
 # --------------------------------------------------------------------------- reading rows
@@ -320,8 +160,8 @@ def _read_area(row: _Row, kind_column: str, name_column: str) -> Area | None:
 
 
 def _read_comparison(row: _Row, number: int) -> Comparison | None:
-    columns = _comparison_columns(number)
-    column = dict(zip(_COMPARISON_FIELDS, columns, strict=True))
+    columns = comparison_columns(number)
+    column = dict(zip(COMPARISON_FIELDS, columns, strict=True))
     if not row.given(*columns):
         return None
     basis = row.enum(column["basis"], ComparisonBasis)
@@ -334,12 +174,12 @@ def _read_comparison(row: _Row, number: int) -> Comparison | None:
     )
     area = _read_area(row, column["area kind"], column["area name"])
     change: Change | None = None
-    change_columns = [column[name] for name in _COMPARISON_FIELDS if name.startswith("change")]
+    change_columns = [column[name] for name in COMPARISON_FIELDS if name.startswith("change")]
     if row.given(*change_columns):
         direction_cell = row.cells.get(column["change direction"], "").strip()
         direction = (
             None
-            if direction_cell.lower() in ("", _NOT_STATED)
+            if direction_cell.lower() in ("", NOT_STATED_CHANGE)
             else row.enum(column["change direction"], Direction)
         )
         change = Change(
@@ -446,7 +286,8 @@ def _read_location(row: _Row) -> FigureLocation | None:
     return FigureLocation(part=part, section=section, blocks=blocks, index=index)
 
 
-def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
+def header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
+    """The number of comparisons the header gives, and its unknown or repeated titles."""
     problems: list[TableProblem] = []
     seen: set[str] = set()
     groups = 0
@@ -454,31 +295,31 @@ def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
         if title in seen:
             problems.append(TableProblem(row=1, column=title, message="this title is used twice"))
         seen.add(title)
-        match = _COMPARISON_TITLE.fullmatch(title)
+        match = COMPARISON_TITLE.fullmatch(title)
         if match:
-            number = int(match[1]) if len(match[1]) <= 9 else _MAX_COMPARISONS + 1
-            if not 1 <= number <= _MAX_COMPARISONS:
+            number = int(match[1]) if len(match[1]) <= 9 else MAX_COMPARISONS + 1
+            if not 1 <= number <= MAX_COMPARISONS:
                 problems.append(
                     TableProblem(
                         row=1,
                         column=title,
-                        message=f"comparisons are numbered from 1 to {_MAX_COMPARISONS:,}",
+                        message=f"comparisons are numbered from 1 to {MAX_COMPARISONS:,}",
                     )
                 )
                 continue
-            if match[2] not in _COMPARISON_FIELDS:
+            if match[2] not in COMPARISON_FIELDS:
                 problems.append(
                     TableProblem(
                         row=1,
                         column=title,
                         message=(
                             "unknown comparison column; each comparison has: "
-                            + ", ".join(_COMPARISON_FIELDS)
+                            + ", ".join(COMPARISON_FIELDS)
                         ),
                     )
                 )
             groups = max(groups, number)
-        elif title not in _BASE_COLUMNS:
+        elif title not in BASE_COLUMNS:
             problems.append(
                 TableProblem(
                     row=1,
@@ -486,14 +327,6 @@ def _header_problems(header: list[str]) -> tuple[int, list[TableProblem]]:
                     message="unknown column; export a statement's figures to see the columns",
                 )
             )
-    expected = list(_BASE_COLUMNS)
-    for number in range(1, groups + 1):
-        expected.extend(_comparison_columns(number))
-    problems.extend(
-        TableProblem(row=1, column=title, message="this column is missing")
-        for title in expected
-        if title not in seen and title not in _OPTIONAL_COLUMNS
-    )
     return groups, problems
 
 
@@ -532,58 +365,36 @@ def _cross_check(
             )
 
 
-def figures_from_table(
-    statement: Statement, rows: Sequence[Sequence[str]], *, source: str | None = None
-) -> Statement:
-    """Return ``statement`` with its figures replaced by those in ``rows`` (title row first).
+def location_in(cells: dict[str, str]) -> FigureLocation | None:
+    """The location the cells give, or None if they give none that can be read."""
+    row = _Row(0, cells, [])
+    location = _read_location(row)
+    return None if row.failed else location
 
-    Raises:
-        TableError: Lists every problem with its row and column.
+
+def read_row(
+    statement: Statement,
+    metrics: dict[str, MetricReference],
+    cells: dict[str, str],
+    *,
+    number: int,
+    groups: int,
+    problems: list[TableProblem],
+) -> LocatedFigure | None:
+    """Read the figure of row ``number`` from its ``cells`` by column title.
+
+    Problems are added to ``problems``, naming the row and column; None if there are any.
     """
-    if not rows:
-        raise TableError(
-            [TableProblem(row=None, column=None, message="the table is empty")], source
-        )
-    header = [title.strip() for title in rows[0]]
-    groups, problems = _header_problems(header)
-    if problems:
-        raise TableError(problems, source)
-    items: list[tuple[int | None, LocatedFigure]] = []
-    figure_ids: dict[str, int] = {}
-    metrics = _metrics(statement)
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(cell != "" for cell in cells):
-            continue
-        if len(cells) > len(header):
-            problems.append(
-                TableProblem(
-                    row=number,
-                    column=None,
-                    message=f"the row has {len(cells)} cells but there are {len(header)} columns",
-                )
-            )
-            continue
-        row = _Row(number, dict(zip(header, cells, strict=False)), problems)
-        location = _read_location(row)
-        try:
-            figure = _read_figure(row, groups)
-        except ValueError as error:  # a value the model refuses, for a reason no cell reader knew
-            row.problem(None, str(error))
-            continue
-        if location is None or figure is None:
-            continue
-        _cross_check(row, statement, metrics, location, figure)
-        if figure.id is not None:
-            if figure.id in figure_ids:
-                row.problem(
-                    "Figure id", f"figure id {figure.id!r} is also in row {figure_ids[figure.id]}"
-                )
-            figure_ids.setdefault(figure.id, number)
-        if not row.failed:
-            items.append((number, LocatedFigure(location=location, figure=figure)))
-    grouped, place_problems = group_by_place(statement, items)
-    problems.extend(place_problems)
-    if problems:
-        problems.sort(key=lambda problem: problem.row or 0)
-        raise TableError(problems, source)
-    return rebuild(statement, grouped)
+    row = _Row(number, cells, problems)
+    location = _read_location(row)
+    try:
+        figure = _read_figure(row, groups)
+    except ValueError as error:  # a value the model refuses, for a reason no cell reader knew
+        row.problem(None, str(error))
+        return None
+    if location is None or figure is None:
+        return None
+    _cross_check(row, statement, metrics, location, figure)
+    if row.failed:
+        return None
+    return LocatedFigure(location=location, figure=figure)

@@ -1,7 +1,7 @@
 """Figures as an XLSX workbook, written and read by the library itself (no extra needed).
 
 The workbook has one sheet, ``Figures``: the figures table (see
-:mod:`pcc_priorities.tables.rows`) with every cell typed and formatted as
+:mod:`pcc_priorities.tables.columns`) with every cell typed and formatted as
 :mod:`pcc_priorities.tables.cell_formats` says, the title row bold and frozen. The same
 statement always gives the same bytes (no timestamps). Reading honours each cell's number
 format: a percentage is read as the percentage shown, a date at the precision shown.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from xml.etree.ElementTree import Element
 
@@ -24,33 +24,33 @@ from pcc_priorities.tables.cell_formats import (
     BUILT_IN,
     GENERAL,
     Format,
-    Number,
-    WrittenCell,
-    column_kinds,
     date_cell_text,
-    escape,
     excel_format,
     number_cell_text,
     serial_date,
-    typed_rows,
     unescape,
 )
+from pcc_priorities.tables.columns import figures_table
+from pcc_priorities.tables.import_report import ImportReport
+from pcc_priorities.tables.imports import import_table
 from pcc_priorities.tables.packages import (
     MAX_CELLS,
     Package,
-    package_bytes,
     table_problem,
-    xml_text,
 )
-from pcc_priorities.tables.rows import figures_from_table, figures_table
+from pcc_priorities.tables.xlsx_writer import workbook_xlsx
 
-__all__ = ["figures_from_xlsx", "figures_to_xlsx", "read_figures_xlsx", "write_figures_xlsx"]
+__all__ = [
+    "figures_from_xlsx",
+    "figures_to_xlsx",
+    "figures_xlsx_rows",
+    "import_figures_xlsx",
+    "read_figures_xlsx",
+    "write_figures_xlsx",
+    "xlsx_sheets",
+]
 
 _SHEET = "Figures"
-#: The format of a column of percentages, where a person types -7 for -7%.
-_PERCENT = "0%"
-#: The most characters a worksheet cell holds; longer text cannot be written.
-_XLSX_CELL_LIMIT = 32_767
 _MAX_COLUMN = 16_384
 _MAX_ROW = 1_048_576
 
@@ -61,184 +61,20 @@ _STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-# --------------------------------------------------------------------------- writing
-
-
-def _column_name(number: int) -> str:
-    name = ""
-    while number:
-        number, remainder = divmod(number - 1, 26)
-        name = chr(65 + remainder) + name
-    return name
-
-
-def _styles(codes: Sequence[str]) -> tuple[str, dict[str, int]]:
-    """Return styles.xml and the cell style (xf) index of each number format code.
-
-    Style 0 is the default, 1 text, 2 bold text (titles); one more per number format.
-    """
-    custom: list[str] = []
-    xfs = [
-        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-        '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
-        '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
-        'applyFont="1"/>',
-    ]
-    built_in = {code: number for number, code in BUILT_IN.items()}
-    index: dict[str, int] = {}
-    for code in codes:
-        number = built_in.get(code)
-        if number is None:
-            number = 164 + len(custom)
-            custom.append(f'<numFmt numFmtId="{number}" formatCode="{xml_text(code)}"/>')
-        index[code] = len(xfs)
-        xfs.append(
-            f'<xf numFmtId="{number}" fontId="0" fillId="0" borderId="0" xfId="0" '
-            'applyNumberFormat="1"/>'
-        )
-    formats = f'<numFmts count="{len(custom)}">{"".join(custom)}</numFmts>' if custom else ""
-    xml = (
-        f'{_HEAD}<styleSheet xmlns="{_MAIN}">{formats}'
-        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-        '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-        '<fill><patternFill patternType="gray125"/></fill></fills>'
-        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
-        f'</cellStyleXfs><cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-        "</styleSheet>"
-    )
-    return xml, index
-
-
-def _columns(header: list[str], styles: dict[str, int]) -> str:
-    """Each column's default style, so that what a person types in an empty cell keeps.
-
-    Text stays text (a period is not turned into a date); a change in percent is a
-    percentage.
-    """
-    columns = []
-    for number, kind in enumerate(column_kinds(header), start=1):
-        style = {"text": 1, "percent": styles[_PERCENT]}.get(kind, 0)
-        columns.append(f'<col min="{number}" max="{number}" width="16" style="{style}"/>')
-    return f"<cols>{''.join(columns)}</cols>" if columns else ""
-
-
-def _sheet(rows: list[list[WrittenCell | None]], styles: dict[str, int], header: list[str]) -> str:
-    parts = [
-        f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
-        '<sheetViews><sheetView workbookViewId="0">'
-        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
-        "</sheetView></sheetViews>"
-        f'<sheetFormatPr defaultRowHeight="15"/>{_columns(header, styles)}<sheetData>'
-    ]
-    for row_number, row in enumerate(rows, start=1):
-        parts.append(f'<row r="{row_number}">')
-        for column, cell in enumerate(row, start=1):
-            if cell is None:
-                continue
-            reference = f"{_column_name(column)}{row_number}"
-            if isinstance(cell, Number):
-                style = styles[cell.code]
-                parts.append(f'<c r="{reference}" s="{style}"><v>{cell.value}</v></c>')
-            else:
-                style = 2 if cell.bold else 1
-                text = xml_text(escape(cell.text))
-                parts.append(
-                    f'<c r="{reference}" s="{style}" t="inlineStr">'
-                    f'<is><t xml:space="preserve">{text}</t></is></c>'
-                )
-        parts.append("</row>")
-    parts.append("</sheetData></worksheet>")
-    return "".join(parts)
-
-
-def _too_long(rows: list[list[str]]) -> list[TableProblem]:
-    problems: list[TableProblem] = []
-    for row_number, row in enumerate(rows, start=1):
-        for column_number, value in enumerate(row, start=1):
-            length = len(escape(value))
-            if length > _XLSX_CELL_LIMIT:
-                problems.append(
-                    TableProblem(
-                        row=row_number,
-                        column=rows[0][column_number - 1],
-                        message=f"a worksheet cell holds at most {_XLSX_CELL_LIMIT:,} "
-                        f"characters; this text needs {length:,} (write CSV or ODS instead)",
-                    )
-                )
-    return problems
-
-
 def figures_to_xlsx(statement: Statement) -> bytes:
     """Return every figure of ``statement`` as an XLSX workbook (one sheet, ``Figures``).
 
     Every cell is typed so that a spreadsheet program shows it as written and converts
     nothing: text (periods and dates included) in the text format, numbers with their
     decimals, percentages in a percent format. The same statement always gives the same
-    bytes.
+    bytes. A statement with no figures gives a template (see
+    :mod:`pcc_priorities.tables.columns`).
 
     Raises:
         TableError: Some text is longer than a worksheet cell holds (32,767 characters once
             escaped); every such cell is listed by row and column.
     """
-    rows = figures_table(statement)
-    problems = _too_long(rows)
-    if problems:
-        raise TableError(problems)
-    typed = typed_rows(rows)
-    codes = {cell.code for row in typed for cell in row if isinstance(cell, Number)}
-    styles, index = _styles(sorted(codes | {_PERCENT}))
-    sheet = _sheet(typed, index, rows[0])
-    return package_bytes(
-        [
-            (
-                "[Content_Types].xml",
-                (
-                    f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                    'content-types"><Default Extension="rels" ContentType="application/'
-                    'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-                    'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
-                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-                    'sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
-                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-                    'worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType='
-                    '"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-                    "</Types>"
-                ).encode(),
-            ),
-            (
-                "_rels/.rels",
-                (
-                    f'{_HEAD}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}"><Relationship '
-                    f'Id="rId1" Type="{_RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/>'
-                    "</Relationships>"
-                ).encode(),
-            ),
-            (
-                "xl/workbook.xml",
-                (
-                    f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}"><bookViews>'
-                    f'<workbookView/></bookViews><sheets><sheet name="{_SHEET}" sheetId="1" '
-                    'r:id="rId1"/></sheets></workbook>'
-                ).encode(),
-            ),
-            (
-                "xl/_rels/workbook.xml.rels",
-                (
-                    f'{_HEAD}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
-                    f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/worksheet" '
-                    'Target="worksheets/sheet1.xml"/>'
-                    f'<Relationship Id="rId2" Type="{_RELATIONSHIPS}/styles" '
-                    'Target="styles.xml"/></Relationships>'
-                ).encode(),
-            ),
-            ("xl/styles.xml", styles.encode()),
-            ("xl/worksheets/sheet1.xml", sheet.encode("utf-8")),
-        ]
-    )
+    return workbook_xlsx([(_SHEET, figures_table(statement))], name_sheets=False)
 
 
 # --------------------------------------------------------------------------- reading
@@ -466,6 +302,23 @@ def sheet_rows(package: Package, wanted: str) -> tuple[str, list[list[str]]]:
     return chosen[0], reader.read(_sheet_part(package, chosen[1]))
 
 
+def xlsx_sheets(data: bytes, *, source: str | None = None) -> dict[str, list[list[str]]]:
+    """Every sheet of an XLSX workbook by name, each cell as it is shown.
+
+    Raises:
+        TableError: The file is not a workbook, or is damaged or oversized.
+    """
+    package = Package(data, "XLSX", source)
+    try:
+        sheets, base_1904 = _workbook(package)
+        return {
+            name: _SheetReader(package, name, base_1904).read(_sheet_part(package, relation))
+            for name, relation in sheets
+        }
+    finally:
+        package.close()
+
+
 def with_sheet(error: TableError, sheet: str, source: str | None) -> TableError:
     """``error`` with every problem placed on ``sheet``."""
     problems: Iterable[TableProblem] = (
@@ -474,16 +327,15 @@ def with_sheet(error: TableError, sheet: str, source: str | None) -> TableError:
     return TableError(problems, source)
 
 
-def figures_from_xlsx(statement: Statement, data: bytes, *, source: str | None = None) -> Statement:
-    """Return ``statement`` with its figures replaced by those in an XLSX workbook.
+def figures_xlsx_rows(data: bytes, *, source: str | None = None) -> tuple[str, list[list[str]]]:
+    """The name and rows of the figures sheet of an XLSX workbook, each cell as it is shown.
 
     Reads the sheet named ``Figures`` (or the only sheet), each cell as it is shown (see
-    :mod:`pcc_priorities.tables.cell_formats`): a percentage as the percentage, a date at
-    the precision its format shows.
+    :mod:`pcc_priorities.tables.cell_formats`): a percentage as the percentage, a date at the
+    precision its format shows.
 
     Raises:
-        TableError: Lists every problem with its sheet, row and column; a file that is not a
-            workbook, or a damaged or oversized one, is one problem.
+        TableError: The file is not a workbook, is damaged or oversized, or has no such sheet.
     """
     package = Package(data, "XLSX", source)
     try:
@@ -491,11 +343,39 @@ def figures_from_xlsx(statement: Statement, data: bytes, *, source: str | None =
     finally:
         package.close()
     width = len(rows[0]) if rows else 0
-    trimmed = [row[:width] if not any(row[width:]) else row for row in rows]
-    try:
-        return figures_from_table(statement, trimmed, source=source)
-    except TableError as error:
-        raise with_sheet(error, name, source) from None
+    return name, [row[:width] if not any(row[width:]) else row for row in rows]
+
+
+def import_figures_xlsx(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> ImportReport:
+    """Import the figures in an XLSX workbook into ``statement``, and say what was done.
+
+    See :mod:`pcc_priorities.tables.imports` for how rows are matched to figures.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column; a file that is not a
+            workbook, or a damaged or oversized one, is one problem.
+    """
+    name, rows = figures_xlsx_rows(data, source=source)
+    return import_table(statement, rows, source=source, sheet=name, allow_removal=allow_removal)
+
+
+def figures_from_xlsx(
+    statement: Statement, data: bytes, *, source: str | None = None, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in an XLSX workbook imported.
+
+    :func:`import_figures_xlsx` without the report.
+
+    Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
+        TableError: Lists every problem with its sheet, row and column.
+    """
+    return import_figures_xlsx(
+        statement, data, source=source, allow_removal=allow_removal
+    ).statement
 
 
 def write_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> None:
@@ -514,12 +394,15 @@ def write_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> No
     atomic_write_bytes(path, data)
 
 
-def read_figures_xlsx(statement: Statement, path: str | os.PathLike[str]) -> Statement:
-    """Return ``statement`` with its figures replaced by those in the XLSX file at ``path``.
+def read_figures_xlsx(
+    statement: Statement, path: str | os.PathLike[str], *, allow_removal: bool = False
+) -> Statement:
+    """Return ``statement`` with the figures in the XLSX file at ``path`` imported.
 
     Raises:
+        RemovalRefusedError: Figures would be removed and removal is not allowed.
         TableError: Lists every problem with its sheet, row and column.
         FileProblemError: The file cannot be read; the message says why.
     """
     data = read_input(path)
-    return figures_from_xlsx(statement, data, source=os.fspath(path))
+    return figures_from_xlsx(statement, data, source=os.fspath(path), allow_removal=allow_removal)
