@@ -86,6 +86,7 @@ from pcc_priorities.model import (
     StatementPart,
     Subsection,
     Suppression,
+    Translation,
     Unit,
 )
 from pcc_priorities.reference import forces, frameworks, get_force, get_framework
@@ -162,6 +163,7 @@ __all__ = [
     "Suppression",
     "TableError",
     "TableProblem",
+    "Translation",
     "Unit",
     "UnknownForceError",
     "UnknownFrameworkError",

@@ -262,6 +262,21 @@ def _publishing_commands(commands: _Commands) -> None:
         help="HTML only: write the <article> alone, for a content management system",
     )
     render_parser.add_argument(
+        "--translation",
+        action="append",
+        default=[],
+        metavar="OTHER",
+        help="the same statement in another language (a statement document whose language "
+        "differs); each page is written to its own file and links to the others "
+        "(hreflang links and a visible language switch); repeat for more languages",
+    )
+    render_parser.add_argument(
+        "--translation-output",
+        action="append",
+        metavar="OTHER_OUT",
+        help="where to write each --translation's page, in the same order (same format as OUT)",
+    )
+    render_parser.add_argument(
         "--glossary",
         action="store_true",
         help="also spell out acronyms the statement does not spell out itself, from the "
