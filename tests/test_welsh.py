@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import enum
+import gettext
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,10 +18,11 @@ from tests._render_helpers import Page, sample_statement
 import pcc_priorities as p
 from pcc_priorities.cli.app import main as run
 from pcc_priorities.periods.dates import PartialDate
-from pcc_priorities.publish import render_translations
+from pcc_priorities.publish import layout, messages, render_translations
 from pcc_priorities.publish.messages import speaking
 from pcc_priorities.publish.rendering import render_html, render_markdown
 from pcc_priorities.publish.words import amount_words, format_date, period_dates
+from pcc_priorities.reference.glossary import shipped_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "west-mercia-2023-09.json"
@@ -234,3 +238,65 @@ def test_cli_refuses_a_translation_without_its_output(tmp_path: Path) -> None:
     )
     assert code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+class _Marked(gettext.NullTranslations):
+    """A catalogue that marks every message it is asked for (pseudo-localisation)."""
+
+    def gettext(self, message: str) -> str:
+        return f"\u27e6{message}\u27e7"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"\u27e6{msgid1 if n == 1 else msgid2}\u27e7"
+
+
+_MARKED = re.compile("\u27e6[^\u27e6\u27e7]*\u27e7")
+_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]+")
+
+
+def _all_strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, enum.Enum):
+        yield str(value.value)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _all_strings(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _all_strings(getattr(value, field.name))
+
+
+def _pieces(value: object) -> Iterator[str]:
+    """Every piece of text in a layout tree: its inlines, captions and column headers."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _pieces(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            if field.name not in {"anchor", "kind", "lang", "href"}:
+                yield from _pieces(getattr(value, field.name))
+
+
+def test_every_renderer_word_is_looked_up_in_the_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a catalogue that marks each message, no unmarked English is left on the page.
+
+    Words from the statement itself are allowed; any other word outside the marks is a
+    renderer word that was not looked up (wrap it in ``_()`` or ``renderer_words()``).
+    """
+    statement = attrs.evolve(p.load(EXAMPLE), language="cy")
+    monkeypatch.setattr(messages, "translations", lambda language: _Marked())
+    document = layout(statement, glossary=shipped_glossary())
+    allowed = {word for text in _all_strings(statement) for word in _WORD.findall(text)}
+    allowed |= {word for text in _all_strings(shipped_glossary()) for word in _WORD.findall(text)}
+    unmarked: set[str] = set()
+    for piece in _pieces(document):
+        text = piece
+        while _MARKED.search(text):
+            text = _MARKED.sub(" ", text)
+        unmarked |= set(_WORD.findall(text)) - allowed
+    assert unmarked == set()
