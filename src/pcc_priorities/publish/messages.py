@@ -18,7 +18,7 @@ variable, so pages laid out at the same time in other threads or tasks keep thei
 from __future__ import annotations
 
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
@@ -46,6 +46,11 @@ LANGUAGES = ("en", "cy")
 
 #: The language of the page being laid out or written (a key of :data:`LANGUAGES`).
 _SPEAKING: ContextVar[str] = ContextVar("pcc_priorities_renderer_language", default="en")
+
+#: The look-up of the page being laid out: its catalogue's ``gettext`` (None: English's).
+_LOOKUP: ContextVar[Callable[[str], str] | None] = ContextVar(
+    "pcc_priorities_renderer_lookup", default=None
+)
 
 #: Each shipped language's name in that language, for a page's language switch.
 _NAMES = {"en": "English", "cy": "Cymraeg"}
@@ -90,9 +95,11 @@ def speaking(tag: str) -> Iterator[str]:
     """
     language = catalogue_language(tag)
     token = _SPEAKING.set(language)
+    lookup = _LOOKUP.set(translations(language).gettext)
     try:
         yield language
     finally:
+        _LOOKUP.reset(lookup)
         _SPEAKING.reset(token)
 
 
@@ -103,7 +110,10 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """Return the renderer's words ``message`` (English) in the page's language."""
-    return translations(_SPEAKING.get()).gettext(message)
+    lookup = _LOOKUP.get()
+    if lookup is None:
+        lookup = translations(LANGUAGES[0]).gettext
+    return lookup(message)
 
 
 def N_(message: str) -> str:
