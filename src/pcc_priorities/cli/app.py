@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from pcc_priorities._version import __version__
+from pcc_priorities.cli.bilingual import render_any_command
 from pcc_priorities.cli.commands import (
     Command,
     check_command,
@@ -28,7 +29,6 @@ from pcc_priorities.cli.commands import (
     import_figures_command,
     new_command,
     period_command,
-    render_command,
     rewrite_command,
     rules_command,
     schema_command,
@@ -235,7 +235,7 @@ def _statement_commands(commands: _Commands) -> None:
 def _publishing_commands(commands: _Commands) -> None:
     render_parser = commands.add(
         "render",
-        render_command,
+        render_any_command,
         help="publish a statement as accessible HTML or as Markdown",
         description=(
             "Render a statement document as a standalone, accessible HTML page (or an "

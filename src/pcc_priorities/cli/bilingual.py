@@ -6,18 +6,31 @@ import argparse
 import os
 from pathlib import PurePath
 
-from pcc_priorities.cli.commands import RENDER_FORMATS, _output_format, _read, _write
+from pcc_priorities.cli.commands import (
+    RENDER_FORMATS,
+    _output_format,
+    _read,
+    _write,
+    render_command,
+)
 from pcc_priorities.cli.console import EXIT_OK, Console
 from pcc_priorities.cli.parsing import UsageError
 from pcc_priorities.files import check_output
 
-__all__ = ["render_translations_command"]
+__all__ = ["render_any_command", "render_translations_command"]
 
 
 def _relative(target: str, page: str) -> str:
     """The address of ``target`` from the page ``page``, as a relative link (with ``/``)."""
     start = os.path.dirname(os.path.abspath(page))
     return PurePath(os.path.relpath(os.path.abspath(target), start)).as_posix()
+
+
+def render_any_command(args: argparse.Namespace, console: Console) -> int:
+    """``render``: one page, or with ``--translation`` a page for each language, linked."""
+    if args.translation:
+        return render_translations_command(args, console)
+    return render_command(args, console)
 
 
 def render_translations_command(args: argparse.Namespace, console: Console) -> int:

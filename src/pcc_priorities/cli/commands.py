@@ -255,10 +255,6 @@ def rewrite_command(args: argparse.Namespace, console: Console) -> int:
 
 def render_command(args: argparse.Namespace, console: Console) -> int:
     """Render a statement document as HTML or Markdown, to a file or to standard output."""
-    if args.translation:  # the same statement in other languages: pages linked together
-        from pcc_priorities.cli.bilingual import render_translations_command  # noqa: PLC0415
-
-        return render_translations_command(args, console)
     from pcc_priorities.publish.rendering import render  # noqa: PLC0415
 
     output = _to_file(args.output)
