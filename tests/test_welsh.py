@@ -21,6 +21,7 @@ from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.publish import layout, messages, render_translations
 from pcc_priorities.publish.messages import speaking
 from pcc_priorities.publish.rendering import render_html, render_markdown
+from pcc_priorities.publish.tree import Inline, Link
 from pcc_priorities.publish.words import amount_words, format_date, period_dates
 from pcc_priorities.reference.glossary import shipped_glossary
 
@@ -267,10 +268,18 @@ def _all_strings(value: object) -> Iterator[str]:
             yield from _all_strings(getattr(value, field.name))
 
 
+def _inline_text(piece: Inline) -> str:
+    if isinstance(piece, Link):
+        return "".join(_inline_text(inner) for inner in piece.content)
+    return piece.text
+
+
 def _pieces(value: object) -> Iterator[str]:
-    """Every piece of text in a layout tree: its inlines, captions and column headers."""
+    """Every piece of text in a layout tree: its inlines (each run joined), captions, columns."""
     if isinstance(value, str):
         yield value
+    elif isinstance(value, tuple) and value and all(isinstance(v, Inline) for v in value):
+        yield "".join(_inline_text(piece) for piece in value)
     elif isinstance(value, tuple | list):
         for item in value:
             yield from _pieces(item)
@@ -280,15 +289,22 @@ def _pieces(value: object) -> Iterator[str]:
                 yield from _pieces(getattr(value, field.name))
 
 
+CORPUS = sorted((ROOT / "tests" / "statements").glob("*.json"))
+
+
+@pytest.mark.parametrize(
+    "source", [EXAMPLE, None, *CORPUS], ids=lambda s: s.stem if s else "sample"
+)
 def test_every_renderer_word_is_looked_up_in_the_catalogue(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, source: Path | None
 ) -> None:
     """With a catalogue that marks each message, no unmarked English is left on the page.
 
     Words from the statement itself are allowed; any other word outside the marks is a
     renderer word that was not looked up (wrap it in ``_()`` or ``renderer_words()``).
     """
-    statement = attrs.evolve(p.load(EXAMPLE), language="cy")
+    loaded = sample_statement() if source is None else p.load(source)
+    statement = attrs.evolve(loaded, language="cy")
     monkeypatch.setattr(messages, "translations", lambda language: _Marked())
     document = layout(statement, glossary=shipped_glossary())
     allowed = {word for text in _all_strings(statement) for word in _WORD.findall(text)}
