@@ -47,7 +47,8 @@ LANGUAGES = ("en", "cy")
 #: The language of the page being laid out or written (a key of :data:`LANGUAGES`).
 _SPEAKING: ContextVar[str] = ContextVar("pcc_priorities_renderer_language", default="en")
 
-#: The look-up of the page being laid out: its catalogue's ``gettext`` (None: English's).
+#: The look-up of the page being laid out: its catalogue's ``gettext``; None for English,
+#: the source language, whose catalogue gives each message as it is (a test keeps it so).
 _LOOKUP: ContextVar[Callable[[str], str] | None] = ContextVar(
     "pcc_priorities_renderer_lookup", default=None
 )
@@ -95,7 +96,8 @@ def speaking(tag: str) -> Iterator[str]:
     """
     language = catalogue_language(tag)
     token = _SPEAKING.set(language)
-    lookup = _LOOKUP.set(translations(language).gettext)
+    translated = language != LANGUAGES[0]
+    lookup = _LOOKUP.set(translations(language).gettext if translated else None)
     try:
         yield language
     finally:
@@ -111,9 +113,7 @@ def current_language() -> str:
 def _(message: str) -> str:
     """Return the renderer's words ``message`` (English) in the page's language."""
     lookup = _LOOKUP.get()
-    if lookup is None:
-        lookup = translations(LANGUAGES[0]).gettext
-    return lookup(message)
+    return message if lookup is None else lookup(message)
 
 
 def N_(message: str) -> str:
