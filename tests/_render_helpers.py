@@ -232,7 +232,9 @@ def published_texts(value: Any) -> Iterator[str]:
             yield from published_texts(item)
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            if field.name not in {"extensions", "suppressions"} and not _is_id(value, field.name):
+            # A statement's pages in other languages are links in the page's furniture.
+            skipped = {"extensions", "suppressions", "translations"}
+            if field.name not in skipped and not _is_id(value, field.name):
                 yield from published_texts(getattr(value, field.name))
 
 
@@ -259,6 +261,7 @@ TAGS = {
     "html": {"lang"},
     "head": set(),
     "meta": {"charset", "http-equiv", "content", "name"},
+    "link": {"rel", "hreflang", "href"},
     "title": set(),
     "style": set(),
     "body": set(),
@@ -286,7 +289,7 @@ TAGS = {
     "td": set(),
     "strong": {"class"},
     "abbr": {"title"},
-    "a": {"href"},
+    "a": {"href", "hreflang", "lang"},
     "br": set(),
 }
 CLASSES = {
@@ -312,9 +315,12 @@ CLASSES = {
     "pcc-status-not-applicable",
     "pcc-status-not-yet-assessed",
     "pcc-status-not-stated",
+    "pcc-language-switch",
 }
 _ID = re.compile(r"pcc-[a-z0-9-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+#: A page in another language written beside this one: a relative file name, no scheme.
+_PAGE_FILE = re.compile(r"(?:\.\./|[\w.-]+/)*[\w.-]+\.(?:html?|md|markdown)")
 
 
 class Page(HTMLParser):
@@ -333,7 +339,7 @@ class Page(HTMLParser):
         self.tags.append((tag, tuple(attributes)))
         if tag == "br":
             self.parts.append("\n")
-        elif tag not in {"meta"}:
+        elif tag not in {"meta", "link"}:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
@@ -397,7 +403,9 @@ class Page(HTMLParser):
                 elif name in {"id", "aria-labelledby"} and not _ID.fullmatch(value):
                     found.append(f"{name} {value!r}")
                 elif name == "href" and not (
-                    (value.startswith("#") and _ID.fullmatch(value[1:])) or is_web_url(value)
+                    (value.startswith("#") and _ID.fullmatch(value[1:]))
+                    or is_web_url(value)
+                    or (dict(attributes).get("hreflang") and _PAGE_FILE.fullmatch(value))
                 ):
                     found.append(f"href {value!r}")
                 elif name == "lang" and not _LANGUAGE.fullmatch(value):

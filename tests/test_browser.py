@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 import pcc_priorities as p
 from _render_helpers import map_texts, sample_statement
-from pcc_priorities.publish import render_html
+from pcc_priorities.publish import layout, render_html, render_translations
 from pcc_priorities.testing import statements
 
 ROOT = Path(__file__).parents[1]
@@ -143,10 +143,24 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
             ],
         }
     ]
+    # The worked example as a Welsh body publishes it: a Welsh page and an English page
+    # that link to each other.
+    english = p.load(EXAMPLE)
+    welsh = attrs.evolve(english, language="cy")
+    names = ["west-mercia-2023-09.en.html", "west-mercia-2023-09.cy.html"]
+    for name, page, label in zip(
+        names,
+        render_translations([english, welsh], "html", hrefs=names),
+        ("worked example, English of a pair", "worked example in Welsh"),
+        strict=True,
+    ):
+        (ARTIFACTS / name).write_text(page, "utf-8")
+        pages.append({"name": label, "path": str(ARTIFACTS / name)})
     hostile = folder / "hostile.html"
     hostile.write_text(render_html(hostile_statement()), "utf-8")
     pages.append({"name": "hostile", "path": str(hostile)})
     for number, statement in enumerate(generated_statements(4)):
+        LANGUAGES[f"generated {number}"] = layout(statement).lang
         path = folder / f"generated-{number}.html"
         path.write_text(render_html(statement), "utf-8")
         pages.append({"name": f"generated {number}", "path": str(path)})
@@ -159,8 +173,12 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
 
 #: The real statements of the corpus (tests/statements/), rendered as published.
 CORPUS = sorted((Path(__file__).resolve().parent / "statements").glob("*.json"))
+#: Each page's language where it is not English (the renderer's words follow a Welsh one).
+LANGUAGES = {"worked example in Welsh": "cy"}
 PAGES = [
     "worked example",
+    "worked example, English of a pair",
+    "worked example in Welsh",
     "hostile",
     "generated 0",
     "generated 1",
@@ -195,7 +213,7 @@ def test_no_script_runs_and_nothing_is_fetched(
     assert report["embedded"] == 0
     assert report["requests"] == []
     assert report["h1"] == 1
-    assert report["lang"] == "en-GB"
+    assert report["lang"] == LANGUAGES.get(name, "en-GB")
 
 
 def test_hostile_text_is_shown_as_text(reports: dict[str, dict[str, Any]]) -> None:
@@ -203,6 +221,16 @@ def test_hostile_text_is_shown_as_text(reports: dict[str, dict[str, Any]]) -> No
     text = reports["hostile"]["text"]
     for payload in PAYLOADS:
         assert payload in text
+
+
+def test_welsh_page_is_in_welsh_and_links_to_its_english_page(
+    reports: dict[str, dict[str, Any]],
+) -> None:
+    """The Welsh page shows the renderer's Welsh words and a link to the English page."""
+    text = reports["worked example in Welsh"]["text"]
+    assert "Pa flaenoriaethau cenedlaethol sy'n berthnasol: cipolwg" in text
+    assert "English" in text
+    assert "Cymraeg" in reports["worked example, English of a pair"]["text"]
 
 
 def test_worked_example_screenshot_is_taken(reports: dict[str, dict[str, Any]]) -> None:

@@ -437,14 +437,14 @@ def test_render_file_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 def test_statement_language_is_marked_on_its_text() -> None:
-    """A Welsh statement's text carries lang="cy"; the renderer's English words do not."""
-    statement = attrs.evolve(sample_statement(), language="cy")
+    """A statement in a language without a catalogue has lang on its text, English words."""
+    statement = attrs.evolve(sample_statement(), language="fr")
     html = render_html(statement)
     assert '<html lang="en-GB">' in html
-    assert '<h1 id="pcc-title" lang="cy">' in html
-    assert '<p lang="cy">Set out below is the statement.</p>' in html
+    assert '<h1 id="pcc-title" lang="fr">' in html
+    assert '<p lang="fr">Set out below is the statement.</p>' in html
     assert '<h2 id="pcc-applicability">Which national priorities apply: at a glance</h2>' in html
-    assert 'lang="cy"' not in render_html(attrs.evolve(statement, language="en-GB"))
+    assert 'lang="fr"' not in render_html(attrs.evolve(statement, language="en-GB"))
 
 
 def test_statement_wide_reasons_show_on_each_priority_relying_on_them() -> None:

@@ -87,6 +87,7 @@ from pcc_priorities.model import (
     StatementPart,
     Subsection,
     Suppression,
+    Translation,
     Unit,
 )
 from pcc_priorities.reference import forces, frameworks, get_force, get_framework
@@ -164,6 +165,7 @@ __all__ = [
     "Suppression",
     "TableError",
     "TableProblem",
+    "Translation",
     "Unit",
     "UnknownForceError",
     "UnknownFrameworkError",

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from pcc_priorities._version import __version__
+from pcc_priorities.cli.bilingual import render_any_command
 from pcc_priorities.cli.commands import (
     Command,
     check_command,
@@ -26,7 +27,6 @@ from pcc_priorities.cli.commands import (
     frameworks_command,
     new_command,
     period_command,
-    render_command,
     rewrite_command,
     rules_command,
     schema_command,
@@ -246,7 +246,7 @@ def _statement_commands(commands: _Commands) -> None:
 def _publishing_commands(commands: _Commands) -> None:
     render_parser = commands.add(
         "render",
-        render_command,
+        render_any_command,
         help="publish a statement as accessible HTML or as Markdown",
         description=(
             "Render a statement document as a standalone, accessible HTML page (or an "
@@ -271,6 +271,21 @@ def _publishing_commands(commands: _Commands) -> None:
         "--fragment",
         action="store_true",
         help="HTML only: write the <article> alone, for a content management system",
+    )
+    render_parser.add_argument(
+        "--translation",
+        action="append",
+        default=[],
+        metavar="OTHER",
+        help="the same statement in another language (a statement document whose language "
+        "differs); each page is written to its own file and links to the others "
+        "(hreflang links and a visible language switch); repeat for more languages",
+    )
+    render_parser.add_argument(
+        "--translation-output",
+        action="append",
+        metavar="OTHER_OUT",
+        help="where to write each --translation's page, in the same order (same format as OUT)",
     )
     render_parser.add_argument(
         "--glossary",

@@ -96,6 +96,7 @@ class _Differ:
             "sections_heading",
             "review",
             "source_url",
+            "translations",
             "order",
             "extensions",
         ):

@@ -177,6 +177,8 @@ def _references_hold(statement: Statement) -> bool:
         return False
     if not LANGUAGE_TAG.fullmatch(statement.language):
         return False
+    if any(not LANGUAGE_TAG.fullmatch(t.language) for t in statement.translations):
+        return False
     framework = known.get(statement.framework)
     if framework is None:
         return False

@@ -250,6 +250,14 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
     language = data.get("language")
     if isinstance(language, str) and not LANGUAGE_TAG.fullmatch(language):
         yield ("language",), f"expected a language tag such as 'en-GB' or 'cy', got {language!r}"
+    translations = data.get("translations")
+    for index, translation in enumerate(translations if isinstance(translations, list) else []):
+        other = translation.get("language") if isinstance(translation, dict) else None
+        if isinstance(other, str) and not LANGUAGE_TAG.fullmatch(other):
+            yield (
+                ("translations", index, "language"),
+                f"expected a language tag such as 'en-GB' or 'cy', got {other!r}",
+            )
 
     framework = known.get(data["framework"]) if isinstance(data.get("framework"), str) else None
     if isinstance(data.get("framework"), str) and framework is None:

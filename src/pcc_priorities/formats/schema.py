@@ -49,6 +49,7 @@ from pcc_priorities.model.statement import (
     PrioritySection,
     Statement,
     StatementOfContribution,
+    Translation,
 )
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
@@ -367,7 +368,7 @@ def _reference_constraint(cls: type[Any], name: str, schema: JSONSchema) -> JSON
         return {"enum": [kind.id for kind in body_kinds()]}
     if cls is PoliceForce and name == "code":
         return {"enum": [force.code for force in forces()]}
-    if cls is Statement and name == "language":
+    if (cls is Statement or cls is Translation) and name == "language":
         return {"pattern": f"^{LANGUAGE_TAG.pattern}{_END}"}
     if cls is Statement and name == "order":
         return {"uniqueItems": True}

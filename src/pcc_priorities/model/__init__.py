@@ -39,6 +39,7 @@ from pcc_priorities.model.statement import (
     Statement,
     StatementOfContribution,
     Suppression,
+    Translation,
 )
 from pcc_priorities.model.values import (
     Applicability,
@@ -125,6 +126,7 @@ __all__ = [
     "Suppression",
     "TextAtPath",
     "TextKind",
+    "Translation",
     "Unit",
     "iter_blocks",
     "iter_figures",

@@ -32,6 +32,7 @@ __all__ = [
     "Statement",
     "StatementOfContribution",
     "Suppression",
+    "Translation",
 ]
 
 
@@ -142,6 +143,23 @@ class GlossaryEntry:
 
     term: str
     expansion: str
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
+class Translation:
+    """The same statement published in another language, as its own page.
+
+    Welsh bodies publish a Welsh page and an English page that link to each other; each
+    statement document names the other's page here, and the rendered page links to it
+    (``<link rel="alternate" hreflang>`` and a visible language switch).
+
+    Attributes:
+        language: The other page's language, as a BCP 47 tag ("cy", "en-GB").
+        url: Where that page is published (an http or https address).
+    """
+
+    language: str
+    url: str
 
 
 # --------------------------------------------------------------------------- applicability
@@ -272,6 +290,8 @@ class Statement:
         sections: One section per priority, in published order.
         review: The review and variation wording.
         source_url: Where the statement is published.
+        translations: The same statement published in other languages, each as its own
+            page (a Welsh body's Welsh and English pages).
         plans: The local police and crime plan, control strategy and other documents cited.
         glossary: Abbreviations spelled out outside the text.
         order: The order in which it publishes its parts, where that is not the usual one
@@ -301,6 +321,7 @@ class Statement:
     sections: tuple[PrioritySection, ...] = ()
     review: str | None = None
     source_url: str | None = None
+    translations: tuple[Translation, ...] = ()
     plans: tuple[PlanReference, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     order: tuple[StatementPart, ...] = field(default=(), validator=_check_order)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         render_file,
         render_html,
         render_markdown,
+        render_translations,
     )
     from pcc_priorities.publish.tree import (
         Abbr,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         Inline,
         Inlines,
         ItemList,
+        LanguageLink,
         LayoutBlock,
         Link,
         Para,
@@ -50,6 +52,7 @@ _LAZY = {
     "Inline": "pcc_priorities.publish.tree",
     "Inlines": "pcc_priorities.publish.tree",
     "ItemList": "pcc_priorities.publish.tree",
+    "LanguageLink": "pcc_priorities.publish.tree",
     "LayoutBlock": "pcc_priorities.publish.tree",
     "Link": "pcc_priorities.publish.tree",
     "Para": "pcc_priorities.publish.tree",
@@ -68,6 +71,7 @@ _LAZY = {
     "render_file": "pcc_priorities.publish.rendering",
     "render_html": "pcc_priorities.publish.rendering",
     "render_markdown": "pcc_priorities.publish.rendering",
+    "render_translations": "pcc_priorities.publish.rendering",
     "write_html": "pcc_priorities.publish.html",
     "write_markdown": "pcc_priorities.publish.markdown",
 }
@@ -82,6 +86,7 @@ __all__ = [
     "Inline",
     "Inlines",
     "ItemList",
+    "LanguageLink",
     "LayoutBlock",
     "Link",
     "Para",
@@ -99,6 +104,7 @@ __all__ = [
     "render_file",
     "render_html",
     "render_markdown",
+    "render_translations",
     "write_html",
     "write_markdown",
 ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import attrs
+
 from pcc_priorities.exceptions import UnknownFrameworkError
 from pcc_priorities.model.figures import MetricReference
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
@@ -31,6 +33,7 @@ from pcc_priorities.publish.inlines import (
     join_inlines,
     renderer_words,
 )
+from pcc_priorities.publish.messages import N_, _, catalogue_language, language_name, speaking
 from pcc_priorities.publish.tree import (
     Cell,
     DescriptionList,
@@ -39,6 +42,7 @@ from pcc_priorities.publish.tree import (
     Inline,
     Inlines,
     ItemList,
+    LanguageLink,
     LayoutBlock,
     Link,
     Para,
@@ -68,7 +72,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _MAX_LEVEL = 6
 
 
-_FALLBACK_TITLE = "Statement on the national policing priorities"
+_FALLBACK_TITLE = N_("Statement on the national policing priorities")
 
 
 class _Builder(ApplicabilityLayout):
@@ -97,9 +101,16 @@ class _Builder(ApplicabilityLayout):
         except UnknownFrameworkError:
             self.framework = None
         language = statement.language
-        english = language.lower() == "en" or language.lower().startswith("en-")
-        #: The language of statement text, where it is not English like the renderer's words.
-        self.lang = None if english or not _LANGUAGE.fullmatch(language) else language
+        valid = _LANGUAGE.fullmatch(language) is not None
+        #: The catalogue of the renderer's words: Welsh for a Welsh statement, else English.
+        self.words = catalogue_language(language) if valid else "en"
+        #: The page's language: the statement's own tag where the renderer speaks it.
+        self.page_lang = "en-GB" if self.words == "en" else language
+        same = catalogue_language(language) == self.words and (
+            self.words != "en" or language.lower().split("-", 1)[0] == "en"
+        )
+        #: The language of statement text, where it is not the page's.
+        self.lang = None if same or not valid else language
         self.anchors = self._section_anchors()
 
     # ---------------------------------------------------------------- helpers
@@ -147,10 +158,20 @@ class _Builder(ApplicabilityLayout):
         glossary = self.glossary()  # last: it lists the abbreviations used on the page
         if glossary is not None and glossary_at is not None:
             blocks.insert(glossary_at, glossary)
-        title = statement.title if statement.title.strip() else _FALLBACK_TITLE
+        title = statement.title if statement.title.strip() else _(_FALLBACK_TITLE)
         if statement.body.name.strip():
             title = f"{title} – {statement.body.name}"
-        return Document(title=title, blocks=tuple(blocks))
+        return Document(
+            title=title, blocks=tuple(blocks), lang=self.page_lang, alternates=self.alternates()
+        )
+
+    def alternates(self) -> tuple[LanguageLink, ...]:
+        """The statement's pages in other languages that it gives a web address for."""
+        return tuple(
+            LanguageLink(translation.language, translation.url, language_name(translation.language))
+            for translation in self.statement.translations
+            if is_web_url(translation.url) and _LANGUAGE.fullmatch(translation.language)
+        )
 
     def part(self, part: StatementPart) -> list[LayoutBlock]:
         """One part of the statement, as it publishes it."""
@@ -202,7 +223,11 @@ class _Builder(ApplicabilityLayout):
         items.append(
             (
                 renderer_words("Published"),
-                (Text(format_date(statement.published) if statement.published else "Not stated"),),
+                (
+                    Text(
+                        format_date(statement.published) if statement.published else _("Not stated")
+                    ),
+                ),
             )
         )
         if statement.edition is not None:
@@ -235,7 +260,7 @@ class _Builder(ApplicabilityLayout):
                     (renderer_words("Data source, unless stated"), self.text(defaults.data_source))
                 )
         if self.framework is not None:
-            framework: Inlines = (Text(f"{self.framework.title} ({self.framework.version})"),)
+            framework: Inlines = (Text(f"{_(self.framework.title)} ({self.framework.version})"),)
         else:
             framework = (Text(statement.framework),)
         items.append((renderer_words("National priorities"), framework))
@@ -266,10 +291,10 @@ class _Builder(ApplicabilityLayout):
         blocks: list[LayoutBlock] = []
         if contribution.priorities is not None:
             names = [self.priority_title(priority) for priority in contribution.priorities]
-            covered = "; ".join(names) if names else "no national priority"
+            covered = "; ".join(names) if names else _("no national priority")
             blocks.append(
                 Para(
-                    join_inlines(Strong("Covers:"), f" {covered}"),
+                    join_inlines(Strong(_("Covers:")), f" {covered}"),
                     kind="national-priority",
                 )
             )
@@ -285,7 +310,9 @@ class _Builder(ApplicabilityLayout):
         statement = self.statement
         heading = statement.sections_heading
         title = (
-            self.text(heading) if heading is not None else (Text("National policing priorities"),)
+            self.text(heading)
+            if heading is not None
+            else renderer_words("National policing priorities")
         )
         sections = tuple(
             self.priority(section, anchor, number)
@@ -320,20 +347,26 @@ class _Builder(ApplicabilityLayout):
         if self.framework is not None:
             for priority in self.framework.priorities:
                 if priority.id == priority_id:
-                    return priority.title
-        return f"Priority {priority_id!r}"
+                    return _(priority.title)
+        return _("Priority {id}").format(id=repr(priority_id))
 
     def national_priority(self, priority_id: str) -> Inlines:
         if self.framework is not None:
             priorities = self.framework.priorities
             for position, priority in enumerate(priorities, start=1):
                 if priority.id == priority_id:
+                    place = _("({position} of {count})").format(
+                        position=position, count=len(priorities)
+                    )
                     return join_inlines(
-                        Strong("National priority:"),
-                        f" {priority.title} ({position} of {len(priorities)})",
+                        Strong(_("National priority:")), f" {_(priority.title)} {place}"
                     )
         return join_inlines(
-            Strong("National priority:"), " ", Text(priority_id), " (not in the framework)"
+            Strong(_("National priority:")),
+            " ",
+            Text(priority_id),
+            " ",
+            _("(not in the framework)"),
         )
 
     def metrics(self, metrics: Sequence[MetricReference], title: str) -> Table:
@@ -344,25 +377,27 @@ class _Builder(ApplicabilityLayout):
             if metric.data_source is not None:
                 source: Cell = (self.text(metric.data_source),)
             elif stated_once and defaults is not None and defaults.data_source is not None:
-                source = (join_inlines(self.text(defaults.data_source), " (stated for all)"),)
+                source = (
+                    join_inlines(self.text(defaults.data_source), " ", _("(stated for all)")),
+                )
             else:
                 source = (renderer_words("Not stated"),)
             rows.append(Row(self.text(metric.name), (source, (self.national_metric(metric),))))
         return Table(
-            caption=join_inlines("Metrics and data sources: ", self.text(title)),
-            columns=("Metric", "Data source", "National metric"),
+            caption=join_inlines(_("Metrics and data sources:"), " ", self.text(title)),
+            columns=(_("Metric"), _("Data source"), _("National metric")),
             rows=tuple(rows),
             kind="metrics",
         )
 
     def national_metric(self, metric: MetricReference) -> Inlines:
         if metric.national_metric is None:
-            return (Text("Local metric"),)
+            return renderer_words("Local metric")
         if self.framework is not None:
             for national in self.framework.metrics:
                 if national.id == metric.national_metric:
-                    return (Text(national.title),)
-        return join_inlines(Text(metric.national_metric), " (not in the framework)")
+                    return (Text(_(national.title)),)
+        return join_inlines(Text(metric.national_metric), " ", _("(not in the framework)"))
 
     # ---------------------------------------------------------------- narrative
 
@@ -399,7 +434,8 @@ class _Builder(ApplicabilityLayout):
         blocks: list[LayoutBlock] = [ItemList(tuple(items))]
         for plan in self.statement.plans:
             if plan.priorities:
-                blocks.append(Para(join_inlines("Priorities of ", self.text(plan.title), ":")))
+                before, _title, after = _("Priorities of {plan}:").partition("{plan}")
+                blocks.append(Para(join_inlines(before, self.text(plan.title), after)))
                 blocks.append(
                     ItemList(tuple(self.plan_priority(p) for p in plan.priorities), lang=self.lang)
                 )
@@ -415,7 +451,7 @@ class _Builder(ApplicabilityLayout):
         serves = [self.priority_title(p) for p in priority.national_priorities]
         serves += [self.national_metric_title(m) for m in priority.national_metrics]
         if serves:
-            words = join_inlines(words, " (serves: ", "; ".join(serves), ")")
+            words = join_inlines(words, " (", _("serves:"), " ", "; ".join(serves), ")")
         if priority.wording is not None:
             words = join_inlines(words, ": ", self.text(priority.wording))
         return words
@@ -424,8 +460,8 @@ class _Builder(ApplicabilityLayout):
         if self.framework is not None:
             for national in self.framework.metrics:
                 if national.id == metric_id:
-                    return national.title
-        return f"Metric {metric_id!r}"
+                    return _(national.title)
+        return _("Metric {id}").format(id=repr(metric_id))
 
     def plan(self, plan: PlanReference) -> Inlines:
         words = join_inlines(
@@ -439,7 +475,7 @@ class _Builder(ApplicabilityLayout):
         if plan.period is not None:
             details.append(self.figure_tables.period(plan.period))
         if plan.published is not None:
-            details.append((Text(f"published {format_date(plan.published)}"),))
+            details.append((Text(_("published {date}").format(date=format_date(plan.published))),))
         return join_inlines(words, " (", comma_separated(details), ")")
 
     def glossary(self) -> Section | None:
@@ -464,6 +500,7 @@ def layout(
     acronyms: Mapping[str, str] | None = None,
     heading_level: int = 1,
     glossary: AcronymGlossary | None = None,
+    alternates: Sequence[LanguageLink] | None = None,
 ) -> Document:
     """Return the layout of ``statement`` that both renderers write out.
 
@@ -478,8 +515,18 @@ def layout(
             statement uses without spelling them out (``shipped_glossary()``); by default
             none: the page publishes only the expansions the statement gives. Ignored when
             ``acronyms`` is given.
+        alternates: The page in other languages, for its language switch and its
+            ``hreflang`` links; by default the statement's ``translations`` that give a web
+            address.
+
+    The renderer's words are in the statement's language where a catalogue is shipped for
+    it (Welsh, for ``language`` "cy"), and in English otherwise.
     """
     if not 1 <= heading_level <= 4:
         raise ValueError(f"heading_level must be from 1 to 4, got {heading_level}")
-    builder = _Builder(statement, acronyms, heading_level, glossary)
-    return builder.document()
+    with speaking(statement.language if _LANGUAGE.fullmatch(statement.language) else "en"):
+        builder = _Builder(statement, acronyms, heading_level, glossary)
+        document = builder.document()
+    if alternates is not None:
+        document = attrs.evolve(document, alternates=tuple(alternates))
+    return document

@@ -9,6 +9,7 @@ from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.publish.inlines import adds_to, comma_separated, join_inlines, renderer_words
+from pcc_priorities.publish.messages import _, ngettext, number_count
 from pcc_priorities.publish.tree import Cell, Inlines, Row, Table, Text
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
@@ -44,14 +45,14 @@ class FigureTables:
         with_area = any(f.area is not None for f in figures)
         with_source = any(f.source is not None for f in figures)
         with_wording = any(f.wording is not None for f in figures)
-        columns = ["Measure", "Value", "Unit", "Period"]
+        columns = [_("Measure"), _("Value"), _("Unit"), _("Period")]
         if with_area:
-            columns.append("Area")
-        columns.extend(["Compared with", "Change"])
+            columns.append(_("Area"))
+        columns.extend([_("Compared with"), _("Change")])
         if with_source:
-            columns.append("Source")
+            columns.append(_("Source"))
         if with_wording:
-            columns.append("As published")
+            columns.append(_("As published"))
         rows: list[Row] = []
         for figure in figures:
             common: list[Cell] = [
@@ -65,14 +66,14 @@ class FigureTables:
                         (
                             join_inlines(self.text(figure.area.name))
                             if figure.area
-                            else (Text("Force"),)
+                            else renderer_words("Force")
                         ),
                     )
                 )
             tail: list[Cell] = []
             if with_source:
                 tail.append(
-                    ((self.text(figure.source) if figure.source else (Text("Not stated"),)),)
+                    ((self.text(figure.source) if figure.source else renderer_words("Not stated")),)
                 )
             # Each published wording appears once: the figure's on its first row, then a
             # comparison's or a change's only where it says more than the wordings shown.
@@ -89,7 +90,7 @@ class FigureTables:
                     wording.append(((self.text(published) if published is not None else ()),))
                 rows.append(Row(self.text(figure.measure), (*common, *compared, *tail, *wording)))
         return Table(
-            caption=join_inlines("Figures: ", self.text(title)),
+            caption=join_inlines(_("Figures:"), " ", self.text(title)),
             columns=tuple(columns),
             rows=tuple(rows),
             kind="figures",
@@ -101,14 +102,16 @@ class FigureTables:
         if figure.value is not None:
             words = amount_words(figure.value, figure.unit)
             if figure.upper_value is not None:
-                words += f" to {amount_words(figure.upper_value, figure.unit)}"
+                words = _("{low} to {high}").format(
+                    low=words, high=amount_words(figure.upper_value, figure.unit)
+                )
             if figure.qualifier is not None:
                 words = f"{label_of(QUALIFIER_LABELS, figure.qualifier)} {words}"
             lines.append(join_inlines(words, self.rank(figure.rank)))
         elif figure.rank is not None:
-            lines.append(join_inlines("Rank:", self.rank(figure.rank)))
+            lines.append(join_inlines(_("Rank:"), self.rank(figure.rank)))
         elif figure.availability is None:
-            lines.append((Text("Not stated"),))
+            lines.append(renderer_words("Not stated"))
         availability = figure.availability
         if availability is not None:
             note: Inlines = (Text(label_of(DATA_STATUS_LABELS, availability.status)),)
@@ -116,7 +119,12 @@ class FigureTables:
                 note = join_inlines(note, ": ", self.text(availability.reason))
             if availability.proxy_metric is not None:
                 note = join_inlines(
-                    note, " (proxy metric: ", self.metric_name(availability.proxy_metric), ")"
+                    note,
+                    " (",
+                    _("proxy metric:"),
+                    " ",
+                    self.metric_name(availability.proxy_metric),
+                    ")",
                 )
             lines.append(note)
         return tuple(lines)
@@ -127,7 +135,7 @@ class FigureTables:
             return ()
         words = f" {label_of(RANK_ORDER_LABELS, rank.order)}"
         if rank.out_of is not None:
-            words += f" of {rank.out_of:,}"
+            words += " " + _("of {count}").format(count=f"{rank.out_of:,}")
         if rank.group is None:
             return (Text(words),)
         return join_inlines(words, " (", self.text(rank.group), ")")
@@ -146,13 +154,13 @@ class FigureTables:
             return self.period(figure.period)
         defaults = self.statement.defaults
         if defaults is not None and defaults.period is not None:
-            return join_inlines(self.period(defaults.period), " (stated for all figures)")
-        return (Text("Not stated"),)
+            return join_inlines(self.period(defaults.period), " ", _("(stated for all figures)"))
+        return renderer_words("Not stated")
 
     def comparison(self, comparison: Comparison | None, figure: Figure, shown: list[str]) -> Cell:
         """What a figure is compared with, and its wording where it says more than ``shown``."""
         if comparison is None:
-            return ((Text("No comparison"),),)
+            return (renderer_words("No comparison"),)
         unit = figure.unit
         words: Inlines = (Text(label_of(BASIS_LABELS, comparison.basis)),)
         details: list[Inlines] = []
@@ -169,15 +177,15 @@ class FigureTables:
             details.append(
                 self.text(period.label)
                 if period.label is not None
-                else renderer_words(period_dates(period))
+                else (Text(period_dates(period)),)
             )
         elif baseline is not None:
             label = (
                 self.text(baseline.label)
                 if baseline.label is not None
-                else renderer_words(period_dates(baseline))
+                else (Text(period_dates(baseline)),)
             )
-            details.append(join_inlines(label, ", stated for all comparisons"))
+            details.append(join_inlines(label, ", ", _("stated for all comparisons")))
         if comparison.area is not None:
             details.append(self.text(comparison.area.name))
         if details:
@@ -186,14 +194,14 @@ class FigureTables:
             words = join_inlines(words, f": {amount_words(comparison.value, unit)}")
         lines: list[Inlines] = [words]
         if comparison.wording is not None and adds_to(comparison.wording, shown):
-            lines.append(join_inlines("As published: ", self.text(comparison.wording)))
+            lines.append(join_inlines(_("As published:"), " ", self.text(comparison.wording)))
             shown.append(comparison.wording)
         return tuple(lines)
 
     def change(self, change: Change | None, unit: Unit | None, shown: list[str]) -> Cell:
         """The change stated, in words, and its wording where it says more than ``shown``."""
         if change is None:
-            return ((Text("Not stated"),),)
+            return (renderer_words("Not stated"),)
         parts: list[str] = []
         if change.count is not None:
             parts.append(
@@ -202,8 +210,13 @@ class FigureTables:
         if change.percent is not None:
             parts.append(f"{format_number(change.percent, signed=True)}%")
         if change.percentage_points is not None:
+            points = change.percentage_points
             parts.append(
-                f"{format_number(change.percentage_points, signed=True)} percentage points"
+                ngettext(
+                    "{number} percentage point",
+                    "{number} percentage points",
+                    number_count(points),
+                ).format(number=format_number(points, signed=True))
             )
         words = label_of(DIRECTION_LABELS, change.direction) if change.direction is not None else ""
         if parts:
@@ -211,6 +224,6 @@ class FigureTables:
             words = f"{words}: {figures}" if words else figures
         lines: list[Inlines] = [(Text(words),)] if words else []
         if change.wording is not None and adds_to(change.wording, shown):
-            lines.append(join_inlines("As published: ", self.text(change.wording)))
+            lines.append(join_inlines(_("As published:"), " ", self.text(change.wording)))
             shown.append(change.wording)
-        return tuple(lines) or ((Text("Not stated"),),)
+        return tuple(lines) or (renderer_words("Not stated"),)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
 from pcc_priorities.publish.inlines import blank, join_inlines, renderer_words
+from pcc_priorities.publish.messages import N_, _
 from pcc_priorities.publish.tree import (
     Cell,
     Heading,
@@ -31,7 +32,7 @@ from pcc_priorities.reference.national_frameworks import Framework
 __all__ = ["ApplicabilityLayout"]
 
 #: What the metadata says where the statement states no applicability at all.
-NOT_STATED_HERE = "Not stated in this statement"
+NOT_STATED_HERE = N_("Not stated in this statement")
 
 
 class ApplicabilityLayout:
@@ -63,7 +64,7 @@ class ApplicabilityLayout:
     def status(self, assessment: ApplicabilityAssessment | None) -> Status:
         """An assessment's status label ("Not stated" for none)."""
         text, kind = STATUS_LABELS.get(assessment.status, NOT_STATED) if assessment else NOT_STATED
-        return Status(text, kind)
+        return Status(_(text), kind)
 
     def assessment_blocks(
         self, assessment: ApplicabilityAssessment, *, wording: bool = True
@@ -71,16 +72,17 @@ class ApplicabilityLayout:
         """An assessment: its status, its words as published, its reasons and plans."""
         blocks: list[LayoutBlock] = [
             Para(
-                join_inlines(Strong("Assessment:"), " ", self.status(assessment)), kind="assessment"
+                join_inlines(Strong(_("Assessment:")), " ", self.status(assessment)),
+                kind="assessment",
             )
         ]
         if wording and assessment.wording is not None:
             blocks.append(Para(self.text(assessment.wording), lang=self.lang))
         if assessment.reasons:
-            blocks.append(Para((Strong("Reasons given:"),)))
+            blocks.append(Para((Strong(_("Reasons given:")),)))
             blocks.append(ItemList(tuple(self.text(r) for r in assessment.reasons), lang=self.lang))
         if assessment.aligns_with:
-            blocks.append(Para((Strong("Rests on:"),)))
+            blocks.append(Para((Strong(_("Rests on:")),)))
             blocks.append(
                 ItemList(tuple(self.text(a) for a in assessment.aligns_with), lang=self.lang)
             )
@@ -121,10 +123,10 @@ class ApplicabilityLayout:
                 Table(
                     caption=renderer_words("Applicability of each national priority"),
                     columns=(
-                        "National priority",
-                        "Assessment",
-                        "Where assessed",
-                        "Reasons and wording",
+                        _("National priority"),
+                        _("Assessment"),
+                        _("Where assessed"),
+                        _("Reasons and wording"),
                     ),
                     rows=tuple(rows),
                     kind="applicability",
@@ -145,18 +147,18 @@ class ApplicabilityLayout:
             own = section.applicability
             assessment = own or statement.applicability
             if own is not None:
-                basis = "This priority's own assessment"
+                basis = _("This priority's own assessment")
             elif statement.applicability is not None:
-                basis = "The statement-wide assessment"
+                basis = _("The statement-wide assessment")
             else:
-                basis = "No assessment given"
+                basis = _("No assessment given")
             given = assessment.reasons if assessment is not None else ()
             reasons: Cell = tuple(self.text(reason) for reason in given)
             if own is not None and own.wording is not None:
                 reasons = (*reasons, self.text(own.wording))
             label = self.text(section.title)
             if blank(label):
-                label = renderer_words(self.priority_title(section.priority))
+                label = (Text(self.priority_title(section.priority)),)
             rows.append(
                 Row(
                     (Link(label, f"#{anchor}"),),
@@ -172,14 +174,14 @@ class ApplicabilityLayout:
                 if wide is not None:
                     cells: tuple[Cell, ...] = (
                         ((self.status(wide),),),
-                        ((Text("The statement-wide assessment; no section"),),),
+                        (renderer_words("The statement-wide assessment; no section"),),
                         tuple(self.text(reason) for reason in wide.reasons),
                     )
                 else:
                     cells = (
-                        ((Status(*NOT_STATED),),),
-                        ((Text("No section in this statement"),),),
+                        ((self.status(None),),),
+                        (renderer_words("No section in this statement"),),
                         (),
                     )
-                rows.append(Row((Text(priority.title),), cells))
+                rows.append(Row((Text(_(priority.title)),), cells))
         return rows

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import html
 from collections.abc import Iterator
+from urllib.parse import quote
 
 from pcc_priorities.publish.tree import (
     Abbr,
@@ -22,6 +23,7 @@ from pcc_priorities.publish.tree import (
     Heading,
     Inlines,
     ItemList,
+    LanguageLink,
     LayoutBlock,
     Link,
     Para,
@@ -31,7 +33,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import lines, link_target, printable
+from pcc_priorities.publish.words import is_web_url, lines, link_target, printable
 
 __all__ = ["STYLESHEET", "write_html"]
 
@@ -243,9 +245,29 @@ class _Writer:
         yield "</div>"
 
 
+def _href(link: LanguageLink) -> str:
+    """A language link's target: a web address as links take it, or a file name escaped."""
+    return link_target(link.href) if is_web_url(link.href) else quote(link.href)
+
+
+def _language_switch(document: Document) -> str:
+    """The visible links to the page in its other languages (empty without any)."""
+    if not document.alternates:
+        return ""
+    links = " | ".join(
+        f'<a href="{_attribute(_href(link))}" hreflang="{_attribute(link.lang)}"'
+        f"{_lang(link.lang)}>{_text(link.name)}</a>"
+        for link in document.alternates
+    )
+    return f'<p class="pcc-language-switch">{links}</p>\n'
+
+
 def _article(document: Document) -> str:
     body = "\n".join(_Writer().blocks(document.blocks))
-    return f'<article class="pcc-statement" lang="en-GB">\n{body}\n</article>\n'
+    return (
+        f'<article class="pcc-statement"{_lang(document.lang)}>\n'
+        f"{_language_switch(document)}{body}\n</article>\n"
+    )
 
 
 def _style_hash(style: str) -> str:
@@ -263,14 +285,20 @@ def write_html(document: Document, *, fragment: bool = False) -> str:
         f"default-src 'none'; style-src '{_style_hash(style)}'; img-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{_attribute(link.lang)}" '
+        f'href="{_attribute(_href(link))}">\n'
+        for link in document.alternates
+    )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en-GB">\n'
+        f"<html{_lang(document.lang)}>\n"
         "<head>\n"
         '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_attribute(' '.join(lines(document.title)))}</title>\n"
+        f"{alternates}"
         f"<style>{style}</style>\n"
         "</head>\n"
         "<body>\n"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pcc_priorities.publish.messages import _
 from pcc_priorities.publish.tree import Abbr, Inline, Inlines, Text
 
 __all__ = ["Acronyms", "adds_to", "blank", "comma_separated", "join_inlines", "renderer_words"]
@@ -73,9 +74,13 @@ class Acronyms:
         return tuple(parts)
 
 
-def renderer_words(text: str) -> Inlines:
-    """Return renderer wording as inline content."""
-    return (Text(text),)
+def renderer_words(message: str) -> Inlines:
+    """Return the renderer's words ``message`` (English), in the page's language, as content.
+
+    ``message`` is looked up in the page's message catalogue (:mod:`.messages`); give it a
+    literal string (or one marked with ``N_``), so that the extraction tool finds it.
+    """
+    return (Text(_(message)),)
 
 
 def blank(content: Inlines) -> bool:

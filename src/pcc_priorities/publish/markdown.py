@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from urllib.parse import quote
 
 from pcc_priorities.publish.tree import (
     Abbr,
@@ -22,6 +23,7 @@ from pcc_priorities.publish.tree import (
     Heading,
     Inlines,
     ItemList,
+    LanguageLink,
     LayoutBlock,
     Link,
     Para,
@@ -31,7 +33,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import lines, link_target, printable
+from pcc_priorities.publish.words import is_web_url, lines, link_target, printable
 
 __all__ = ["write_markdown"]
 
@@ -196,6 +198,24 @@ class _Writer:
         yield "\n".join(rows)
 
 
+def _language_switch(document: Document) -> Iterator[str]:
+    """The links to the page in its other languages, as one line before the title."""
+    if document.alternates:
+        yield " \\| ".join(
+            f"[{_escape(link.name)}](<{_href(link)}>)" for link in document.alternates
+        )
+
+
+def _href(link: LanguageLink) -> str:
+    """A language link's target: a web address as links take it, or a file name escaped."""
+    return link_target(link.href) if is_web_url(link.href) else quote(link.href)
+
+
 def write_markdown(document: Document) -> str:
-    """Return ``document`` as GitHub-flavoured Markdown."""
-    return "\n\n".join(_Writer().blocks(document.blocks)) + "\n"
+    """Return ``document`` as GitHub-flavoured Markdown.
+
+    Markdown cannot say which language a page is in; a page in other languages too starts
+    with links to them.
+    """
+    blocks = [*_language_switch(document), *_Writer().blocks(document.blocks)]
+    return "\n\n".join(blocks) + "\n"

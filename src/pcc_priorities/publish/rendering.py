@@ -9,7 +9,7 @@ format.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from pcc_priorities.files import check_output, write_output
@@ -18,6 +18,8 @@ from pcc_priorities.model.statement import Statement
 from pcc_priorities.publish.builder import layout
 from pcc_priorities.publish.html import STYLESHEET, write_html
 from pcc_priorities.publish.markdown import write_markdown
+from pcc_priorities.publish.messages import language_name
+from pcc_priorities.publish.tree import LanguageLink
 from pcc_priorities.reference.glossary import AcronymGlossary
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "render_file",
     "render_html",
     "render_markdown",
+    "render_translations",
 ]
 
 
@@ -98,6 +101,68 @@ def render_markdown(
     """
     document = layout(statement, acronyms=acronyms, heading_level=heading_level, glossary=glossary)
     return write_markdown(document)
+
+
+def render_translations(
+    statements: Sequence[Statement],
+    format: RenderFormat | str,
+    *,
+    hrefs: Sequence[str],
+    fragment: bool = False,
+    heading_level: int = 1,
+    glossary: AcronymGlossary | None = None,
+) -> list[str]:
+    """Return the pages of one statement published in several languages, linked together.
+
+    Welsh bodies publish a Welsh page and an English page that link to each other: give
+    each language's statement document, and each page links to the others, with
+    ``<link rel="alternate" hreflang>`` in its head and a visible language switch (in
+    Markdown, a line of links before the title). Each page's words are in its own
+    statement's language (see :func:`render_html`).
+
+    Args:
+        statements: The statement in each language, each in a different language.
+        format: "html" or "md", for every page.
+        hrefs: Where each page is found from the others, in the same order: its file name
+            beside them ("statement.cy.html") or its web address. Where a statement names
+            the other language's page in its ``translations``, that address is used instead.
+        fragment: HTML only: each page as an ``<article>`` fragment (the language switch
+            is in the article; the ``<link>`` elements need a page's head).
+        heading_level: The level of each statement's title (see :func:`render_html`).
+        glossary: Opt in to a glossary's expansions (see :func:`render_html`).
+
+    Raises:
+        ValueError: The statements and the addresses differ in number, two statements are
+            in the same language, ``format`` is not a known format, or ``heading_level`` is
+            out of range.
+    """
+    chosen = RenderFormat(format)
+    if len(statements) != len(hrefs):
+        raise ValueError(f"{len(statements)} statements but {len(hrefs)} addresses")
+    languages = [statement.language.lower() for statement in statements]
+    repeated = sorted({language for language in languages if languages.count(language) > 1})
+    if repeated:
+        raise ValueError(f"more than one statement in {', '.join(map(repr, repeated))}")
+    pages: list[str] = []
+    for index, statement in enumerate(statements):
+        published = {t.language.lower(): t.url for t in statement.translations}
+        links = [
+            LanguageLink(
+                other.language,
+                published.get(other.language.lower(), hrefs[position]),
+                language_name(other.language),
+            )
+            for position, other in enumerate(statements)
+            if position != index
+        ]
+        document = layout(
+            statement, heading_level=heading_level, glossary=glossary, alternates=links
+        )
+        if chosen is RenderFormat.HTML:
+            pages.append(write_html(document, fragment=fragment))
+        else:
+            pages.append(write_markdown(document))
+    return pages
 
 
 def html_stylesheet() -> str:

@@ -15,6 +15,7 @@ __all__ = [
     "Inline",
     "Inlines",
     "ItemList",
+    "LanguageLink",
     "LayoutBlock",
     "Link",
     "Para",
@@ -153,13 +154,33 @@ LayoutBlock: TypeAlias = Heading | Para | ItemList | Quote | DescriptionList | T
 
 
 @frozen
+class LanguageLink:
+    """The same page in another language.
+
+    Attributes:
+        lang: The other page's language (a BCP 47 tag, for ``hreflang`` and ``lang``).
+        href: Its address: a web address :func:`is_web_url` accepted, or the file name of a
+            page the renderer wrote beside this one.
+        name: The language's name in that language ("Cymraeg", "English").
+    """
+
+    lang: str
+    href: str
+    name: str
+
+
+@frozen
 class Document:
     """The whole statement, laid out.
 
     Attributes:
         title: The page title (plain text).
         blocks: The content, in reading order.
+        lang: The page's language, the language of the renderer's words (a BCP 47 tag).
+        alternates: The same page in other languages, for the page's language switch.
     """
 
     title: str
     blocks: tuple[LayoutBlock, ...]
+    lang: str = "en-GB"
+    alternates: tuple[LanguageLink, ...] = ()

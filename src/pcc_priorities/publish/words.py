@@ -24,6 +24,7 @@ from pcc_priorities.model.values import (
 )
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
+from pcc_priorities.publish.messages import N_, _, current_language
 
 __all__ = ["format_date", "format_number", "is_web_url", "link_target", "printable"]
 
@@ -115,28 +116,32 @@ def link_target(url: str) -> str:
 
 
 _MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
 
 
 def format_date(value: date | PartialDate) -> str:
-    """Return a date the British way: "14 September 2023", "September 2023", "2023"."""
+    """Return a date as the page's language writes it: "14 September 2023", "Medi 2023", "2023".
+
+    Day, month, year, with a plain cardinal day, in English and in Welsh ("31 Mawrth 2023",
+    as the North Wales and Dyfed-Powys commissioners and the Welsh Government write dates).
+    """
     if isinstance(value, date):
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+        return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
     if value.month is None:
         return str(value.year)
-    month = _MONTHS[value.month - 1]
+    month = _(_MONTHS[value.month - 1])
     if value.day is None:
         return f"{month} {value.year}"
     return f"{value.day} {month} {value.year}"
@@ -146,15 +151,15 @@ def period_dates(period: ReportingPeriod) -> str:
     """The days a period covers, as far as the statement gives them."""
     start, end = period.start, period.end
     if start is None and end is None:
-        return "dates not stated"
+        return _("dates not stated")
     if end is None:
         assert start is not None
-        return f"from {format_date(start)}, end not stated"
+        return _("from {start}, end not stated").format(start=format_date(start))
     if start is None:
-        return f"start not stated, to {format_date(end)}"
+        return _("start not stated, to {end}").format(end=format_date(end))
     if start == end:
         return format_date(start)
-    return f"{format_date(start)} to {format_date(end)}"
+    return _("{start} to {end}").format(start=format_date(start), end=format_date(end))
 
 
 _MINUS = "\u2212"
@@ -171,10 +176,34 @@ def format_number(value: Decimal, *, signed: bool = False) -> str:
     return f"+{text}" if signed and value > 0 else text
 
 
+#: Welsh ordinal suffixes written after digits, 1 to 20 ("1af", "2il", "3ydd", "11eg").
+_WELSH_ORDINALS = (
+    "af", "il", "ydd", "ydd", "ed", "ed", "fed", "fed", "fed", "fed",
+    "eg", "fed", "eg", "eg", "fed", "eg", "eg", "fed", "eg", "fed",
+)  # fmt: skip
+
+
+def _welsh_ordinal_suffix(number: int) -> str | None:
+    """The suffix of a Welsh ordinal written in digits, or None beyond 99.
+
+    1 to 20 have their own suffixes; above 20 the counting is in twenties, so a number
+    ending an exact score takes "fed" ("40fed") and the others "ain", from "ar hugain",
+    "a deugain" ("23ain", "26ain", as Gwent's commissioner dates the month).
+    """
+    if 1 <= number <= 20:
+        return _WELSH_ORDINALS[number - 1]
+    if 20 < number < 100:
+        return "fed" if number % 20 == 0 else "ain"
+    return None
+
+
 def _ordinal(value: Decimal) -> str:
     if value != value.to_integral_value() or value < 0:
         return format_number(value)
     number = int(value)
+    if current_language() == "cy":
+        welsh = _welsh_ordinal_suffix(number)
+        return f"{number:,}{welsh}" if welsh else _("number {number}").format(number=f"{number:,}")
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
@@ -186,83 +215,92 @@ def _ordinal(value: Decimal) -> str:
 _Key = TypeVar("_Key")
 
 STATUS_LABELS = {
-    Applicability.APPLICABLE: ("Applicable", "applicable"),
-    Applicability.NOT_APPLICABLE: ("Not applicable", "not-applicable"),
-    Applicability.NOT_YET_ASSESSED: ("Not yet assessed", "not-yet-assessed"),
+    Applicability.APPLICABLE: (N_("Applicable"), "applicable"),
+    Applicability.NOT_APPLICABLE: (N_("Not applicable"), "not-applicable"),
+    Applicability.NOT_YET_ASSESSED: (N_("Not yet assessed"), "not-yet-assessed"),
 }
-NOT_STATED = ("Not stated", "not-stated")
+NOT_STATED = (N_("Not stated"), "not-stated")
 
 BASIS_LABELS = {
-    ComparisonBasis.PREVIOUS_PERIOD: "Previous period",
-    ComparisonBasis.SAME_PERIOD_LAST_YEAR: "Same period last year",
-    ComparisonBasis.BASELINE: "Baseline",
-    ComparisonBasis.TARGET: "Target",
-    ComparisonBasis.MOST_SIMILAR_GROUP: "Most similar group",
-    ComparisonBasis.NATIONAL_AVERAGE: "National average",
-    ComparisonBasis.PEAK: "Peak",
-    ComparisonBasis.PREVIOUSLY_PUBLISHED: "Previously published",
-    ComparisonBasis.UNSTATED: "Unstated reference",
-    ComparisonBasis.OTHER: "Other reference",
+    ComparisonBasis.PREVIOUS_PERIOD: N_("Previous period"),
+    ComparisonBasis.SAME_PERIOD_LAST_YEAR: N_("Same period last year"),
+    ComparisonBasis.BASELINE: N_("Baseline"),
+    ComparisonBasis.TARGET: N_("Target"),
+    ComparisonBasis.MOST_SIMILAR_GROUP: N_("Most similar group"),
+    ComparisonBasis.NATIONAL_AVERAGE: N_("National average"),
+    ComparisonBasis.PEAK: N_("Peak"),
+    ComparisonBasis.PREVIOUSLY_PUBLISHED: N_("Previously published"),
+    ComparisonBasis.UNSTATED: N_("Unstated reference"),
+    ComparisonBasis.OTHER: N_("Other reference"),
 }
 
 UNIT_LABELS = {
-    Unit.COUNT: "Count",
-    Unit.PERCENT: "Per cent",
-    Unit.MONEY: "Pounds sterling",
-    Unit.RATE: "Rate",
-    Unit.RANK: "Rank",
+    Unit.COUNT: N_("Count"),
+    Unit.PERCENT: N_("Per cent"),
+    Unit.MONEY: N_("Pounds sterling"),
+    Unit.RATE: N_("Rate"),
+    Unit.RANK: N_("Rank"),
 }
 
 QUALIFIER_LABELS = {
-    Qualifier.APPROXIMATELY: "approximately",
-    Qualifier.UP_TO: "up to",
-    Qualifier.AT_LEAST: "at least",
-    Qualifier.MORE_THAN: "more than",
-    Qualifier.LESS_THAN: "less than",
+    Qualifier.APPROXIMATELY: N_("approximately"),
+    Qualifier.UP_TO: N_("up to"),
+    Qualifier.AT_LEAST: N_("at least"),
+    Qualifier.MORE_THAN: N_("more than"),
+    Qualifier.LESS_THAN: N_("less than"),
 }
 
 DIRECTION_LABELS = {
-    Direction.INCREASE: "Increase",
-    Direction.DECREASE: "Decrease",
-    Direction.STABLE: "No change",
+    Direction.INCREASE: N_("Increase"),
+    Direction.DECREASE: N_("Decrease"),
+    Direction.STABLE: N_("No change"),
 }
 
 DATA_STATUS_LABELS = {
-    DataStatus.NOT_AVAILABLE: "Not available",
-    DataStatus.PROVISIONAL: "Provisional",
-    DataStatus.TO_FOLLOW: "To follow",
+    DataStatus.NOT_AVAILABLE: N_("Not available"),
+    DataStatus.PROVISIONAL: N_("Provisional"),
+    DataStatus.TO_FOLLOW: N_("To follow"),
 }
 
 PLAN_KIND_LABELS = {
-    PlanKind.POLICE_AND_CRIME_PLAN: "Police and crime plan",
-    PlanKind.CONTROL_STRATEGY: "Control strategy",
-    PlanKind.OTHER: "Other document",
+    PlanKind.POLICE_AND_CRIME_PLAN: N_("Police and crime plan"),
+    PlanKind.CONTROL_STRATEGY: N_("Control strategy"),
+    PlanKind.OTHER: N_("Other document"),
 }
 
 AUTHOR_LABELS = {
-    AuthorKind.POLICING_BODY: "The policing body's office",
-    AuthorKind.POLICE_FORCE: "The police force",
-    AuthorKind.JOINT: "The policing body and the police force",
+    AuthorKind.POLICING_BODY: N_("The policing body's office"),
+    AuthorKind.POLICE_FORCE: N_("The police force"),
+    AuthorKind.JOINT: N_("The policing body and the police force"),
 }
 
 DENOMINATOR_LABELS = {
-    RateDenominator.POPULATION: "population",
-    RateDenominator.HOUSEHOLDS: "households",
+    RateDenominator.POPULATION: N_("population"),
+    RateDenominator.HOUSEHOLDS: N_("households"),
 }
 
-RANK_ORDER_LABELS = {RankOrder.HIGHEST: "highest", RankOrder.LOWEST: "lowest"}
+RANK_ORDER_LABELS = {RankOrder.HIGHEST: N_("highest"), RankOrder.LOWEST: N_("lowest")}
 
 
 def label_of(table: Mapping[_Key, str], value: _Key) -> str:
-    """Return the words for an enumeration member, or its value where the table has none."""
-    return table.get(value) or str(getattr(value, "value", value))
+    """Return the words for an enumeration member in the page's language.
+
+    Where the table has no words for it, its value as it is.
+    """
+    words = table.get(value)
+    return _(words) if words else str(getattr(value, "value", value))
 
 
 def unit_words(figure: Figure) -> str:
-    words = "Not stated" if figure.unit is None else label_of(UNIT_LABELS, figure.unit)
+    """A figure's unit, and for a rate what it is per ("Rate per 1,000 population")."""
+    words = _("Not stated") if figure.unit is None else label_of(UNIT_LABELS, figure.unit)
     if figure.rate_base is not None:
         base = figure.rate_base
-        words += f" per {base.per:,} {label_of(DENOMINATOR_LABELS, base.denominator)}"
+        words = _("{unit} per {number} {denominator}").format(
+            unit=words,
+            number=f"{base.per:,}",
+            denominator=label_of(DENOMINATOR_LABELS, base.denominator),
+        )
     return words
 
 

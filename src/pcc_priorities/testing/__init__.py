@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         statements,
         statements_of_contribution,
         suppressions,
+        translations,
     )
     from pcc_priorities.testing.reports import findings, reports
     from pcc_priorities.testing.values import (
@@ -91,6 +92,7 @@ _LAZY = {
     "reports": "pcc_priorities.testing.reports",
     "statements": "pcc_priorities.testing.model",
     "suppressions": "pcc_priorities.testing.model",
+    "translations": "pcc_priorities.testing.model",
     "texts": "pcc_priorities.testing.values",
 }
 
@@ -126,6 +128,7 @@ __all__ = [
     "statements_of_contribution",
     "suppressions",
     "texts",
+    "translations",
 ]
 
 __getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

@@ -34,6 +34,7 @@ from pcc_priorities.model.statement import (
     Statement,
     StatementOfContribution,
     Suppression,
+    Translation,
 )
 from pcc_priorities.model.values import (
     Applicability,
@@ -84,6 +85,7 @@ __all__ = [
     "statements",
     "statements_of_contribution",
     "suppressions",
+    "translations",
 ]
 
 
@@ -356,6 +358,11 @@ def _language() -> st.SearchStrategy[str]:
     return st.sampled_from(["en-GB", "cy", "cy-GB", "en"])
 
 
+def translations() -> st.SearchStrategy[Translation]:
+    """The statement's pages in other languages: a language tag and an address."""
+    return st.builds(Translation, language=_language(), url=texts(min_size=1))
+
+
 @st.composite
 def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement:
     """Whole statements that are valid documents (ids resolve; figure ids are unique)."""
@@ -386,6 +393,7 @@ def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement
         sections=tuple(sections),
         review=draw(optional(texts())),
         source_url=draw(optional(texts())),
+        translations=draw(tuples(translations(), max_size=2)),
         plans=draw(tuples(plan_references(chosen), max_size=2)),
         glossary=draw(tuples(glossary_entries())),
         order=draw(st.permutations(list(StatementPart)).flatmap(_prefix)),
