@@ -138,12 +138,16 @@ body { margin: 0; background: #ffffff; }
 
 def _text(text: str) -> str:
     """Escape statement text for an element's content; line breaks become ``<br>``."""
+    # Printable text (nearly all text) has no line break and nothing for printable() to
+    # show: the same output, without splitting it into lines.
+    if text.isprintable():
+        return html.escape(text, quote=False)
     return "<br>".join(html.escape(printable(line), quote=False) for line in lines(text))
 
 
 def _attribute(text: str) -> str:
     """Escape text for a double-quoted attribute value."""
-    return html.escape(printable(text), quote=True)
+    return html.escape(text if text.isprintable() else printable(text), quote=True)
 
 
 def _lang(lang: str | None) -> str:
