@@ -127,12 +127,16 @@ def test_figures_are_tables_with_captions_and_header_scopes(statement: p.Stateme
         "Area",
         "Compared with",
         "Change",
-        "As published",
     ]
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)
     knife = [cells for header, cells in rows if header == "Offences involving a knife"]
     assert len(knife) == 2  # one row per comparison
-    assert "<td>1,209</td><td>Count</td>" in knife[0]
+    # The figure's wording, which no narrative around the table publishes, shown once.
+    assert (
+        "<td>1,209<br>As published: 1,209, which is a 7% (n = 76) decrease from 2021/22</td>"
+        "<td>Count</td>"
+    ) in knife[0]
+    assert "As published: 1,209" not in knife[1]
     assert "Previous period (2021/22)" in knife[0]
     assert "Decrease: −76 (−7%)" in knife[0]
     assert "a 7% (n = 76) decrease" not in knife[0].split("Decrease")[1].split("</td>")[0]

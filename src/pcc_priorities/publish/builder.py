@@ -22,7 +22,7 @@ from pcc_priorities.model.statement import (
     Statement,
 )
 from pcc_priorities.model.values import StatementPart
-from pcc_priorities.publish.figure_tables import FigureTables
+from pcc_priorities.publish.figure_tables import FigureTables, narrative_texts
 from pcc_priorities.publish.glance import NOT_STATED_HERE, ApplicabilityLayout
 from pcc_priorities.publish.inlines import (
     Acronyms,
@@ -311,7 +311,11 @@ class _Builder(ApplicabilityLayout):
         if section.metrics:
             blocks.append(self.metrics(section.metrics, section.title))
         if section.figures:
-            blocks.append(self.figure_tables.figures(section.figures, section.title))
+            blocks.append(
+                self.figure_tables.figures(
+                    section.figures, section.title, narrative_texts(section.blocks)
+                )
+            )
         blocks.extend(self.blocks(section.blocks, depth=3))
         heading = Heading(self.level(2), self.text(section.title), anchor, self.lang)
         return Section(heading, tuple(blocks), kind="priority")
@@ -385,7 +389,11 @@ class _Builder(ApplicabilityLayout):
     def subsection(self, subsection: Subsection, depth: int) -> Section:
         blocks: list[LayoutBlock] = []
         if subsection.figures:
-            blocks.append(self.figure_tables.figures(subsection.figures, subsection.title))
+            blocks.append(
+                self.figure_tables.figures(
+                    subsection.figures, subsection.title, narrative_texts(subsection.blocks)
+                )
+            )
         blocks.extend(self.blocks(subsection.blocks, depth + 1))
         heading = Heading(self.level(depth), self.text(subsection.title), None, self.lang)
         return Section(heading, tuple(blocks), kind="subsection")

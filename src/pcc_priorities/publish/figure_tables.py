@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pcc_priorities.model.figures import Change, Comparison, Figure, Rank
+from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
@@ -23,7 +24,37 @@ from pcc_priorities.publish.words import (
     unit_words,
 )
 
-__all__ = ["FigureTables"]
+__all__ = ["FigureTables", "narrative_texts"]
+
+#: The figure table's columns after the measure, in order; each but the value is shown where
+#: it carries something for at least one row.
+_FIGURE_COLUMNS = ("Value", "Unit", "Period", "Area", "Compared with", "Change", "Source")
+_NOT_STATED: Cell = ((Text("Not stated"),),)
+#: A cell left empty on purpose (a row without a comparison has no change).
+_BLANK: Cell = ((),)
+#: What a row shows in a column that other rows fill.
+_EMPTY: dict[str, Cell] = {
+    "Value": _NOT_STATED,
+    "Unit": _NOT_STATED,
+    "Period": _NOT_STATED,
+    "Area": ((Text("Force"),),),
+    "Compared with": ((Text("No comparison"),),),
+    "Change": _NOT_STATED,
+    "Source": _NOT_STATED,
+}
+
+
+def narrative_texts(blocks: Iterable[Block]) -> list[str]:
+    """The texts of paragraphs, list items and quotations in ``blocks``, subsections' too."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Quotation):
+            texts.append(block.text)
+        elif isinstance(block, BulletList):
+            texts.extend(block.items)
+        else:
+            texts.extend(narrative_texts(block.blocks))
+    return texts
 
 
 class FigureTables:
@@ -39,59 +70,62 @@ class FigureTables:
             return (Text(period_dates(period)),)
         return join_inlines(self.text(period.label), f" ({period_dates(period)})")
 
-    def figures(self, figures: Sequence[Figure], title: str) -> Table:
-        """A table of ``figures``: the columns that carry something, one row per comparison."""
-        with_area = any(f.area is not None for f in figures)
-        with_source = any(f.source is not None for f in figures)
-        with_wording = any(f.wording is not None for f in figures)
-        columns = ["Measure", "Value", "Unit", "Period"]
-        if with_area:
-            columns.append("Area")
-        columns.extend(["Compared with", "Change"])
-        if with_source:
-            columns.append("Source")
-        if with_wording:
-            columns.append("As published")
-        rows: list[Row] = []
+    def figures(
+        self, figures: Sequence[Figure], title: str, narrative: Sequence[str] = ()
+    ) -> Table:
+        """A table of ``figures``: the columns that carry something, one row per comparison.
+
+        A column is left out where no row has anything for it (no column of "Not stated").
+        Each published wording appears once on the page: a figure's, a comparison's or a
+        change's is shown only where it says more than the section's ``narrative`` (the
+        texts published around the table) and the wordings already shown.
+        """
+        rows: list[tuple[Inlines, dict[str, Cell | None]]] = []
         for figure in figures:
-            common: list[Cell] = [
-                self.value(figure),
-                ((Text(unit_words(figure)),),),
-                (self.figure_period(figure),),
-            ]
-            if with_area:
-                common.append(
-                    (
-                        (
-                            join_inlines(self.text(figure.area.name))
-                            if figure.area
-                            else (Text("Force"),)
-                        ),
-                    )
-                )
-            tail: list[Cell] = []
-            if with_source:
-                tail.append(
-                    ((self.text(figure.source) if figure.source else (Text("Not stated"),)),)
-                )
-            # Each published wording appears once: the figure's on its first row, then a
-            # comparison's or a change's only where it says more than the wordings shown.
-            shown: list[str] = [figure.wording] if figure.wording is not None else []
+            shown: list[str] = list(narrative)
+            value = self.value(figure)
+            first_value = value
+            if figure.wording is not None and adds_to(figure.wording, shown):
+                first_value = (*value, join_inlines("As published: ", self.text(figure.wording)))
+                shown.append(figure.wording)
+            common: dict[str, Cell | None] = {
+                "Value": value,
+                "Unit": (
+                    None
+                    if figure.unit is None and figure.rate_base is None
+                    else ((Text(unit_words(figure)),),)
+                ),
+                "Period": self.figure_period(figure),
+                "Area": (self.text(figure.area.name),) if figure.area is not None else None,
+                "Source": (self.text(figure.source),) if figure.source is not None else None,
+            }
             comparisons: Sequence[Comparison | None] = figure.comparisons or (None,)
             for position, comparison in enumerate(comparisons):
-                compared: list[Cell] = [
-                    self.comparison(comparison, figure, shown),
-                    self.change(comparison.change if comparison else None, figure.unit, shown),
-                ]
-                wording: list[Cell] = []
-                if with_wording:
-                    published = figure.wording if position == 0 else None
-                    wording.append(((self.text(published) if published is not None else ()),))
-                rows.append(Row(self.text(figure.measure), (*common, *compared, *tail, *wording)))
+                cells = dict(common)
+                if position == 0:  # the figure's wording on its first row only
+                    cells["Value"] = first_value
+                cells["Compared with"] = (
+                    self.comparison(comparison, figure, shown) if comparison is not None else None
+                )
+                if comparison is None:
+                    cells["Change"] = _BLANK  # no comparison, so no change to state
+                elif comparison.change is None:
+                    cells["Change"] = None
+                else:
+                    cells["Change"] = self.change(comparison.change, figure.unit, shown)
+                rows.append((self.text(figure.measure), cells))
+        columns = [
+            column
+            for column in _FIGURE_COLUMNS
+            if column == "Value" or any(cells[column] not in (None, _BLANK) for _, cells in rows)
+        ]
         return Table(
             caption=join_inlines("Figures: ", self.text(title)),
-            columns=tuple(columns),
-            rows=tuple(rows),
+            columns=("Measure", *columns),
+            rows=tuple(
+                Row(header, tuple(cells[column] or _EMPTY[column] for column in columns))
+                for header, cells in rows
+            ),
             kind="figures",
         )
 
@@ -107,8 +141,6 @@ class FigureTables:
             lines.append(join_inlines(words, self.rank(figure.rank)))
         elif figure.rank is not None:
             lines.append(join_inlines("Rank:", self.rank(figure.rank)))
-        elif figure.availability is None:
-            lines.append((Text("Not stated"),))
         availability = figure.availability
         if availability is not None:
             note: Inlines = (Text(label_of(DATA_STATUS_LABELS, availability.status)),)
@@ -140,19 +172,17 @@ class FigureTables:
                     return self.text(metric.name)
         return (Text(metric_id),)
 
-    def figure_period(self, figure: Figure) -> Inlines:
+    def figure_period(self, figure: Figure) -> Cell | None:
         """The figure's period, or the one the statement states once for all figures."""
         if figure.period is not None:
-            return self.period(figure.period)
+            return (self.period(figure.period),)
         defaults = self.statement.defaults
         if defaults is not None and defaults.period is not None:
-            return join_inlines(self.period(defaults.period), " (stated for all figures)")
-        return (Text("Not stated"),)
+            return (join_inlines(self.period(defaults.period), " (stated for all figures)"),)
+        return None
 
-    def comparison(self, comparison: Comparison | None, figure: Figure, shown: list[str]) -> Cell:
+    def comparison(self, comparison: Comparison, figure: Figure, shown: list[str]) -> Cell:
         """What a figure is compared with, and its wording where it says more than ``shown``."""
-        if comparison is None:
-            return ((Text("No comparison"),),)
         unit = figure.unit
         words: Inlines = (Text(label_of(BASIS_LABELS, comparison.basis)),)
         details: list[Inlines] = []
@@ -190,10 +220,8 @@ class FigureTables:
             shown.append(comparison.wording)
         return tuple(lines)
 
-    def change(self, change: Change | None, unit: Unit | None, shown: list[str]) -> Cell:
+    def change(self, change: Change, unit: Unit | None, shown: list[str]) -> Cell:
         """The change stated, in words, and its wording where it says more than ``shown``."""
-        if change is None:
-            return ((Text("Not stated"),),)
         parts: list[str] = []
         if change.count is not None:
             parts.append(
@@ -213,4 +241,4 @@ class FigureTables:
         if change.wording is not None and adds_to(change.wording, shown):
             lines.append(join_inlines("As published: ", self.text(change.wording)))
             shown.append(change.wording)
-        return tuple(lines) or ((Text("Not stated"),),)
+        return tuple(lines) or _NOT_STATED
