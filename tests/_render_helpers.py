@@ -31,6 +31,7 @@ ID_FIELDS = frozenset(
         "national_priorities",
         "national_metrics",
         "figure",
+        "headline",
     }
 )
 
@@ -265,6 +266,9 @@ TAGS = {
     "main": set(),
     "article": {"class", "lang"},
     "section": {"class"},
+    "nav": {"class", "aria-labelledby"},
+    "footer": {"class"},
+    "img": {"src", "alt"},
     **{f"h{level}": {"id", "lang"} for level in range(1, 7)},
     "p": {"class", "lang"},
     "ul": {"lang"},
@@ -283,10 +287,10 @@ TAGS = {
     "tbody": set(),
     "tr": set(),
     "th": {"scope"},
-    "td": set(),
+    "td": {"data-label"},
     "strong": {"class"},
     "abbr": {"title"},
-    "a": {"href"},
+    "a": {"href", "class"},
     "br": set(),
 }
 CLASSES = {
@@ -312,7 +316,21 @@ CLASSES = {
     "pcc-status-not-applicable",
     "pcc-status-not-yet-assessed",
     "pcc-status-not-stated",
+    "pcc-skip",
+    "pcc-contents",
+    "pcc-summary",
+    "pcc-footer",
+    "pcc-dates",
+    "pcc-editions",
+    "pcc-contact",
+    "pcc-accessibility",
+    "pcc-downloads",
+    "pcc-logo",
 }
+#: Links the renderer makes besides web addresses and its own anchors: an e-mail address
+#: the statement gives, and files of the figures written beside the page.
+_OTHER_HREF = re.compile(r"mailto:[^\s<>\"']+@[^\s<>\"']+|[A-Za-z0-9._%-]+\.(?:csv|ods)")
+_DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+")
 _ID = re.compile(r"pcc-[a-z0-9-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
@@ -397,9 +415,13 @@ class Page(HTMLParser):
                 elif name in {"id", "aria-labelledby"} and not _ID.fullmatch(value):
                     found.append(f"{name} {value!r}")
                 elif name == "href" and not (
-                    (value.startswith("#") and _ID.fullmatch(value[1:])) or is_web_url(value)
+                    (value.startswith("#") and _ID.fullmatch(value[1:]))
+                    or is_web_url(value)
+                    or _OTHER_HREF.fullmatch(value)
                 ):
                     found.append(f"href {value!r}")
+                elif name == "src" and not _DATA_IMAGE.fullmatch(value):
+                    found.append(f"src {value[:40]!r}")
                 elif name == "lang" and not _LANGUAGE.fullmatch(value):
                     found.append(f"lang {value!r}")
         return found

@@ -87,6 +87,7 @@ class _Differ:
             "edition",
             "language",
             "published",
+            "updated",
             "framework",
             "body",
             "force",
@@ -96,6 +97,9 @@ class _Differ:
             "sections_heading",
             "review",
             "source_url",
+            "contact",
+            "accessibility_url",
+            "history",
             "order",
             "extensions",
         ):
@@ -250,6 +254,7 @@ class _Differ:
         old_at: tuple[str | int, ...] = ("sections", old_index)
         new_at: tuple[str | int, ...] = ("sections", new_index)
         self.detail(where, "title", old.title, new.title, old_at=old_at, new_at=new_at)
+        self.detail(where, "headline", old.headline, new.headline, old_at=old_at, new_at=new_at)
         self.detail(
             where, "extensions", old.extensions, new.extensions, old_at=old_at, new_at=new_at
         )
