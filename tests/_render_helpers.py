@@ -351,7 +351,7 @@ class Page(HTMLParser):
         self.tags.append((tag, tuple(attributes)))
         if tag == "br":
             self.parts.append("\n")
-        elif tag not in {"meta"}:
+        elif tag not in {"meta", "img"}:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:

@@ -26,9 +26,11 @@ from pcc_priorities.publish.words import (
 
 __all__ = ["FigureTables", "narrative_texts"]
 
-#: The figure table's columns after the measure, in order; each but the value is shown where
-#: it carries something for at least one row.
+#: The figure table's columns after the measure, in order; each is shown where it carries
+#: something for at least one row (the value, where no column would).
 _FIGURE_COLUMNS = ("Value", "Unit", "Period", "Area", "Compared with", "Change", "Source")
+#: Where a figure's own published wording goes: the first of these the table has.
+_WORDING_HOMES = ("Value", "Change", "Compared with", "Period", "Unit", "Area", "Source")
 _NOT_STATED: Cell = ((Text("Not stated"),),)
 #: A cell left empty on purpose (a row without a comparison has no change).
 _BLANK: Cell = ((),)
@@ -80,16 +82,15 @@ class FigureTables:
         change's is shown only where it says more than the section's ``narrative`` (the
         texts published around the table) and the wordings already shown.
         """
-        rows: list[tuple[Inlines, dict[str, Cell | None]]] = []
+        rows: list[tuple[Inlines, dict[str, Cell | None], Inlines | None]] = []
         for figure in figures:
             shown: list[str] = list(narrative)
-            value = self.value(figure)
-            first_value = value
+            wording: Inlines | None = None
             if figure.wording is not None and adds_to(figure.wording, shown):
-                first_value = (*value, join_inlines("As published: ", self.text(figure.wording)))
+                wording = join_inlines("As published: ", self.text(figure.wording))
                 shown.append(figure.wording)
             common: dict[str, Cell | None] = {
-                "Value": value,
+                "Value": self.value(figure) or None,
                 "Unit": (
                     None
                     if figure.unit is None and figure.rate_base is None
@@ -102,8 +103,6 @@ class FigureTables:
             comparisons: Sequence[Comparison | None] = figure.comparisons or (None,)
             for position, comparison in enumerate(comparisons):
                 cells = dict(common)
-                if position == 0:  # the figure's wording on its first row only
-                    cells["Value"] = first_value
                 cells["Compared with"] = (
                     self.comparison(comparison, figure, shown) if comparison is not None else None
                 )
@@ -113,19 +112,26 @@ class FigureTables:
                     cells["Change"] = None
                 else:
                     cells["Change"] = self.change(comparison.change, figure.unit, shown)
-                rows.append((self.text(figure.measure), cells))
+                # The figure's wording on its first row only.
+                rows.append((self.text(figure.measure), cells, wording if position == 0 else None))
+        # Which columns: from what the figures hold, never from how their words compare.
         columns = [
             column
             for column in _FIGURE_COLUMNS
-            if column == "Value" or any(cells[column] not in (None, _BLANK) for _, cells in rows)
-        ]
+            if any(cells[column] not in (None, _BLANK) for _, cells, _wording in rows)
+        ] or ["Value"]
+        # A figure's own wording goes with its value, or the first column there is.
+        home = next(column for column in _WORDING_HOMES if column in columns)
+        laid: list[Row] = []
+        for header, cells, wording in rows:
+            if wording is not None:
+                held = cells[home]
+                cells[home] = (wording,) if held is None or held == _BLANK else (*held, wording)
+            laid.append(Row(header, tuple(cells[column] or _EMPTY[column] for column in columns)))
         return Table(
             caption=join_inlines("Figures: ", self.text(title)),
             columns=("Measure", *columns),
-            rows=tuple(
-                Row(header, tuple(cells[column] or _EMPTY[column] for column in columns))
-                for header, cells in rows
-            ),
+            rows=tuple(laid),
             kind="figures",
         )
 

@@ -101,7 +101,11 @@ class FooterLayout:
         if statement.accessibility_url is not None:
             blocks.append(
                 Section(
-                    Heading(self.level(2), renderer_words(words.ACCESSIBILITY_HEADING)),
+                    Heading(
+                        self.level(2),
+                        renderer_words(words.ACCESSIBILITY_HEADING),
+                        "pcc-accessibility",
+                    ),
                     (
                         Para(
                             self.link(

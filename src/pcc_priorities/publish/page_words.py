@@ -57,7 +57,9 @@ CONTACT_PAGE = "Contact page"
 ACCESSIBILITY_LINK = "Accessibility statement"
 ACCESSIBILITY_HEADING = "Accessibility"
 DOWNLOADS_HEADING = "Download the figures"
-DOWNLOADS_INTRODUCTION = "Every figure in this statement, one row a figure or comparison:"
+DOWNLOADS_INTRODUCTION = (
+    "The statement's figures as a spreadsheet, one row for each figure or comparison:"
+)
 DOWNLOAD_KINDS = {
     "csv": "CSV (comma-separated values)",
     "ods": "ODS (OpenDocument spreadsheet)",
