@@ -61,11 +61,13 @@ ADDED_STYLE = """\
 .pcc-statement .pcc-dates > div, .pcc-statement .pcc-contact dl > div { display: contents; }
 .pcc-statement .pcc-dates dt, .pcc-statement .pcc-contact dt { font-weight: 700; }
 .pcc-statement .pcc-dates dd, .pcc-statement .pcc-contact dd { margin: 0; }
-.pcc-statement td, .pcc-statement th { overflow-wrap: anywhere; }
+.pcc-statement td, .pcc-statement th, .pcc-statement dd, .pcc-statement a {
+  overflow-wrap: anywhere;
+}
 @media (max-width: 40em) {
   .pcc-statement { padding: 0.75rem; }
   .pcc-statement .pcc-metadata, .pcc-statement .pcc-dates,
-  .pcc-statement .pcc-contact dl { grid-template-columns: 1fr; }
+  .pcc-statement .pcc-contact dl { grid-template-columns: minmax(0, 1fr); }
   .pcc-statement .pcc-metadata dd, .pcc-statement .pcc-dates dd,
   .pcc-statement .pcc-contact dd { margin-bottom: 0.5em; }
   .pcc-statement .pcc-table table, .pcc-statement .pcc-table caption,
