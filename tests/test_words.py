@@ -48,3 +48,15 @@ def test_html_text_fast_path_gives_what_the_line_by_line_escape_gives(text: str)
     from pcc_priorities.publish.html import _text  # noqa: PLC0415
 
     assert _text(text) == _text_by_lines(text)
+
+
+@given(
+    st.lists(st.text(max_size=6), max_size=4), st.text(max_size=4), st.lists(st.text(max_size=4))
+)
+def test_adds_to_with_joined_texts_is_adds_to_with_each(
+    narrative: list[str], wording: str, shown: list[str]
+) -> None:
+    """Looking for a wording in the joined narrative gives what looking in each text gives."""
+    from pcc_priorities.publish.inlines import Joined, adds_to  # noqa: PLC0415
+
+    assert adds_to(wording, [Joined(narrative), *shown]) == adds_to(wording, [*narrative, *shown])

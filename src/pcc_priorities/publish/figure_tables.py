@@ -9,7 +9,13 @@ from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotati
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
-from pcc_priorities.publish.inlines import adds_to, comma_separated, join_inlines, renderer_words
+from pcc_priorities.publish.inlines import (
+    Joined,
+    adds_to,
+    comma_separated,
+    join_inlines,
+    renderer_words,
+)
 from pcc_priorities.publish.tree import Cell, Inlines, Row, Table, Text
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
@@ -83,8 +89,9 @@ class FigureTables:
         texts published around the table) and the wordings already shown.
         """
         rows: list[tuple[Inlines, dict[str, Cell | None], Inlines | None]] = []
+        around = Joined(narrative)
         for figure in figures:
-            shown: list[str] = list(narrative)
+            shown: list[str] = [around]
             wording: Inlines | None = None
             if figure.wording is not None and adds_to(figure.wording, shown):
                 wording = join_inlines("As published: ", self.text(figure.wording))
