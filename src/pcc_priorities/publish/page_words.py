@@ -37,6 +37,8 @@ STATUS_END = "."
 NO_FIGURES = "No figures are given for this priority."
 NO_HEADLINE_VALUE = "No figure with a value or a stated change is given for this priority."
 NO_CHANGE_STATED = "no change is stated"
+#: Before a comparison's own words, where only they say what the figure is compared with.
+AS_PUBLISHED = "as published:"
 NAMED_HEADLINE = "the statement's headline figure"
 LOGO_WORDS = "Logo of {name}"
 

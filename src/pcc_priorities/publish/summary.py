@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pcc_priorities.model.figures import Comparison, Figure
 from pcc_priorities.model.narrative import Block, Subsection
 from pcc_priorities.model.statement import PrioritySection
-from pcc_priorities.model.values import Unit
+from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.publish import page_words as words
 from pcc_priorities.publish.figure_tables import FigureTables
 from pcc_priorities.publish.glance import ApplicabilityLayout
@@ -197,9 +197,15 @@ class SummaryLayout(ApplicabilityLayout):
         return renderer_words(words.NO_CHANGE_STATED)
 
     def reference(self, comparison: Comparison) -> Inlines:
-        """The comparison's period or area as published, in brackets; nothing if neither."""
+        """The comparison's period or area as published, in brackets; nothing if neither.
+
+        Against "another" reference, which only the statement's words name, its words as
+        published say what it is.
+        """
         if comparison.period is not None and comparison.period.label is not None:
             return join_inlines(" (", self.text(comparison.period.label), ")")
         if comparison.area is not None:
             return join_inlines(" (", self.text(comparison.area.name), ")")
+        if comparison.basis is ComparisonBasis.OTHER and comparison.wording is not None:
+            return join_inlines(f" ({words.AS_PUBLISHED} ", self.text(comparison.wording), ")")
         return ()
