@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pcc_priorities as p
 from _render_helpers import Page
@@ -327,3 +328,51 @@ def test_the_page_has_dark_print_and_narrow_styles_and_a_description(example: p.
     assert '<meta name="color-scheme" content="light dark">' in html
     assert re.search(r'<meta name="description" content="[^"]{40,}">', html)
     assert 'data-label="Value"' in html
+
+
+_TIME_BASES = [
+    p.ComparisonBasis.PREVIOUS_PERIOD,
+    p.ComparisonBasis.SAME_PERIOD_LAST_YEAR,
+    p.ComparisonBasis.BASELINE,
+    p.ComparisonBasis.PEAK,
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(_TIME_BASES),
+    st.sampled_from([None, *p.Direction]),
+    st.one_of(st.none(), st.decimals(min_value=-500, max_value=500, places=1)),
+)
+def test_the_summary_says_the_direction_the_statement_states(
+    basis: p.ComparisonBasis, direction: p.Direction | None, percent: Decimal | None
+) -> None:
+    """Up, down or unchanged: as stated, else as the sign of the stated change; else none."""
+    change = p.Change(direction=direction, percent=percent)
+    figure = p.Figure(
+        measure="Crime", value=Decimal(10), comparisons=(p.Comparison(basis=basis, change=change),)
+    )
+    statement = _with_figure(_EXAMPLE, figure)
+    text = Page(render_html(statement)).text
+    line = text[text.index("Headline figure: Crime: 10") :].split("\n")[0]
+    expected = direction
+    if expected is None and percent is not None:
+        expected = (
+            p.Direction.INCREASE
+            if percent > 0
+            else p.Direction.DECREASE
+            if percent < 0
+            else p.Direction.STABLE
+        )
+    words = {
+        p.Direction.INCREASE: ", up",
+        p.Direction.DECREASE: ", down",
+        p.Direction.STABLE: ", unchanged",
+    }
+    for shown_direction, word in words.items():
+        assert (word in line) == (shown_direction is expected), line
+    if expected is None:
+        assert line.endswith("no change is stated.")
+
+
+_EXAMPLE = p.load(EXAMPLE)
