@@ -31,6 +31,7 @@ ID_FIELDS = frozenset(
         "national_priorities",
         "national_metrics",
         "figure",
+        "headline",
     }
 )
 
@@ -268,6 +269,9 @@ TAGS = {
     "main": set(),
     "article": {"class", "lang"},
     "section": {"class"},
+    "nav": {"class", "aria-labelledby"},
+    "footer": {"class"},
+    "img": {"src", "alt"},
     **{f"h{level}": {"id", "lang"} for level in range(1, 7)},
     "p": {"class", "lang"},
     "ul": {"lang"},
@@ -286,10 +290,10 @@ TAGS = {
     "tbody": set(),
     "tr": set(),
     "th": {"scope"},
-    "td": set(),
+    "td": {"data-label"},
     "strong": {"class"},
     "abbr": {"title"},
-    "a": {"href", "hreflang", "lang"},
+    "a": {"href", "hreflang", "lang", "class"},
     "br": set(),
 }
 CLASSES = {
@@ -316,7 +320,21 @@ CLASSES = {
     "pcc-status-not-yet-assessed",
     "pcc-status-not-stated",
     "pcc-language-switch",
+    "pcc-skip",
+    "pcc-contents",
+    "pcc-summary",
+    "pcc-footer",
+    "pcc-dates",
+    "pcc-editions",
+    "pcc-contact",
+    "pcc-accessibility",
+    "pcc-downloads",
+    "pcc-logo",
 }
+#: Links the renderer makes besides web addresses and its own anchors: an e-mail address
+#: the statement gives, and files of the figures written beside the page.
+_OTHER_HREF = re.compile(r"mailto:[^\s<>\"']+@[^\s<>\"']+|[A-Za-z0-9._%-]+\.(?:csv|ods)")
+_DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+")
 _ID = re.compile(r"pcc-[a-z0-9-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 #: A page in another language written beside this one: a relative file name, no scheme.
@@ -339,7 +357,7 @@ class Page(HTMLParser):
         self.tags.append((tag, tuple(attributes)))
         if tag == "br":
             self.parts.append("\n")
-        elif tag not in {"meta", "link"}:
+        elif tag not in {"meta", "link", "img"}:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
@@ -406,8 +424,11 @@ class Page(HTMLParser):
                     (value.startswith("#") and _ID.fullmatch(value[1:]))
                     or is_web_url(value)
                     or (dict(attributes).get("hreflang") and _PAGE_FILE.fullmatch(value))
+                    or _OTHER_HREF.fullmatch(value)
                 ):
                     found.append(f"href {value!r}")
+                elif name == "src" and not _DATA_IMAGE.fullmatch(value):
+                    found.append(f"src {value[:40]!r}")
                 elif name == "lang" and not _LANGUAGE.fullmatch(value):
                     found.append(f"lang {value!r}")
         return found

@@ -86,7 +86,7 @@ def test_the_command_line_opts_in_to_the_glossary(tmp_path: Path) -> None:
 
 
 def test_a_comparisons_published_wording_appears_once(example: p.Statement) -> None:
-    """A figure's words appear on its first row only; a change's not again inside another's."""
+    """A figure's words the narrative publishes are not repeated, nor a change's in another's."""
     first = example.sections[0].figures[0]
     twice = attrs.evolve(
         first,
@@ -102,7 +102,7 @@ def test_a_comparisons_published_wording_appears_once(example: p.Statement) -> N
     )
     section = attrs.evolve(example.sections[0], figures=(twice,))
     page = render_markdown(attrs.evolve(example, sections=(section, *example.sections[1:])))
-    assert page.count(twice.wording or "") == 2  # the table's first row, and the narrative
+    assert page.count(twice.wording or "") == 1  # the narrative only
     assert page.count("As published: reduced significantly") == 0
 
 

@@ -312,6 +312,14 @@ class RankError(PccPrioritiesError, ValueError):
     """A rank cannot be read, or names an impossible position ("9th of 8")."""
 
 
+class PageAssetError(PccPrioritiesError, ValueError):
+    """A logo or style sheet for the published page cannot be used.
+
+    The message names the file and says what was expected (a PNG, JPEG, GIF or WebP image
+    under the size limit; a style sheet that cannot end the page's ``<style>`` element).
+    """
+
+
 class ReferenceDataError(PccPrioritiesError, ValueError):
     """A framework or register file is malformed."""
 

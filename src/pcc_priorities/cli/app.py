@@ -243,6 +243,51 @@ def _statement_commands(commands: _Commands) -> None:
         command.add_overwrite_option("OUT")
 
 
+def _page_options(render_parser: argparse.ArgumentParser) -> None:
+    """The options for what a page carries besides the statement (issue 14)."""
+    render_parser.add_argument(
+        "--history",
+        metavar="OLD",
+        action="append",
+        default=[],
+        help="an earlier edition of the statement (repeat, oldest first): the page lists the "
+        "editions with what changed in each, as `diff` finds it",
+    )
+    render_parser.add_argument(
+        "--figures-files",
+        action="store_true",
+        help="also write the figures as CSV and ODS beside OUT (OUT's name with .figures.csv "
+        "and .figures.ods) and link them from the page",
+    )
+    render_parser.add_argument(
+        "--logo",
+        metavar="IMAGE",
+        default=None,
+        help="HTML only: the body's logo, a PNG, JPEG, GIF or WebP file of at most 256 KiB, "
+        "embedded in the page (SVG is refused)",
+    )
+    render_parser.add_argument(
+        "--logo-text",
+        metavar="TEXT",
+        default=None,
+        help="the logo's text alternative (default: 'Logo of' and the body's name)",
+    )
+    render_parser.add_argument(
+        "--stylesheet",
+        metavar="CSS",
+        default=None,
+        help="HTML pages only: the body's own style sheet, added inside the page after its "
+        "own (it may restyle anything and load nothing)",
+    )
+    render_parser.add_argument(
+        "--description",
+        metavar="TEXT",
+        default=None,
+        help="HTML only: the page's meta description (default: one made from the title and "
+        "the body's name)",
+    )
+
+
 def _publishing_commands(commands: _Commands) -> None:
     render_parser = commands.add(
         "render",
@@ -294,6 +339,7 @@ def _publishing_commands(commands: _Commands) -> None:
         "shipped glossary of policing acronyms (by default the page publishes only the "
         "statement's own expansions)",
     )
+    _page_options(render_parser)
 
     diff_parser = commands.add(
         "diff",

@@ -308,6 +308,7 @@ def rewrite_command(args: argparse.Namespace, console: Console) -> int:
 
 def render_command(args: argparse.Namespace, console: Console) -> int:
     """Render a statement document as HTML or Markdown, to a file or to standard output."""
+    from pcc_priorities.cli import page_files  # noqa: PLC0415
     from pcc_priorities.publish.rendering import render  # noqa: PLC0415
 
     output = _to_file(args.output)
@@ -315,23 +316,27 @@ def render_command(args: argparse.Namespace, console: Console) -> int:
     if output is not None:
         chosen = _output_format(output, RENDER_FORMATS, chosen)
     chosen = chosen or "html"
-    if args.fragment and chosen != "html":
-        raise UsageError("--fragment is for HTML only, not Markdown")
-    if output is not None:
-        check_output(output, overwrite=args.overwrite, inputs=[args.file])
+    page_files.check_usage(args, chosen, output)
+    inputs = [args.file, *args.history]
+    figure_files = page_files.figure_file_paths(output) if args.figures_files and output else []
+    for path in [*(path for path, _link in figure_files), *([output] if output else [])]:
+        check_output(path, overwrite=args.overwrite, inputs=inputs)
     statement = _read(args.file, console).statement
     glossary = None
     if args.glossary:
         from pcc_priorities.reference.glossary import shipped_glossary  # noqa: PLC0415
 
         glossary = shipped_glossary()
-    text = render(statement, chosen, fragment=args.fragment, glossary=glossary)
+    earlier = [_read(path, console).statement for path in args.history]
+    options = page_files.page_options(args, statement, earlier, figure_files)
+    text = render(statement, chosen, fragment=args.fragment, glossary=glossary, options=options)
+    # The figure files first, so that the page never links to a file not yet written.
+    for path, data in page_files.figure_file_data(statement, figure_files):
+        _write(console, path, data, overwrite=args.overwrite, inputs=inputs, what=" (figures)")
     if output is None:
         console.result(text)
     else:
-        _write(
-            console, output, text, overwrite=args.overwrite, inputs=[args.file], what=f" ({chosen})"
-        )
+        _write(console, output, text, overwrite=args.overwrite, inputs=inputs, what=f" ({chosen})")
     return EXIT_OK
 
 

@@ -87,6 +87,7 @@ class _Differ:
             "edition",
             "language",
             "published",
+            "updated",
             "framework",
             "body",
             "force",
@@ -97,6 +98,9 @@ class _Differ:
             "review",
             "source_url",
             "translations",
+            "contact",
+            "accessibility_url",
+            "history",
             "order",
             "extensions",
         ):
@@ -251,6 +255,7 @@ class _Differ:
         old_at: tuple[str | int, ...] = ("sections", old_index)
         new_at: tuple[str | int, ...] = ("sections", new_index)
         self.detail(where, "title", old.title, new.title, old_at=old_at, new_at=new_at)
+        self.detail(where, "headline", old.headline, new.headline, old_at=old_at, new_at=new_at)
         self.detail(
             where, "extensions", old.extensions, new.extensions, old_at=old_at, new_at=new_at
         )

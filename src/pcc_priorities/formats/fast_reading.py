@@ -198,8 +198,13 @@ def _references_hold(statement: Statement) -> bool:
             national = metric.national_metric
             if national is not None and national not in national_metrics:
                 return False
+        start = len(figures)
         figures.extend(section.figures)
         _block_figures(section.blocks, figures)
+        if section.headline is not None and all(
+            figure.id != section.headline for figure in figures[start:]
+        ):
+            return False
     figure_ids: set[str] = set()
     for figure in figures:
         if figure.id is not None:

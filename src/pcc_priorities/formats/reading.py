@@ -307,11 +307,23 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[tuple[PathSegmen
                         f"expected one of: {', '.join(sorted(national_metrics))}"
                     ),
                 )
-        located.extend(
+        own_figures = [
             ((*path, "figures", figure_index), figure)
             for figure_index, figure in _items(section.get("figures"))
-        )
-        located.extend(_block_figures(section.get("blocks"), (*path, "blocks")))
+        ]
+        own_figures.extend(_block_figures(section.get("blocks"), (*path, "blocks")))
+        located.extend(own_figures)
+        headline = section.get("headline")
+        if isinstance(headline, str) and all(
+            figure.get("id") != headline for _, figure in own_figures
+        ):
+            yield (
+                (*path, "headline"),
+                (
+                    f"unknown figure {headline!r}; a section's headline names the id of one of "
+                    "its own figures"
+                ),
+            )
     wholes: dict[str, str] = {}
     parts: list[tuple[tuple[PathSegment, ...], str, str | None]] = []
     for figure_path, figure in located:

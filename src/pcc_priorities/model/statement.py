@@ -23,6 +23,8 @@ from pcc_priorities.periods.period import ReportingPeriod
 __all__ = [
     "ApplicabilityAssessment",
     "Authorship",
+    "Contact",
+    "EditionRecord",
     "GlossaryEntry",
     "PlanPriority",
     "PlanReference",
@@ -242,6 +244,41 @@ def _check_order(_instance: object, _attribute: object, order: tuple[StatementPa
 
 
 @frozen(kw_only=True, field_transformer=typed_fields)
+class Contact:
+    """How to contact the body about the statement, as it publishes it.
+
+    Attributes:
+        wording: The contact details as published ("Contact the Office of the Police and
+            Crime Commissioner"), where they are more than an address.
+        email: An e-mail address.
+        telephone: A telephone number, as written.
+        address: A postal address, as written (lines separated by line breaks).
+        url: A web page for contacting the body.
+    """
+
+    wording: str | None = None
+    email: str | None = None
+    telephone: str | None = None
+    address: str | None = None
+    url: str | None = None
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
+class EditionRecord:
+    """One edition of the statement in its history, and what changed in it.
+
+    Attributes:
+        edition: The edition's label as published ("Update April 2024").
+        published: When that edition was published, to the precision given.
+        changes: What changed in that edition, in the statement's words, one item a change.
+    """
+
+    edition: str | None = None
+    published: PartialDate | None = None
+    changes: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True, field_transformer=typed_fields)
 class PrioritySection:
     """What the statement says about one national priority.
 
@@ -253,6 +290,9 @@ class PrioritySection:
         figures: The figures stated for the priority (outside any subsection).
         applicability: The section's own applicability assessment, where given.
         blocks: The narrative: the statement of the force's contribution (para 7A(a)).
+        headline: The id of the figure the statement names as the section's headline figure
+            (one of the section's figures, its subsections' included), for summaries; the
+            loader refuses an id that names no figure of the section.
         extensions: Namespaced data of other tools, kept exactly.
     """
 
@@ -262,6 +302,7 @@ class PrioritySection:
     figures: tuple[Figure, ...] = ()
     applicability: ApplicabilityAssessment | None = None
     blocks: tuple[Block, ...] = ()
+    headline: str | None = None
     extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=freeze_extensions)
 
 
@@ -277,6 +318,8 @@ class Statement:
         edition: The edition label as published ("Update April 2024").
         language: The language, as a BCP 47 tag ("en-GB", "cy").
         published: When it was published, to the precision given.
+        updated: When it was last updated, to the precision given, where that is later than
+            its publication.
         framework: The id of the national framework it reports against ("ncpm-2021").
         periods: The periods it covers.
         preamble: The statutory preamble (what the Order requires).
@@ -292,8 +335,12 @@ class Statement:
         source_url: Where the statement is published.
         translations: The same statement published in other languages, each as its own
             page (a Welsh body's Welsh and English pages).
+        contact: How to contact the body about the statement.
+        accessibility_url: The body's accessibility statement for the pages it publishes on.
         plans: The local police and crime plan, control strategy and other documents cited.
         glossary: Abbreviations spelled out outside the text.
+        history: The statement's editions and what changed in each, as it records them,
+            oldest first.
         order: The order in which it publishes its parts, where that is not the usual one
             (:data:`USUAL_ORDER`: preamble, applicability, introduction, defaults,
             contribution, sections, review, plans, glossary, which is also the order of
@@ -311,6 +358,7 @@ class Statement:
     edition: str | None = None
     language: str = "en-GB"
     published: PartialDate | None = None
+    updated: PartialDate | None = None
     periods: tuple[ReportingPeriod, ...] = ()
     preamble: tuple[Block, ...] = ()
     applicability: ApplicabilityAssessment | None = None
@@ -322,8 +370,11 @@ class Statement:
     review: str | None = None
     source_url: str | None = None
     translations: tuple[Translation, ...] = ()
+    contact: Contact | None = None
+    accessibility_url: str | None = None
     plans: tuple[PlanReference, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    history: tuple[EditionRecord, ...] = ()
     order: tuple[StatementPart, ...] = field(default=(), validator=_check_order)
     suppressions: tuple[Suppression, ...] = ()
     extensions: FrozenJSONObject = field(factory=FrozenJSONObject, converter=freeze_extensions)

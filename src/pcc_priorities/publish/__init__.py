@@ -12,6 +12,15 @@ if TYPE_CHECKING:
     from pcc_priorities.publish.builder import layout
     from pcc_priorities.publish.html import STYLESHEET, write_html
     from pcc_priorities.publish.markdown import write_markdown
+    from pcc_priorities.publish.page import (
+        Download,
+        Logo,
+        PageOptions,
+        check_logo,
+        check_stylesheet,
+        read_logo,
+        read_stylesheet,
+    )
     from pcc_priorities.publish.rendering import (
         RenderFormat,
         html_stylesheet,
@@ -44,6 +53,13 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
+    "Download": "pcc_priorities.publish.page",
+    "Logo": "pcc_priorities.publish.page",
+    "PageOptions": "pcc_priorities.publish.page",
+    "check_logo": "pcc_priorities.publish.page",
+    "check_stylesheet": "pcc_priorities.publish.page",
+    "read_logo": "pcc_priorities.publish.page",
+    "read_stylesheet": "pcc_priorities.publish.page",
     "Abbr": "pcc_priorities.publish.tree",
     "Cell": "pcc_priorities.publish.tree",
     "DescriptionList": "pcc_priorities.publish.tree",
@@ -82,6 +98,7 @@ __all__ = [
     "Cell",
     "DescriptionList",
     "Document",
+    "Download",
     "Heading",
     "Inline",
     "Inlines",
@@ -89,6 +106,8 @@ __all__ = [
     "LanguageLink",
     "LayoutBlock",
     "Link",
+    "Logo",
+    "PageOptions",
     "Para",
     "Quote",
     "RenderFormat",
@@ -98,8 +117,12 @@ __all__ = [
     "Strong",
     "Table",
     "Text",
+    "check_logo",
+    "check_stylesheet",
     "html_stylesheet",
     "layout",
+    "read_logo",
+    "read_stylesheet",
     "render",
     "render_file",
     "render_html",

@@ -24,8 +24,10 @@ from pcc_priorities.model.statement import (
     Statement,
 )
 from pcc_priorities.model.values import StatementPart
-from pcc_priorities.publish.figure_tables import FigureTables
-from pcc_priorities.publish.glance import NOT_STATED_HERE, ApplicabilityLayout
+from pcc_priorities.publish import page_words
+from pcc_priorities.publish.figure_tables import FigureTables, narrative_texts
+from pcc_priorities.publish.footer import FooterLayout
+from pcc_priorities.publish.glance import NOT_STATED_HERE
 from pcc_priorities.publish.inlines import (
     Acronyms,
     blank,
@@ -34,11 +36,14 @@ from pcc_priorities.publish.inlines import (
     renderer_words,
 )
 from pcc_priorities.publish.messages import N_, _, catalogue_language, language_name, speaking
+from pcc_priorities.publish.page import PageOptions
+from pcc_priorities.publish.summary import SummaryLayout, contents
 from pcc_priorities.publish.tree import (
     Cell,
     DescriptionList,
     Document,
     Heading,
+    Image,
     Inline,
     Inlines,
     ItemList,
@@ -75,7 +80,7 @@ _MAX_LEVEL = 6
 _FALLBACK_TITLE = N_("Statement on the national policing priorities")
 
 
-class _Builder(ApplicabilityLayout):
+class _Builder(SummaryLayout, FooterLayout):
     """Lays out one statement."""
 
     def __init__(
@@ -84,8 +89,11 @@ class _Builder(ApplicabilityLayout):
         acronyms: Mapping[str, str] | None,
         heading_level: int,
         glossary: AcronymGlossary | None = None,
+        options: PageOptions | None = None,
     ) -> None:
         self.statement = statement
+        self.options = options if options is not None else PageOptions()
+        self.parts_named = 0
         if acronyms is None:
             acronyms = (
                 acronym_expansions(statement, glossary)
@@ -142,11 +150,18 @@ class _Builder(ApplicabilityLayout):
         heading = self.text(statement.title)
         if blank(heading):  # a page needs its heading; the statement's title was not found
             heading = renderer_words(_FALLBACK_TITLE)
-        blocks: list[LayoutBlock] = [
-            Heading(self.level(0), heading, "pcc-title", self.lang),
-            self.metadata(),
-        ]
-        glance = self.at_a_glance()  # an addition: before any published text, splitting none
+        top: list[LayoutBlock] = []
+        logo = self.options.logo
+        if logo is not None:
+            alternative = self.options.logo_text
+            if alternative is None:
+                alternative = _(page_words.LOGO_WORDS).format(name=statement.body.name.strip())
+            top.append(Image(logo.data_url, alternative, kind="logo"))
+        top += [Heading(self.level(0), heading, "pcc-title", self.lang), self.metadata()]
+        # Additions before any published text, splitting none: the summary and the
+        # applicability at a glance (the contents list goes before them, once all is laid out).
+        blocks: list[LayoutBlock] = [self.summary()]
+        glance = self.at_a_glance()
         if glance is not None:
             blocks.append(glance)
         glossary_at: int | None = None
@@ -155,14 +170,33 @@ class _Builder(ApplicabilityLayout):
                 glossary_at = len(blocks)
                 continue
             blocks.extend(self.part(part))
+        blocks.append(self.footer())  # an addition after every published part
         glossary = self.glossary()  # last: it lists the abbreviations used on the page
         if glossary is not None and glossary_at is not None:
             blocks.insert(glossary_at, glossary)
+        listed = contents(
+            blocks,
+            self.level(1),
+            Heading(self.level(1), renderer_words(page_words.CONTENTS_HEADING), "pcc-contents"),
+            "pcc-summary",
+        )
+        if listed is not None:
+            top.append(listed)
         title = statement.title if statement.title.strip() else _(_FALLBACK_TITLE)
         if statement.body.name.strip():
             title = f"{title} – {statement.body.name}"
+        description = self.options.description
+        if description is None:
+            description = page_words.description_words(
+                " ".join(statement.title.split()) or _(_FALLBACK_TITLE),
+                " ".join(statement.body.name.split()),
+            )
         return Document(
-            title=title, blocks=tuple(blocks), lang=self.page_lang, alternates=self.alternates()
+            title=title,
+            blocks=(*top, *blocks),
+            lang=self.page_lang,
+            alternates=self.alternates(),
+            description=description,
         )
 
     def alternates(self) -> tuple[LanguageLink, ...]:
@@ -338,7 +372,11 @@ class _Builder(ApplicabilityLayout):
         if section.metrics:
             blocks.append(self.metrics(section.metrics, section.title))
         if section.figures:
-            blocks.append(self.figure_tables.figures(section.figures, section.title))
+            blocks.append(
+                self.figure_tables.figures(
+                    section.figures, section.title, narrative_texts(section.blocks)
+                )
+            )
         blocks.extend(self.blocks(section.blocks, depth=3))
         heading = Heading(self.level(2), self.text(section.title), anchor, self.lang)
         return Section(heading, tuple(blocks), kind="priority")
@@ -420,9 +458,17 @@ class _Builder(ApplicabilityLayout):
     def subsection(self, subsection: Subsection, depth: int) -> Section:
         blocks: list[LayoutBlock] = []
         if subsection.figures:
-            blocks.append(self.figure_tables.figures(subsection.figures, subsection.title))
+            blocks.append(
+                self.figure_tables.figures(
+                    subsection.figures, subsection.title, narrative_texts(subsection.blocks)
+                )
+            )
         blocks.extend(self.blocks(subsection.blocks, depth + 1))
-        heading = Heading(self.level(depth), self.text(subsection.title), None, self.lang)
+        anchor = None
+        if depth == 1:  # a part of the statement's own, listed in the contents
+            self.parts_named += 1
+            anchor = f"pcc-part-{self.parts_named}"
+        heading = Heading(self.level(depth), self.text(subsection.title), anchor, self.lang)
         return Section(heading, tuple(blocks), kind="subsection")
 
     # ---------------------------------------------------------------- after the sections
@@ -501,6 +547,7 @@ def layout(
     heading_level: int = 1,
     glossary: AcronymGlossary | None = None,
     alternates: Sequence[LanguageLink] | None = None,
+    options: PageOptions | None = None,
 ) -> Document:
     """Return the layout of ``statement`` that both renderers write out.
 
@@ -518,6 +565,8 @@ def layout(
         alternates: The page in other languages, for its language switch and its
             ``hreflang`` links; by default the statement's ``translations`` that give a web
             address.
+        options: What the page carries besides the statement (earlier editions, downloads,
+            a logo); see :class:`~pcc_priorities.publish.PageOptions`.
 
     The renderer's words are in the statement's language where a catalogue is shipped for
     it (Welsh, for ``language`` "cy"), and in English otherwise.
@@ -525,7 +574,7 @@ def layout(
     if not 1 <= heading_level <= 4:
         raise ValueError(f"heading_level must be from 1 to 4, got {heading_level}")
     with speaking(statement.language if _LANGUAGE.fullmatch(statement.language) else "en"):
-        builder = _Builder(statement, acronyms, heading_level, glossary)
+        builder = _Builder(statement, acronyms, heading_level, glossary, options)
         document = builder.document()
     if alternates is not None:
         document = attrs.evolve(document, alternates=tuple(alternates))

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pcc_priorities.model.figures import Change, Comparison, Figure, Rank
+from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
-from pcc_priorities.publish.inlines import adds_to, comma_separated, join_inlines, renderer_words
-from pcc_priorities.publish.messages import _, ngettext, number_count
+from pcc_priorities.publish.inlines import (
+    Joined,
+    adds_to,
+    comma_separated,
+    join_inlines,
+    renderer_words,
+)
+from pcc_priorities.publish.messages import N_, _, ngettext, number_count
 from pcc_priorities.publish.tree import Cell, Inlines, Row, Table, Text
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
@@ -24,7 +31,45 @@ from pcc_priorities.publish.words import (
     unit_words,
 )
 
-__all__ = ["FigureTables"]
+__all__ = ["FigureTables", "narrative_texts"]
+
+#: The figure table's columns after the measure, in order; each is shown where it carries
+#: something for at least one row (the value, where no column would).
+_FIGURE_COLUMNS = (
+    N_("Value"),
+    N_("Unit"),
+    N_("Period"),
+    N_("Area"),
+    N_("Compared with"),
+    N_("Change"),
+    N_("Source"),
+)
+#: Where a figure's own published wording goes: the first of these the table has.
+_WORDING_HOMES = ("Value", "Change", "Compared with", "Period", "Unit", "Area", "Source")
+#: A cell left empty on purpose (a row without a comparison has no change).
+_BLANK: Cell = ((),)
+
+
+def _empty(column: str) -> Cell:
+    """What a row shows in a column that other rows fill, in the page's language."""
+    if column == "Area":
+        return (renderer_words("Force"),)
+    if column == "Compared with":
+        return (renderer_words("No comparison"),)
+    return (renderer_words("Not stated"),)
+
+
+def narrative_texts(blocks: Iterable[Block]) -> list[str]:
+    """The texts of paragraphs, list items and quotations in ``blocks``, subsections' too."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Quotation):
+            texts.append(block.text)
+        elif isinstance(block, BulletList):
+            texts.extend(block.items)
+        else:
+            texts.extend(narrative_texts(block.blocks))
+    return texts
 
 
 class FigureTables:
@@ -40,59 +85,67 @@ class FigureTables:
             return (Text(period_dates(period)),)
         return join_inlines(self.text(period.label), f" ({period_dates(period)})")
 
-    def figures(self, figures: Sequence[Figure], title: str) -> Table:
-        """A table of ``figures``: the columns that carry something, one row per comparison."""
-        with_area = any(f.area is not None for f in figures)
-        with_source = any(f.source is not None for f in figures)
-        with_wording = any(f.wording is not None for f in figures)
-        columns = [_("Measure"), _("Value"), _("Unit"), _("Period")]
-        if with_area:
-            columns.append(_("Area"))
-        columns.extend([_("Compared with"), _("Change")])
-        if with_source:
-            columns.append(_("Source"))
-        if with_wording:
-            columns.append(_("As published"))
-        rows: list[Row] = []
+    def figures(
+        self, figures: Sequence[Figure], title: str, narrative: Sequence[str] = ()
+    ) -> Table:
+        """A table of ``figures``: the columns that carry something, one row per comparison.
+
+        A column is left out where no row has anything for it (no column of "Not stated").
+        Each published wording appears once on the page: a figure's, a comparison's or a
+        change's is shown only where it says more than the section's ``narrative`` (the
+        texts published around the table) and the wordings already shown.
+        """
+        rows: list[tuple[Inlines, dict[str, Cell | None], Inlines | None]] = []
+        around = Joined(narrative)
         for figure in figures:
-            common: list[Cell] = [
-                self.value(figure),
-                ((Text(unit_words(figure)),),),
-                (self.figure_period(figure),),
-            ]
-            if with_area:
-                common.append(
-                    (
-                        (
-                            join_inlines(self.text(figure.area.name))
-                            if figure.area
-                            else renderer_words("Force")
-                        ),
-                    )
-                )
-            tail: list[Cell] = []
-            if with_source:
-                tail.append(
-                    ((self.text(figure.source) if figure.source else renderer_words("Not stated")),)
-                )
-            # Each published wording appears once: the figure's on its first row, then a
-            # comparison's or a change's only where it says more than the wordings shown.
-            shown: list[str] = [figure.wording] if figure.wording is not None else []
+            shown: list[str] = [around]
+            wording: Inlines | None = None
+            if figure.wording is not None and adds_to(figure.wording, shown):
+                wording = join_inlines(_("As published:"), " ", self.text(figure.wording))
+                shown.append(figure.wording)
+            common: dict[str, Cell | None] = {
+                "Value": self.value(figure) or None,
+                "Unit": (
+                    None
+                    if figure.unit is None and figure.rate_base is None
+                    else ((Text(unit_words(figure)),),)
+                ),
+                "Period": self.figure_period(figure),
+                "Area": (self.text(figure.area.name),) if figure.area is not None else None,
+                "Source": (self.text(figure.source),) if figure.source is not None else None,
+            }
             comparisons: Sequence[Comparison | None] = figure.comparisons or (None,)
             for position, comparison in enumerate(comparisons):
-                compared: list[Cell] = [
-                    self.comparison(comparison, figure, shown),
-                    self.change(comparison.change if comparison else None, figure.unit, shown),
-                ]
-                wording: list[Cell] = []
-                if with_wording:
-                    published = figure.wording if position == 0 else None
-                    wording.append(((self.text(published) if published is not None else ()),))
-                rows.append(Row(self.text(figure.measure), (*common, *compared, *tail, *wording)))
+                cells = dict(common)
+                cells["Compared with"] = (
+                    self.comparison(comparison, figure, shown) if comparison is not None else None
+                )
+                if comparison is None:
+                    cells["Change"] = _BLANK  # no comparison, so no change to state
+                elif comparison.change is None:
+                    cells["Change"] = None
+                else:
+                    cells["Change"] = self.change(comparison.change, figure.unit, shown)
+                # The figure's wording on its first row only.
+                rows.append((self.text(figure.measure), cells, wording if position == 0 else None))
+        # Which columns: from what the figures hold, never from how their words compare.
+        columns = [
+            column
+            for column in _FIGURE_COLUMNS
+            if any(cells[column] not in (None, _BLANK) for _, cells, _wording in rows)
+        ] or ["Value"]
+        # A figure's own wording goes with its value, or the first column there is.
+        home = next(column for column in _WORDING_HOMES if column in columns)
+        laid: list[Row] = []
+        for header, cells, wording in rows:
+            if wording is not None:
+                held = cells[home]
+                cells[home] = (wording,) if held is None or held == _BLANK else (*held, wording)
+            laid.append(Row(header, tuple(cells[column] or _empty(column) for column in columns)))
         return Table(
             caption=join_inlines(_("Figures:"), " ", self.text(title)),
-            columns=tuple(columns),
-            rows=tuple(rows),
+            columns=(_("Measure"), *(_(column) for column in columns)),
+            rows=tuple(laid),
             kind="figures",
         )
 
@@ -110,8 +163,6 @@ class FigureTables:
             lines.append(join_inlines(words, self.rank(figure.rank)))
         elif figure.rank is not None:
             lines.append(join_inlines(_("Rank:"), self.rank(figure.rank)))
-        elif figure.availability is None:
-            lines.append(renderer_words("Not stated"))
         availability = figure.availability
         if availability is not None:
             note: Inlines = (Text(label_of(DATA_STATUS_LABELS, availability.status)),)
@@ -148,19 +199,17 @@ class FigureTables:
                     return self.text(metric.name)
         return (Text(metric_id),)
 
-    def figure_period(self, figure: Figure) -> Inlines:
+    def figure_period(self, figure: Figure) -> Cell | None:
         """The figure's period, or the one the statement states once for all figures."""
         if figure.period is not None:
-            return self.period(figure.period)
+            return (self.period(figure.period),)
         defaults = self.statement.defaults
         if defaults is not None and defaults.period is not None:
-            return join_inlines(self.period(defaults.period), " ", _("(stated for all figures)"))
-        return renderer_words("Not stated")
+            return (join_inlines(self.period(defaults.period), " ", _("(stated for all figures)")),)
+        return None
 
-    def comparison(self, comparison: Comparison | None, figure: Figure, shown: list[str]) -> Cell:
+    def comparison(self, comparison: Comparison, figure: Figure, shown: list[str]) -> Cell:
         """What a figure is compared with, and its wording where it says more than ``shown``."""
-        if comparison is None:
-            return (renderer_words("No comparison"),)
         unit = figure.unit
         words: Inlines = (Text(label_of(BASIS_LABELS, comparison.basis)),)
         details: list[Inlines] = []
@@ -198,10 +247,8 @@ class FigureTables:
             shown.append(comparison.wording)
         return tuple(lines)
 
-    def change(self, change: Change | None, unit: Unit | None, shown: list[str]) -> Cell:
+    def change(self, change: Change, unit: Unit | None, shown: list[str]) -> Cell:
         """The change stated, in words, and its wording where it says more than ``shown``."""
-        if change is None:
-            return (renderer_words("Not stated"),)
         parts: list[str] = []
         if change.count is not None:
             parts.append(

@@ -15,12 +15,16 @@ import html
 from collections.abc import Iterator
 from urllib.parse import quote
 
+from pcc_priorities.publish.style import ADDED_STYLE, DARK_PAGE_STYLE
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
+    Contents,
+    ContentsEntry,
     DescriptionList,
     Document,
     Heading,
+    Image,
     Inlines,
     ItemList,
     LanguageLink,
@@ -28,6 +32,7 @@ from pcc_priorities.publish.tree import (
     Link,
     Para,
     Quote,
+    Section,
     Status,
     Strong,
     Table,
@@ -39,7 +44,8 @@ __all__ = ["STYLESHEET", "write_html"]
 
 
 #: The page's style sheet: no external assets, readable in print and at 400% zoom.
-STYLESHEET = """\
+STYLESHEET = (
+    """\
 .pcc-statement {
   color: #0b0c0c;
   background: #ffffff;
@@ -132,20 +138,29 @@ STYLESHEET = """\
   .pcc-statement tr, .pcc-statement li, .pcc-statement figure { break-inside: avoid; }
 }
 """
+    + ADDED_STYLE
+)
 
-_PAGE_STYLE = """\
+_PAGE_STYLE = (
+    """\
 body { margin: 0; background: #ffffff; }
 """
+    + DARK_PAGE_STYLE
+)
 
 
 def _text(text: str) -> str:
     """Escape statement text for an element's content; line breaks become ``<br>``."""
+    # Printable text (nearly all text) has no line break and nothing for printable() to
+    # show: the same output, without splitting it into lines.
+    if text.isprintable():
+        return html.escape(text, quote=False)
     return "<br>".join(html.escape(printable(line), quote=False) for line in lines(text))
 
 
 def _attribute(text: str) -> str:
     """Escape text for a double-quoted attribute value."""
-    return html.escape(printable(text), quote=True)
+    return html.escape(text if text.isprintable() else printable(text), quote=True)
 
 
 def _lang(lang: str | None) -> str:
@@ -170,6 +185,19 @@ def _inlines(content: Inlines) -> str:
             target = piece.href if piece.href.startswith("#") else link_target(piece.href)
             parts.append(f'<a href="{_attribute(target)}">{_inlines(piece.content)}</a>')
     return "".join(parts)
+
+
+def _entries(entries: tuple[ContentsEntry, ...]) -> Iterator[str]:
+    yield "<ol>"
+    for entry in entries:
+        link = f'<a href="#{_attribute(entry.anchor)}">{_inlines(entry.content)}</a>'
+        if entry.entries:
+            yield f"<li>{link}"
+            yield from _entries(entry.entries)
+            yield "</li>"
+        else:
+            yield f"<li>{link}</li>"
+    yield "</ol>"
 
 
 def _cell(cell: Cell) -> str:
@@ -212,13 +240,37 @@ class _Writer:
             yield "</dl>"
         elif isinstance(block, Table):
             yield from self.table(block)
+        elif isinstance(block, Contents):
+            yield from self.contents(block)
+        elif isinstance(block, Image):
+            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
+            yield (
+                f'<p{kind}><img src="{_attribute(block.data_url)}" '
+                f'alt="{_attribute(block.alternative)}"></p>'
+            )
         else:
             kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
-            yield f"<section{kind}>"
+            tag = "footer" if block.kind == "footer" else "section"
+            yield f"<{tag}{kind}>"
             if block.heading is not None:
                 yield from self.block(block.heading)
             yield from self.blocks(block.blocks)
-            yield "</section>"
+            yield f"</{tag}>"
+
+    def contents(self, contents: Contents) -> Iterator[str]:
+        heading = contents.heading
+        labelled = (
+            "" if heading.anchor is None else f' aria-labelledby="{_attribute(heading.anchor)}"'
+        )
+        yield f'<nav class="pcc-contents"{labelled}>'
+        if contents.skip_to is not None:
+            yield (
+                f'<a class="pcc-skip" href="#{_attribute(contents.skip_to)}">'
+                f"{_text(contents.skip_words)}</a>"
+            )
+        yield from self.block(heading)
+        yield from _entries(contents.entries)
+        yield "</nav>"
 
     def table(self, table: Table) -> Iterator[str]:
         self.tables += 1
@@ -237,8 +289,13 @@ class _Writer:
         )
         yield "</thead>"
         yield "<tbody>"
+        # Each cell names its column, for narrow screens, where rows stack (CSS only).
+        labels = [f' data-label="{_attribute(column)}"' for column in table.columns[1:]]
         for row in table.rows:
-            cells = "".join(f"<td>{_cell(cell)}</td>" for cell in row.cells)
+            cells = "".join(
+                f"<td{labels[index] if index < len(labels) else ''}>{_cell(cell)}</td>"
+                for index, cell in enumerate(row.cells)
+            )
             yield f'<tr><th scope="row">{_inlines(row.header)}</th>{cells}</tr>'
         yield "</tbody>"
         yield "</table>"
@@ -275,14 +332,32 @@ def _style_hash(style: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def write_html(document: Document, *, fragment: bool = False) -> str:
-    """Return ``document`` as an HTML page, or as an ``<article>`` fragment to embed."""
+def _has_image(blocks: tuple[LayoutBlock, ...]) -> bool:
+    return any(
+        isinstance(block, Image) or (isinstance(block, Section) and _has_image(block.blocks))
+        for block in blocks
+    )
+
+
+def write_html(document: Document, *, fragment: bool = False, stylesheet: str | None = None) -> str:
+    """Return ``document`` as an HTML page, or as an ``<article>`` fragment to embed.
+
+    Args:
+        document: The laid-out statement.
+        fragment: Return the ``<article>`` alone.
+        stylesheet: A body's own CSS, added after the page's (pages only), already checked
+            (:func:`~pcc_priorities.publish.page.check_stylesheet`).
+    """
     article = _article(document)
     if fragment:
         return article
     style = "\n" + _PAGE_STYLE + STYLESHEET
+    if stylesheet:
+        style += "/* The body's own style sheet */\n" + stylesheet + "\n"
+    # An embedded logo is a data: URL; nothing else on the page is an image.
+    images = "data:" if _has_image(document.blocks) else "'none'"
     policy = (
-        f"default-src 'none'; style-src '{_style_hash(style)}'; img-src 'none'; "
+        f"default-src 'none'; style-src '{_style_hash(style)}'; img-src {images}; "
         "base-uri 'none'; form-action 'none'"
     )
     alternates = "".join(
@@ -290,6 +365,10 @@ def write_html(document: Document, *, fragment: bool = False) -> str:
         f'href="{_attribute(_href(link))}">\n'
         for link in document.alternates
     )
+    description = ""
+    if document.description is not None:
+        summary = _attribute(" ".join(lines(document.description)))
+        description = f'<meta name="description" content="{summary}">\n'
     return (
         "<!DOCTYPE html>\n"
         f"<html{_lang(document.lang)}>\n"
@@ -297,6 +376,8 @@ def write_html(document: Document, *, fragment: bool = False) -> str:
         '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n'
+        f"{description}"
         f"<title>{_attribute(' '.join(lines(document.title)))}</title>\n"
         f"{alternates}"
         f"<style>{style}</style>\n"

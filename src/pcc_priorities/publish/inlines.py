@@ -9,7 +9,15 @@ from typing import Any
 from pcc_priorities.publish.messages import _
 from pcc_priorities.publish.tree import Abbr, Inline, Inlines, Text
 
-__all__ = ["Acronyms", "adds_to", "blank", "comma_separated", "join_inlines", "renderer_words"]
+__all__ = [
+    "Acronyms",
+    "Joined",
+    "adds_to",
+    "blank",
+    "comma_separated",
+    "join_inlines",
+    "renderer_words",
+]
 
 
 #: Terms longer than this are tried one by one (they are few), so the tree stays shallow.
@@ -88,9 +96,31 @@ def blank(content: Inlines) -> bool:
     return all(not getattr(piece, "text", "").strip() for piece in content)
 
 
+class Joined(str):
+    """Texts joined by NUL into one string, so that a wording is looked for in one pass.
+
+    A wording without a NUL is in the joined string exactly when it is in one of the texts;
+    :func:`adds_to` looks for a wording with a NUL in each text (:attr:`parts`) instead.
+    """
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, texts: Sequence[str]) -> Joined:
+        """Join ``texts``, keeping them."""
+        joined = super().__new__(cls, "\x00".join(texts))
+        joined.parts = tuple(texts)
+        return joined
+
+
 def adds_to(wording: str, shown: Sequence[str]) -> bool:
     """Return whether a published wording says more than the wordings already ``shown``."""
-    return not any(wording in earlier for earlier in shown)
+    for earlier in shown:
+        if isinstance(earlier, Joined) and (not earlier.parts or "\x00" in wording):
+            if any(wording in part for part in earlier.parts):
+                return False
+        elif wording in earlier:
+            return False
+    return True
 
 
 def comma_separated(parts: Sequence[Inlines]) -> Inlines:

@@ -18,9 +18,12 @@ from urllib.parse import quote
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
+    Contents,
+    ContentsEntry,
     DescriptionList,
     Document,
     Heading,
+    Image,
     Inlines,
     ItemList,
     LanguageLink,
@@ -151,6 +154,11 @@ class _Writer:
             yield from self.description_list(block)
         elif isinstance(block, Table):
             yield from self.table(block)
+        elif isinstance(block, Contents):
+            yield from self.block(block.heading)
+            yield from self.contents(block.entries)
+        elif isinstance(block, Image):
+            return  # Markdown pages carry no embedded images; the HTML page has the logo
         else:
             if block.heading is not None:
                 yield from self.block(block.heading)
@@ -175,6 +183,21 @@ class _Writer:
             rendered.append(f"{marker} {item_lines[0]}")
             rendered.extend(indent + line for line in item_lines[1:])
         yield "\n".join(rendered)
+
+    def contents(self, entries: tuple[ContentsEntry, ...]) -> Iterator[str]:
+        # The page's own anchors are not Markdown's: the contents list the parts' titles.
+        self.lists += 1
+        lines: list[str] = []
+
+        def add(entries: tuple[ContentsEntry, ...], indent: str) -> None:
+            for number, entry in enumerate(entries, start=1):
+                marker = f"{number}{'.' if self.lists % 2 else ')'}"
+                lines.append(f"{indent}{marker} {_one_line(entry.content)}".rstrip())
+                add(entry.entries, indent + " " * (len(marker) + 1))
+
+        add(entries, "")
+        if lines:
+            yield "\n".join(lines)
 
     def description_list(self, block: DescriptionList) -> Iterator[str]:
         self.lists += 1

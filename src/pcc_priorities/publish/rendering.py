@@ -19,6 +19,7 @@ from pcc_priorities.publish.builder import layout
 from pcc_priorities.publish.html import STYLESHEET, write_html
 from pcc_priorities.publish.markdown import write_markdown
 from pcc_priorities.publish.messages import language_name
+from pcc_priorities.publish.page import PageOptions
 from pcc_priorities.publish.tree import LanguageLink
 from pcc_priorities.reference.glossary import AcronymGlossary
 
@@ -49,6 +50,7 @@ def render_html(
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
     glossary: AcronymGlossary | None = None,
+    options: PageOptions | None = None,
 ) -> str:
     """Return ``statement`` as an accessible HTML page.
 
@@ -69,12 +71,22 @@ def render_html(
             glossary of policing acronyms) for acronyms the statement uses without spelling
             them out; they are listed under "Abbreviations" and marked up like the
             statement's own. Ignored when ``acronyms`` is given.
+        options: What the page carries besides the statement: earlier editions, links to
+            the figures as files, a logo, the body's own style sheet, a description
+            (:class:`~pcc_priorities.publish.PageOptions`).
 
     Raises:
         ValueError: ``heading_level`` is not from 1 to 4.
     """
-    document = layout(statement, acronyms=acronyms, heading_level=heading_level, glossary=glossary)
-    return write_html(document, fragment=fragment)
+    document = layout(
+        statement,
+        acronyms=acronyms,
+        heading_level=heading_level,
+        glossary=glossary,
+        options=options,
+    )
+    stylesheet = options.stylesheet if options is not None else None
+    return write_html(document, fragment=fragment, stylesheet=stylesheet)
 
 
 def render_markdown(
@@ -83,6 +95,7 @@ def render_markdown(
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
     glossary: AcronymGlossary | None = None,
+    options: PageOptions | None = None,
 ) -> str:
     """Return ``statement`` as GitHub-flavoured Markdown, with the same content as the HTML.
 
@@ -95,11 +108,19 @@ def render_markdown(
         acronyms: Abbreviations to list, term to expansion; by default the statement's
             own definitions (see :func:`render_html`).
         glossary: Opt in to a glossary's expansions (see :func:`render_html`).
+        options: What the page carries besides the statement (see :func:`render_html`);
+            Markdown shows no logo and takes no style sheet.
 
     Raises:
         ValueError: ``heading_level`` is not from 1 to 4.
     """
-    document = layout(statement, acronyms=acronyms, heading_level=heading_level, glossary=glossary)
+    document = layout(
+        statement,
+        acronyms=acronyms,
+        heading_level=heading_level,
+        glossary=glossary,
+        options=options,
+    )
     return write_markdown(document)
 
 
@@ -181,6 +202,7 @@ def render(
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
     glossary: AcronymGlossary | None = None,
+    options: PageOptions | None = None,
 ) -> str:
     """Return ``statement`` in ``format`` ("html" or "md").
 
@@ -199,9 +221,14 @@ def render(
             heading_level=heading_level,
             acronyms=acronyms,
             glossary=glossary,
+            options=options,
         )
     return render_markdown(
-        statement, heading_level=heading_level, acronyms=acronyms, glossary=glossary
+        statement,
+        heading_level=heading_level,
+        acronyms=acronyms,
+        glossary=glossary,
+        options=options,
     )
 
 
@@ -215,6 +242,7 @@ def render_file(
     heading_level: int = 1,
     acronyms: Mapping[str, str] | None = None,
     glossary: AcronymGlossary | None = None,
+    options: PageOptions | None = None,
 ) -> Statement:
     """Load the statement document ``source`` and write it to ``output`` in ``format``.
 
@@ -241,6 +269,7 @@ def render_file(
         heading_level=heading_level,
         acronyms=acronyms,
         glossary=glossary,
+        options=options,
     )
     write_output(output, text, overwrite=overwrite, inputs=[source])
     return statement

@@ -9,9 +9,12 @@ from attrs import frozen
 __all__ = [
     "Abbr",
     "Cell",
+    "Contents",
+    "ContentsEntry",
     "DescriptionList",
     "Document",
     "Heading",
+    "Image",
     "Inline",
     "Inlines",
     "ItemList",
@@ -150,7 +153,44 @@ class Section:
     kind: str | None = None
 
 
-LayoutBlock: TypeAlias = Heading | Para | ItemList | Quote | DescriptionList | Table | Section
+@frozen
+class ContentsEntry:
+    """A line of the contents: a heading's words, its anchor, and the headings under it."""
+
+    content: Inlines
+    anchor: str
+    entries: tuple[ContentsEntry, ...] = ()
+
+
+@frozen
+class Contents:
+    """A linked list of the page's parts (``<nav>`` in HTML).
+
+    Attributes:
+        heading: The list's own heading.
+        entries: The parts, in reading order.
+        skip_to: The anchor just after the list, for a link that skips it; None for none.
+        skip_words: The words of that link.
+    """
+
+    heading: Heading
+    entries: tuple[ContentsEntry, ...]
+    skip_to: str | None = None
+    skip_words: str = ""
+
+
+@frozen
+class Image:
+    """An image the renderer embeds (the body's logo): a checked ``data:`` URL and its text."""
+
+    data_url: str
+    alternative: str
+    kind: str | None = None
+
+
+LayoutBlock: TypeAlias = (
+    Heading | Para | ItemList | Quote | DescriptionList | Table | Section | Contents | Image
+)
 
 
 @frozen
@@ -178,9 +218,11 @@ class Document:
         blocks: The content, in reading order.
         lang: The page's language, the language of the renderer's words (a BCP 47 tag).
         alternates: The same page in other languages, for the page's language switch.
+        description: What the page is, in a sentence (plain text; its meta description).
     """
 
     title: str
     blocks: tuple[LayoutBlock, ...]
     lang: str = "en-GB"
     alternates: tuple[LanguageLink, ...] = ()
+    description: str | None = None

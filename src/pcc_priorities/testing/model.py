@@ -25,6 +25,8 @@ from pcc_priorities.model.pointer import pointer
 from pcc_priorities.model.statement import (
     ApplicabilityAssessment,
     Authorship,
+    Contact,
+    EditionRecord,
     GlossaryEntry,
     PlanPriority,
     PlanReference,
@@ -72,6 +74,8 @@ __all__ = [
     "blocks",
     "changes",
     "comparisons",
+    "contacts",
+    "edition_records",
     "figures",
     "glossary_entries",
     "json_pointers",
@@ -281,6 +285,28 @@ def statements_of_contribution(
     )
 
 
+def contacts() -> st.SearchStrategy[Contact]:
+    """How to contact a body: any of wording, e-mail, telephone, address and web page."""
+    return st.builds(
+        Contact,
+        wording=optional(texts()),
+        email=optional(texts()),
+        telephone=optional(texts()),
+        address=optional(texts()),
+        url=optional(texts()),
+    )
+
+
+def edition_records() -> st.SearchStrategy[EditionRecord]:
+    """Editions in a statement's history, with what changed in each."""
+    return st.builds(
+        EditionRecord,
+        edition=optional(texts()),
+        published=optional(partial_dates()),
+        changes=tuples(texts(min_size=1), max_size=2),
+    )
+
+
 def glossary_entries() -> st.SearchStrategy[GlossaryEntry]:
     """Glossary entries."""
     return st.builds(GlossaryEntry, term=texts(min_size=1, max_size=8), expansion=texts(min_size=1))
@@ -383,6 +409,7 @@ def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement
         edition=draw(optional(texts())),
         language=draw(_language()),
         published=draw(optional(partial_dates())),
+        updated=draw(optional(partial_dates())),
         periods=draw(tuples(reporting_periods(), max_size=2)),
         preamble=draw(tuples(blocks(max_depth=1), max_size=2)),
         applicability=draw(optional(applicability_assessments())),
@@ -394,14 +421,37 @@ def statements(draw: st.DrawFn, framework: Framework | None = None) -> Statement
         review=draw(optional(texts())),
         source_url=draw(optional(texts())),
         translations=draw(tuples(translations(), max_size=2)),
+        contact=draw(optional(contacts())),
+        accessibility_url=draw(optional(texts())),
         plans=draw(tuples(plan_references(chosen), max_size=2)),
         glossary=draw(tuples(glossary_entries())),
+        history=draw(tuples(edition_records(), max_size=2)),
         order=draw(st.permutations(list(StatementPart)).flatmap(_prefix)),
         suppressions=draw(tuples(suppressions(), max_size=2)),
         extensions=draw(extensions()),
     )
     statement = _number_figures(statement)
-    return _link_parts(statement, draw(st.randoms(use_true_random=False)))
+    chooser = draw(st.randoms(use_true_random=False))
+    return _name_headlines(_link_parts(statement, chooser), chooser)
+
+
+def _name_headlines(statement: Statement, chooser: Any) -> Statement:
+    """Make some sections name one of their own figures as their headline."""
+    sections: list[PrioritySection] = []
+    for section in statement.sections:
+        found: list[Figure] = list(section.figures)
+        _collect_figures(section.blocks, found)
+        ids = [figure.id for figure in found if figure.id is not None]
+        headline = chooser.choice(ids) if ids and chooser.random() < 0.5 else None
+        sections.append(attrs.evolve(section, headline=headline))
+    return attrs.evolve(statement, sections=tuple(sections))
+
+
+def _collect_figures(blocks: Sequence[Block], into: list[Figure]) -> None:
+    for block in blocks:
+        if isinstance(block, Subsection):
+            into.extend(block.figures)
+            _collect_figures(block.blocks, into)
 
 
 def _prefix(parts: list[StatementPart]) -> st.SearchStrategy[tuple[StatementPart, ...]]:
