@@ -65,9 +65,9 @@ def test_the_everyday_surface_is_small_and_complete() -> None:
     assert verbs | lookups <= set(pcc_priorities.__all__)
     assert classes <= set(pcc_priorities.__all__)
     assert set(exceptions.__all__) <= set(pcc_priorities.__all__)
-    assert (
-        len(pcc_priorities.__all__) <= 83
-    )  # issues 12 and 14: RemovalRefusedError, Contact, EditionRecord, PageAssetError, Translation
+    # Issues 12 and 14 added RemovalRefusedError, Contact, EditionRecord, PageAssetError and
+    # Translation.
+    assert len(pcc_priorities.__all__) <= 83
 
 
 def test_import_is_light() -> None:
