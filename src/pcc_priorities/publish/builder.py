@@ -22,6 +22,7 @@ from pcc_priorities.model.statement import (
     Statement,
 )
 from pcc_priorities.model.values import StatementPart
+from pcc_priorities.publish.charts import FigureCharts
 from pcc_priorities.publish.figure_tables import FigureTables
 from pcc_priorities.publish.glance import NOT_STATED_HERE, ApplicabilityLayout
 from pcc_priorities.publish.inlines import (
@@ -90,6 +91,7 @@ class _Builder(ApplicabilityLayout):
             )
         self.acronyms = Acronyms(acronyms)
         self.figure_tables = FigureTables(statement, self.text)
+        self.figure_charts = FigureCharts(statement, self.text)
         self.top = heading_level
         self.framework: Framework | None
         try:
@@ -311,6 +313,7 @@ class _Builder(ApplicabilityLayout):
         if section.metrics:
             blocks.append(self.metrics(section.metrics, section.title))
         if section.figures:
+            blocks.extend(self.figure_charts.charts(section.figures))
             blocks.append(self.figure_tables.figures(section.figures, section.title))
         blocks.extend(self.blocks(section.blocks, depth=3))
         heading = Heading(self.level(2), self.text(section.title), anchor, self.lang)
@@ -385,6 +388,7 @@ class _Builder(ApplicabilityLayout):
     def subsection(self, subsection: Subsection, depth: int) -> Section:
         blocks: list[LayoutBlock] = []
         if subsection.figures:
+            blocks.extend(self.figure_charts.charts(subsection.figures))
             blocks.append(self.figure_tables.figures(subsection.figures, subsection.title))
         blocks.extend(self.blocks(subsection.blocks, depth + 1))
         heading = Heading(self.level(depth), self.text(subsection.title), None, self.lang)

@@ -14,9 +14,11 @@ import hashlib
 import html
 from collections.abc import Iterator
 
+from pcc_priorities.publish.charts import CHART_STYLESHEET, chart_svg
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
+    Chart,
     DescriptionList,
     Document,
     Heading,
@@ -31,7 +33,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import lines, link_target, printable
+from pcc_priorities.publish.words import CHART_WORDS, lines, link_target, printable
 
 __all__ = ["STYLESHEET", "write_html"]
 
@@ -131,6 +133,8 @@ STYLESHEET = """\
 }
 """
 
+STYLESHEET += CHART_STYLESHEET
+
 _PAGE_STYLE = """\
 body { margin: 0; background: #ffffff; }
 """
@@ -177,6 +181,7 @@ def _cell(cell: Cell) -> str:
 class _Writer:
     def __init__(self) -> None:
         self.tables = 0
+        self.charts = 0
 
     def blocks(self, blocks: tuple[LayoutBlock, ...]) -> Iterator[str]:
         for block in blocks:
@@ -210,6 +215,8 @@ class _Writer:
             yield "</dl>"
         elif isinstance(block, Table):
             yield from self.table(block)
+        elif isinstance(block, Chart):
+            yield from self.chart(block)
         else:
             kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
             yield f"<section{kind}>"
@@ -217,6 +224,19 @@ class _Writer:
                 yield from self.block(block.heading)
             yield from self.blocks(block.blocks)
             yield "</section>"
+
+    def chart(self, chart: Chart) -> Iterator[str]:
+        self.charts += 1
+        ident = f"pcc-chart-{self.charts}"
+        yield '<figure class="pcc-chart">'
+        yield f"<figcaption>{_inlines((Text(CHART_WORDS['caption']), *chart.title))}</figcaption>"
+        sentences = " ".join(_inlines(sentence) for sentence in chart.description)
+        yield f'<p class="pcc-chart-description" id="{ident}-description">{sentences}</p>'
+        yield '<div class="pcc-chart-body">'
+        yield chart_svg(chart, ident, described_by=f"{ident}-description")
+        yield from self.table(chart.table)
+        yield "</div>"
+        yield "</figure>"
 
     def table(self, table: Table) -> Iterator[str]:
         self.tables += 1

@@ -14,9 +14,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from pcc_priorities.publish.charts import plain_text
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
+    Chart,
     DescriptionList,
     Document,
     Heading,
@@ -31,7 +33,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import lines, link_target, printable
+from pcc_priorities.publish.words import CHART_WORDS, lines, link_target, printable
 
 __all__ = ["write_markdown"]
 
@@ -149,6 +151,8 @@ class _Writer:
             yield from self.description_list(block)
         elif isinstance(block, Table):
             yield from self.table(block)
+        elif isinstance(block, Chart):
+            yield from self.chart(block)
         else:
             if block.heading is not None:
                 yield from self.block(block.heading)
@@ -183,6 +187,13 @@ class _Writer:
         ]
         if rendered:
             yield "\n".join(rendered)
+
+    def chart(self, chart: Chart) -> Iterator[str]:
+        """A chart as its description and its data table: Markdown has no drawing."""
+        title = _one_line((Strong(CHART_WORDS["caption"] + plain_text(chart.title)),))
+        sentences = [_one_line(sentence) for sentence in chart.description]
+        yield " ".join([title, *sentences])
+        yield from self.table(chart.table)
 
     def table(self, table: Table) -> Iterator[str]:
         yield f"Table: {_one_line(table.caption)}".rstrip()

@@ -277,3 +277,43 @@ def amount_words(value: Decimal, unit: Unit | None, *, signed: bool = False) -> 
     if unit is Unit.RANK and not signed:
         return _ordinal(value)
     return format_number(value, signed=signed)
+
+
+# --------------------------------------------------------------------------- charts
+
+#: The words of the charts (:mod:`pcc_priorities.publish.charts`), in plain English.
+CHART_WORDS = {
+    "caption": "Chart: ",
+    "svg title": "Bar chart: ",
+    "data caption": "Data for the chart: ",
+    "bar": "Period or comparison",
+    "value": "Value",
+    "note": "Note",
+    "no period": "Period not stated",
+    "worked out": "worked out from the figure and the change stated",
+    "for": " for ",
+    "higher": " higher than ",
+    "lower": " lower than ",
+    "same": "the same as ",
+    "above target": " above the target of ",
+    "below target": " below the target of ",
+    "meets target": "meeting the target of ",
+    "series": "From ",
+    "to": " to ",
+    "up": "up ",
+    "down": "down ",
+    "no change": "no change",
+    "highest": "Highest: ",
+    "lowest": "lowest: ",
+    "point": "percentage point",
+    "points": "percentage points",
+}
+
+
+def difference_words(value: Decimal, unit: Unit | None) -> str:
+    """A difference between two values of ``unit``, unsigned ("76", "£3,000", "2 points")."""
+    size = abs(value)
+    if unit is Unit.PERCENT:
+        name = CHART_WORDS["point"] if size == 1 else CHART_WORDS["points"]
+        return f"{format_number(size)} {name}"
+    return amount_words(size, unit if unit is Unit.MONEY else None)
