@@ -157,6 +157,8 @@ def test_several_periods_of_one_measure_make_a_series_in_time_order() -> None:
     assert words[1].startswith("Highest: 55 for ")
     other_measure = attrs.evolve(series[0], measure="Robberies")
     assert charts_of(series[0], other_measure) == ()  # one period each: no series
+    relabelled = attrs.evolve(series[0], period=attrs.evolve(quarters[0], label="Q2"))
+    assert charts_of(series[0], relabelled) == ()  # the same days under two labels
 
 
 def test_negative_values_draw_to_the_left_of_zero() -> None:

@@ -170,7 +170,13 @@ class FigureCharts:
         found: list[list[Figure]] = []
         for group in groups.values():
             periods = [f.effective_period(self.statement.defaults) for f in group]
-            if len(group) < 2 or len(set(periods)) < len(periods):
+            # The same days twice under two labels are one period: two values, not a series.
+            spans = {
+                (period.start, period.end) if period.start and period.end else period.label
+                for period in periods
+                if period is not None
+            }
+            if len(group) < 2 or len(spans) < len(periods):
                 continue
             starts = [period.start if period is not None else None for period in periods]
             dates = [start for start in starts if isinstance(start, date)]
