@@ -57,7 +57,8 @@ __all__ = ["CHART_STYLESHEET", "FigureCharts", "chart_svg", "plain_text"]
 
 
 #: Styles for the charts, scoped like the page's own: the bars take the text colour mixed
-#: with a blue, so a dark colour scheme (light text) gets light bars, and print gets black.
+#: with a blue (or the ``--pcc-chart-accent`` a body's own style sheet sets), so a dark
+#: colour scheme (light text) gets light bars, and print gets black.
 CHART_STYLESHEET = """\
 .pcc-statement .pcc-chart { margin: 0 0 1.5em; }
 .pcc-statement .pcc-chart > figcaption {
@@ -80,7 +81,7 @@ CHART_STYLESHEET = """\
 .pcc-statement .pcc-chart-body > .pcc-table { flex: 1 1 14rem; min-width: 0; }
 .pcc-statement .pcc-chart-bar {
   fill: currentColor;
-  fill: color-mix(in srgb, currentColor 45%, #1d70b8);
+  fill: color-mix(in srgb, currentColor 45%, var(--pcc-chart-accent, #1d70b8));
 }
 .pcc-statement .pcc-chart-description { margin: 0.5em 0 0; }
 @media print {
