@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
@@ -289,15 +289,58 @@ def test_any_chart_is_well_formed_svg_with_every_value_labelled(chart: Chart) ->
         assert point.value_words in written
 
 
-@given(st.lists(figures(), max_size=6))
-def test_charts_of_any_figures_are_well_formed(given_figures: list[p.Figure]) -> None:
-    """Whatever figures a statement has, each chart found draws well-formed, labelled SVG."""
-    for chart in charts_of(*given_figures):
+@st.composite
+def compared_figures(draw: st.DrawFn) -> p.Figure:
+    """Any figure with a single value, compared with values given or changes stated."""
+    changes = st.builds(p.Change, count=st.none() | values, percentage_points=st.none() | values)
+    comparisons = st.builds(
+        p.Comparison,
+        basis=st.sampled_from(list(p.ComparisonBasis)),
+        value=st.none() | values,
+        change=st.none() | changes,
+    )
+    return attrs.evolve(
+        draw(figures()),
+        value=draw(values),
+        upper_value=None,
+        qualifier=None,
+        unit=draw(units),
+        comparisons=tuple(draw(st.lists(comparisons, min_size=1, max_size=3))),
+    )
+
+
+@st.composite
+def monthly_series(draw: st.DrawFn) -> list[p.Figure]:
+    """Two to twelve months of one measure, in any order."""
+    months = draw(st.lists(st.integers(1, 12), min_size=2, max_size=12, unique=True))
+    measure = draw(st.text(min_size=1, max_size=30))
+    return [
+        p.Figure(
+            measure=measure,
+            value=draw(values),
+            unit=p.Unit.COUNT,
+            period=p.ReportingPeriod.month(2023, month),
+        )
+        for month in months
+    ]
+
+
+@settings(max_examples=60)  # whole figures are slow to draw; the series are quick
+@given(st.lists(compared_figures(), max_size=4), monthly_series())
+def test_charts_of_any_figures_are_well_formed(
+    given_figures: list[p.Figure], series: list[p.Figure]
+) -> None:
+    """Any figures compared, and any monthly series, chart as well-formed, labelled SVG."""
+    found = charts_of(*given_figures, *series)
+    for chart in found:
         assert chart.points
         assert chart.description
         written = texts(parsed(chart))
         for point in chart.points:
             assert point.value_words in written
+    months = [figure.period.start for figure in series if figure.period is not None]
+    in_order = [figure.value for _, figure in sorted(zip(months, series, strict=True))]
+    assert in_order in [[point.value for point in chart.points] for chart in found]
 
 
 def test_period_dates_order_a_series_even_when_labels_differ() -> None:
