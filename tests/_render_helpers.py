@@ -263,7 +263,7 @@ TAGS = {
     "head": set(),
     "meta": {"charset", "http-equiv", "content", "name"},
     "link": {"rel", "hreflang", "href"},
-    "title": set(),
+    "title": {"id"},
     "style": set(),
     "body": set(),
     "main": set(),
@@ -273,7 +273,7 @@ TAGS = {
     "footer": {"class"},
     "img": {"src", "alt"},
     **{f"h{level}": {"id", "lang"} for level in range(1, 7)},
-    "p": {"class", "lang"},
+    "p": {"class", "lang", "id"},
     "ul": {"lang"},
     "ol": {"lang"},
     "li": set(),
@@ -295,6 +295,35 @@ TAGS = {
     "abbr": {"title"},
     "a": {"href", "hreflang", "lang", "class"},
     "br": set(),
+    # The charts: inline SVG the renderer draws (publish/charts.py).
+    "svg": {
+        "xmlns",
+        "viewbox",
+        "width",
+        "height",
+        "role",
+        "aria-labelledby",
+        "aria-describedby",
+        "font-size",
+        "fill",
+    },
+    "desc": set(),
+    "defs": set(),
+    "pattern": {"id", "width", "height", "patternunits", "patterntransform"},
+    "line": {"x1", "y1", "x2", "y2", "stroke", "stroke-width"},
+    "rect": {
+        "x",
+        "y",
+        "width",
+        "height",
+        "class",
+        "fill",
+        "stroke",
+        "stroke-width",
+        "stroke-dasharray",
+    },
+    "text": {"x", "y", "text-anchor", "font-weight"},
+    "tspan": {"x", "dy"},
 }
 CLASSES = {
     "pcc-statement",
@@ -330,6 +359,11 @@ CLASSES = {
     "pcc-accessibility",
     "pcc-downloads",
     "pcc-logo",
+    "pcc-chart",
+    "pcc-chart-body",
+    "pcc-chart-description",
+    "pcc-chart-bar",
+    "pcc-table-chart-data",
 }
 #: Links the renderer makes besides web addresses and its own anchors: an e-mail address
 #: the statement gives, and files of the figures written beside the page.
@@ -397,10 +431,11 @@ class Page(HTMLParser):
 
     def skeleton(self) -> list[tuple[str, tuple[str, ...], str]]:
         """The elements, their attribute names and classes: everything but text and values."""
+        # A chart label's lines (<tspan>) follow the length of its text, as <br> does.
         return [
             (tag, tuple(name for name, _ in attributes), dict(attributes).get("class") or "")
             for tag, attributes in self.tags
-            if tag != "br"
+            if tag not in {"br", "tspan"}
         ]
 
     def problems(self) -> list[str]:
@@ -418,7 +453,9 @@ class Page(HTMLParser):
                     found.append(f"attribute {name} on {tag}")
                 elif name == "class" and not set(value.split()) <= CLASSES:
                     found.append(f"class {value!r}")
-                elif name in {"id", "aria-labelledby"} and not _ID.fullmatch(value):
+                elif name in {"id", "aria-labelledby", "aria-describedby"} and not all(
+                    _ID.fullmatch(part) for part in value.split() or [""]
+                ):
                     found.append(f"{name} {value!r}")
                 elif name == "href" and not (
                     (value.startswith("#") and _ID.fullmatch(value[1:]))

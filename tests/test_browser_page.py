@@ -15,7 +15,7 @@ import pytest
 import pcc_priorities as p
 from _render_helpers import map_texts, sample_statement
 from pcc_priorities.publish import Download, PageOptions, check_logo, render_html
-from test_browser import PAYLOADS, describe, run_browser
+from test_browser import PAYLOADS, describe, run_browser, views
 from test_page import _png
 
 
@@ -57,7 +57,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
     for name, statement in (("full", _full(sample_statement())), ("full hostile", hostile)):
         path: Path = folder / f"{name.replace(' ', '-')}.html"
         path.write_text(render_html(statement, options=options), "utf-8")
-        pages.append({"name": name, "path": str(path)})
+        pages.append({"name": name, "path": str(path), "views": views()})
     return run_browser(pages, folder)
 
 
@@ -65,9 +65,15 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
 def test_a_page_with_every_addition_passes_axe_and_runs_nothing(
     reports: dict[str, dict[str, Any]], name: str
 ) -> None:
-    """Logo, contents, summary and footer: no WCAG A or AA violation, no script, no fetch."""
+    """Logo, contents, summary and footer: no WCAG A or AA violation, no script, no fetch.
+
+    Checked at 1280 and 390 px, in the light and the dark colour scheme.
+    """
     report = reports[name]
-    assert report["violations"] == [], describe(report["violations"])
+    assert len(report["views"]) == 4
+    for view in report["views"]:
+        where = f"at {view['width']} px, {view['colorScheme']} scheme"
+        assert view["violations"] == [], f"{where}:\n{describe(view['violations'])}"
     assert report["scriptRan"] is False
     assert report["scripts"] == 0
     assert report["handlers"] == []

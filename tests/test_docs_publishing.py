@@ -31,10 +31,11 @@ def test_examples_run_in_order_and_print_what_the_page_says(
     assert shown.group(1) in printed.getvalue()
 
 
-def test_screenshot_is_committed_and_small() -> None:
-    """The page's picture of the rendered example is a PNG under 300 kB."""
-    image = ROOT / "docs" / "images" / "west-mercia-2023-09.png"
-    assert "images/west-mercia-2023-09.png" in PAGE.read_text("utf-8")
-    data = image.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    assert len(data) < 300_000
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_are_committed_and_small(width: int) -> None:
+    """The page's pictures of the rendered example, at both widths, are PNGs under 300 kB."""
+    for name in (f"west-mercia-2023-09-{width}.png", f"west-mercia-2023-09-chart-{width}.png"):
+        assert f"images/{name}" in PAGE.read_text("utf-8")
+        data = (ROOT / "docs" / "images" / name).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert len(data) < 300_000

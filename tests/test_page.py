@@ -200,8 +200,9 @@ def test_any_statement_renders_with_contents_summary_and_footer(statement: p.Sta
     assert 'id="pcc-about"' in html
     assert Page(html).problems() == []
     markdown = render_markdown(statement)
-    assert "## Summary" in markdown
-    assert "## About this statement" in markdown
+    welsh = statement.language.lower().split("-")[0] == "cy"
+    assert ("## Crynodeb" if welsh else "## Summary") in markdown
+    assert ("## Am y datganiad hwn" if welsh else "## About this statement") in markdown
 
 
 # --------------------------------------------------------------------------- footer

@@ -285,7 +285,7 @@ def _pieces(value: object) -> Iterator[str]:
             yield from _pieces(item)
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
-            if field.name not in {"anchor", "kind", "lang", "href"}:
+            if field.name not in {"anchor", "kind", "lang", "href", "skip_to", "style", "data_url"}:
                 yield from _pieces(getattr(value, field.name))
 
 

@@ -4,7 +4,13 @@
 // Usage: node check.mjs JOB.json
 //   JOB.json: {"chromium": "/usr/bin/chromium", "report": "report.json",
 //              "pages": [{"name": "...", "path": "/abs/page.html",
-//                         "screenshots": [{"path": "/abs/page.png", "fullPage": true}]}]}
+//                         "views": [{"width": 390, "height": 844, "colorScheme": "dark",
+//                                    "screenshots": [{"path": "/abs/page.png",
+//                                                     "fullPage": true,
+//                                                     "selector": ".pcc-chart"}]}]}]}
+// Each page is loaded once and looked at in each of its views (a viewport width and a
+// colour scheme; by default 1280 px, light): axe-core, the page's widths, screenshots (of the
+// viewport, the full page, or the first element a selector finds).
 // Writes the report (one entry per page) and exits 0; the Python test judges the report.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -43,7 +49,7 @@ try {
     // The page's Content Security Policy would stop any injected script anyway; bypass it so
     // that the escaping alone is tested, and so that axe-core can be injected.
     bypassCSP: true,
-    viewport: { width: 1100, height: 1400 },
+    viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     offline: true,
   });
@@ -74,43 +80,73 @@ try {
         javascriptLinks: Array.from(document.querySelectorAll("[href], [src], [action]"))
           .map((element) => element.getAttribute("href") ?? element.getAttribute("src") ?? "")
           .filter((value) => /^\s*javascript:/i.test(value)),
-        embedded: document.querySelectorAll("img, iframe, object, embed, svg, math, form").length,
+        // The renderer's own charts are inline SVG; any other embedded content came from text.
+        embedded: document.querySelectorAll(
+          "img, iframe, object, embed, svg:not(.pcc-chart-body > svg), math, form",
+        ).length,
+        charts: document.querySelectorAll(".pcc-chart-body > svg").length,
         text: document.body.innerText,
         h1: document.querySelectorAll("h1").length,
         lang: document.documentElement.lang,
       };
     });
     await page.evaluate(AXE_SOURCE);
-    const axe = await page.evaluate(
-      (tags) =>
-        window.axe.run(document, {
-          runOnly: { type: "tag", values: tags },
-          resultTypes: ["violations"],
-        }),
-      WCAG_TAGS,
-    );
-    for (const shot of entry.screenshots ?? []) {
-      await page.screenshot({ path: shot.path, fullPage: shot.fullPage });
-    }
-    report.push({
-      name: entry.name,
-      ...published,
-      dialogs,
-      errors,
-      requests,
-      axeVersion: axe.testEngine.version,
-      passes: axe.passes.length,
-      violations: axe.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        nodes: violation.nodes.map((node) => ({
-          target: node.target,
-          html: node.html,
-          summary: node.failureSummary,
+    const views = [];
+    for (const view of entry.views ?? [{}]) {
+      const width = view.width ?? 1280;
+      const colorScheme = view.colorScheme ?? "light";
+      await page.setViewportSize({ width, height: view.height ?? 900 });
+      await page.emulateMedia({ colorScheme });
+      const axe = await page.evaluate(
+        (tags) =>
+          window.axe.run(document, {
+            runOnly: { type: "tag", values: tags },
+            resultTypes: ["violations"],
+          }),
+        WCAG_TAGS,
+      );
+      const widths = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        // What sticks out past the right edge of the page: the first few, for the message.
+        wide: Array.from(document.querySelectorAll("body *"))
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter((element) => {
+            for (let outer = element.parentElement; outer; outer = outer.parentElement) {
+              if (getComputedStyle(outer).overflowX !== "visible") return false;
+            }
+            return true;
+          })
+          .slice(0, 5)
+          .map((element) => element.outerHTML.slice(0, 120)),
+      }));
+      for (const shot of view.screenshots ?? []) {
+        if (shot.selector) {
+          await page.locator(shot.selector).first().screenshot({ path: shot.path });
+        } else {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: shot.path, fullPage: shot.fullPage ?? false });
+        }
+      }
+      views.push({
+        width,
+        colorScheme,
+        ...widths,
+        axeVersion: axe.testEngine.version,
+        passes: axe.passes.length,
+        violations: axe.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          nodes: violation.nodes.map((node) => ({
+            target: node.target,
+            html: node.html,
+            summary: node.failureSummary,
+          })),
         })),
-      })),
-    });
+      });
+    }
+    report.push({ name: entry.name, ...published, dialogs, errors, requests, views });
     await page.close();
   }
 } finally {

@@ -25,6 +25,7 @@ from pcc_priorities.model.statement import (
 )
 from pcc_priorities.model.values import StatementPart
 from pcc_priorities.publish import page_words
+from pcc_priorities.publish.charts import FigureCharts
 from pcc_priorities.publish.figure_tables import FigureTables, narrative_texts
 from pcc_priorities.publish.footer import FooterLayout
 from pcc_priorities.publish.glance import NOT_STATED_HERE
@@ -102,6 +103,7 @@ class _Builder(SummaryLayout, FooterLayout):
             )
         self.acronyms = Acronyms(acronyms)
         self.figure_tables = FigureTables(statement, self.text)
+        self.figure_charts = FigureCharts(statement, self.text)
         self.top = heading_level
         self.framework: Framework | None
         try:
@@ -372,6 +374,7 @@ class _Builder(SummaryLayout, FooterLayout):
         if section.metrics:
             blocks.append(self.metrics(section.metrics, section.title))
         if section.figures:
+            blocks.extend(self.figure_charts.charts(section.figures))
             blocks.append(
                 self.figure_tables.figures(
                     section.figures, section.title, narrative_texts(section.blocks)
@@ -458,6 +461,7 @@ class _Builder(SummaryLayout, FooterLayout):
     def subsection(self, subsection: Subsection, depth: int) -> Section:
         blocks: list[LayoutBlock] = []
         if subsection.figures:
+            blocks.extend(self.figure_charts.charts(subsection.figures))
             blocks.append(
                 self.figure_tables.figures(
                     subsection.figures, subsection.title, narrative_texts(subsection.blocks)

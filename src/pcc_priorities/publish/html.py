@@ -15,10 +15,12 @@ import html
 from collections.abc import Iterator
 from urllib.parse import quote
 
+from pcc_priorities.publish.charts import CHART_STYLESHEET, chart_svg
 from pcc_priorities.publish.style import ADDED_STYLE, DARK_PAGE_STYLE
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
+    Chart,
     Contents,
     ContentsEntry,
     DescriptionList,
@@ -38,7 +40,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import is_web_url, lines, link_target, printable
+from pcc_priorities.publish.words import CHART_WORDS, is_web_url, lines, link_target, printable
 
 __all__ = ["STYLESHEET", "write_html"]
 
@@ -141,6 +143,8 @@ STYLESHEET = (
     + ADDED_STYLE
 )
 
+STYLESHEET += CHART_STYLESHEET
+
 _PAGE_STYLE = (
     """\
 body { margin: 0; background: #ffffff; }
@@ -207,6 +211,7 @@ def _cell(cell: Cell) -> str:
 class _Writer:
     def __init__(self) -> None:
         self.tables = 0
+        self.charts = 0
 
     def blocks(self, blocks: tuple[LayoutBlock, ...]) -> Iterator[str]:
         for block in blocks:
@@ -248,6 +253,8 @@ class _Writer:
                 f'<p{kind}><img src="{_attribute(block.data_url)}" '
                 f'alt="{_attribute(block.alternative)}"></p>'
             )
+        elif isinstance(block, Chart):
+            yield from self.chart(block)
         else:
             kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
             tag = "footer" if block.kind == "footer" else "section"
@@ -271,6 +278,19 @@ class _Writer:
         yield from self.block(heading)
         yield from _entries(contents.entries)
         yield "</nav>"
+
+    def chart(self, chart: Chart) -> Iterator[str]:
+        self.charts += 1
+        ident = f"pcc-chart-{self.charts}"
+        yield '<figure class="pcc-chart">'
+        yield f"<figcaption>{_inlines((Text(CHART_WORDS['caption']), *chart.title))}</figcaption>"
+        sentences = " ".join(_inlines(sentence) for sentence in chart.description)
+        yield f'<p class="pcc-chart-description" id="{ident}-description">{sentences}</p>'
+        yield '<div class="pcc-chart-body">'
+        yield chart_svg(chart, ident, described_by=f"{ident}-description")
+        yield from self.table(chart.table)
+        yield "</div>"
+        yield "</figure>"
 
     def table(self, table: Table) -> Iterator[str]:
         self.tables += 1

@@ -15,9 +15,11 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import quote
 
+from pcc_priorities.publish.charts import plain_text
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
+    Chart,
     Contents,
     ContentsEntry,
     DescriptionList,
@@ -36,7 +38,7 @@ from pcc_priorities.publish.tree import (
     Table,
     Text,
 )
-from pcc_priorities.publish.words import is_web_url, lines, link_target, printable
+from pcc_priorities.publish.words import CHART_WORDS, is_web_url, lines, link_target, printable
 
 __all__ = ["write_markdown"]
 
@@ -159,6 +161,8 @@ class _Writer:
             yield from self.contents(block.entries)
         elif isinstance(block, Image):
             return  # Markdown pages carry no embedded images; the HTML page has the logo
+        elif isinstance(block, Chart):
+            yield from self.chart(block)
         else:
             if block.heading is not None:
                 yield from self.block(block.heading)
@@ -208,6 +212,13 @@ class _Writer:
         ]
         if rendered:
             yield "\n".join(rendered)
+
+    def chart(self, chart: Chart) -> Iterator[str]:
+        """A chart as its description and its data table: Markdown has no drawing."""
+        title = _one_line((Strong(CHART_WORDS["caption"] + plain_text(chart.title)),))
+        sentences = [_one_line(sentence) for sentence in chart.description]
+        yield " ".join([title, *sentences])
+        yield from self.table(chart.table)
 
     def table(self, table: Table) -> Iterator[str]:
         yield f"Table: {_one_line(table.caption)}".rstrip()

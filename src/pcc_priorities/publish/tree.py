@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TypeAlias
 
 from attrs import frozen
@@ -9,6 +10,8 @@ from attrs import frozen
 __all__ = [
     "Abbr",
     "Cell",
+    "Chart",
+    "ChartPoint",
     "Contents",
     "ContentsEntry",
     "DescriptionList",
@@ -154,6 +157,43 @@ class Section:
 
 
 @frozen
+class ChartPoint:
+    """One bar of a chart: what it stands for, its exact value and how it is drawn.
+
+    Attributes:
+        label: What the bar stands for (a period, or what the figure is compared with).
+        value: The value, exactly as the statement gives it or as worked out from it.
+        value_words: The value as the page writes it ("1,209", "£97", "53%").
+        style: How the bar is drawn: ``figure`` (solid), ``reference`` (hatched) or
+            ``target`` (outline only).
+        note: Renderer words about the value ("worked out from the change stated").
+    """
+
+    label: Inlines
+    value: Decimal
+    value_words: str
+    style: str = "figure"
+    note: str | None = None
+
+
+@frozen
+class Chart:
+    """A bar chart of figures, with its description and the table it is drawn from.
+
+    Attributes:
+        title: What the chart shows (the measure, and its area where it has one).
+        points: The bars, in reading order.
+        description: The trend in words, one sentence per item.
+        table: The data the chart is drawn from, as a table.
+    """
+
+    title: Inlines
+    points: tuple[ChartPoint, ...]
+    description: tuple[Inlines, ...]
+    table: Table
+
+
+@frozen
 class ContentsEntry:
     """A line of the contents: a heading's words, its anchor, and the headings under it."""
 
@@ -189,7 +229,7 @@ class Image:
 
 
 LayoutBlock: TypeAlias = (
-    Heading | Para | ItemList | Quote | DescriptionList | Table | Section | Contents | Image
+    Heading | Para | ItemList | Quote | DescriptionList | Table | Chart | Section | Contents | Image
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -24,7 +24,7 @@ from pcc_priorities.model.values import (
 )
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
-from pcc_priorities.publish.messages import N_, _, current_language
+from pcc_priorities.publish.messages import N_, _, current_language, ngettext, number_count
 
 __all__ = ["format_date", "format_number", "is_web_url", "link_target", "printable"]
 
@@ -315,3 +315,62 @@ def amount_words(value: Decimal, unit: Unit | None, *, signed: bool = False) -> 
     if unit is Unit.RANK and not signed:
         return _ordinal(value)
     return format_number(value, signed=signed)
+
+
+# --------------------------------------------------------------------------- charts
+
+#: The words of the charts (:mod:`pcc_priorities.publish.charts`), in plain English.
+_CHART_WORD_IDS = {
+    "caption": N_("Chart: "),
+    "svg title": N_("Bar chart: "),
+    "data caption": N_("Data for the chart: "),
+    "bar": N_("Period or comparison"),
+    "value": N_("Value"),
+    "note": N_("Note"),
+    "no period": N_("Period not stated"),
+    "worked out": N_("worked out from the figure and the change stated"),
+    "for": N_(" for "),
+    "higher": N_(" higher than "),
+    "lower": N_(" lower than "),
+    "same": N_("the same as "),
+    "above target": N_(" above the target of "),
+    "below target": N_(" below the target of "),
+    "meets target": N_("meeting the target of "),
+    "series": N_("From "),
+    "to": N_(" to "),
+    "up": N_("up "),
+    "down": N_("down "),
+    "no change": N_("no change"),
+    "highest": N_("Highest: "),
+    "lowest": N_("lowest: "),
+}
+
+
+class _LookedUp(Mapping[str, str]):
+    """Renderer words by key, each looked up in the page's language when it is read."""
+
+    def __init__(self, ids: Mapping[str, str]) -> None:
+        self._ids = ids
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._ids[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+#: The charts' words, by key, in the page's language.
+CHART_WORDS: Mapping[str, str] = _LookedUp(_CHART_WORD_IDS)
+
+
+def difference_words(value: Decimal, unit: Unit | None) -> str:
+    """A difference between two values of ``unit``, unsigned ("76", "£3,000", "2 points")."""
+    size = abs(value)
+    if unit is Unit.PERCENT:
+        return ngettext(
+            "{number} percentage point", "{number} percentage points", number_count(size)
+        ).format(number=format_number(size))
+    return amount_words(size, unit if unit is Unit.MONEY else None)
