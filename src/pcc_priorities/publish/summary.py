@@ -105,7 +105,10 @@ def _entries(blocks: Iterable[LayoutBlock], level: int) -> Iterable[ContentsEntr
         found = block.heading
         if found is not None and found.anchor is not None and found.level == level:
             children = tuple(_entries(block.blocks, level + 1))
-            yield ContentsEntry(found.content, found.anchor, children)
+            if blank(found.content):  # a heading with nothing to read makes no link
+                yield from children
+            else:
+                yield ContentsEntry(found.content, found.anchor, children)
         elif found is None:
             yield from _entries(block.blocks, level)
 
