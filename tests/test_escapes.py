@@ -215,6 +215,29 @@ def test_a_rate_base_or_rank_over_ten_to_the_fifteen_is_refused(size: str) -> No
     assert "out of range" in rank.message
 
 
+def test_a_breakdown_of_a_figure_not_in_the_table_is_refused() -> None:
+    """A "Part of" naming no figure of the table is refused at its cell.
+
+    Found by the fuzzer: the import gave a statement that the JSON loader then refused.
+    """
+    (problem,) = _table_problems(_table({"Part of": "Oct-26"}))
+    assert (problem.row, problem.column) == (2, "Part of")
+    assert "no figure in the table has the id 'Oct-26'" in problem.message
+
+
+def test_figures_that_are_parts_of_each_other_are_refused() -> None:
+    """Two figures each "Part of" the other are refused at both rows, not written in a loop."""
+    rows = [list(row) for row in _ROWS]
+    ids, part_of = rows[0].index("Figure id"), rows[0].index("Part of")
+    rows[1][ids], rows[2][ids] = "a", "b"
+    rows[1][part_of], rows[2][part_of] = "b", "a"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    problems = _table_problems(buffer.getvalue())
+    assert [(q.row, q.column) for q in problems] == [(2, "Part of"), (3, "Part of")]
+    assert all("go round in a circle" in q.message for q in problems)
+
+
 def test_a_text_over_the_csv_field_limit_round_trips() -> None:
     """A wording of 200,000 characters exports to CSV and imports back (not csv.Error)."""
     section = WORKED.sections[0]

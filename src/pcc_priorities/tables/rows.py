@@ -57,6 +57,7 @@ from pcc_priorities.tables.locations import (
     FigureLocation,
     FigurePart,
     LocatedFigure,
+    breakdown_problems,
     group_by_place,
     located_figures,
     place_problem,
@@ -582,7 +583,7 @@ def figures_from_table(
         if not row.failed:
             items.append((number, LocatedFigure(location=location, figure=figure)))
     grouped, place_problems = group_by_place(statement, items)
-    problems.extend(place_problems)
+    problems.extend(place_problems + breakdown_problems(items))
     if problems:
         problems.sort(key=lambda problem: problem.row or 0)
         raise TableError(problems, source)
