@@ -416,3 +416,21 @@ def test_a_zip_bomb_is_refused_from_its_declared_size() -> None:
         archive.writestr("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")
     with pytest.raises(p.TableError, match="unpacks to"):
         figures_from_ods(WORKED, buffer.getvalue())
+
+
+@pytest.mark.parametrize(("name", "write", "read"), FORMATS)
+def test_an_xml_part_in_an_unknown_encoding_is_a_table_error(
+    name: str, write: Writer, read: Reader
+) -> None:
+    """A part declaring encoding "UTF-8888" is a damaged workbook, not LookupError (fuzzing)."""
+    with zipfile.ZipFile(io.BytesIO(write(WORKED))) as archive:
+        parts = {part: archive.read(part) for part in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml" if name == "xlsx" else "content.xml"
+    parts[sheet] = parts[sheet].replace(b'encoding="UTF-8"', b'encoding="UTF-8888"', 1)
+    assert b"UTF-8888" in parts[sheet]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    with pytest.raises(p.TableError, match="unknown encoding"):
+        read(BARE, buffer.getvalue())
