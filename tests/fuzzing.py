@@ -249,7 +249,9 @@ def json_input(rng: random.Random) -> tuple[bytes, int]:
     """A JSON document with parts of its data changed, then its text cut or changed."""
     seed = _seed_index(rng)
     document = _DOCUMENTS[seed]
-    data = mutate_document(rng, document) if rng.random() < 0.7 else document
+    choice = rng.random()
+    data = json_value(rng) if choice < 0.04 else document
+    data = mutate_document(rng, document) if 0.04 <= choice < 0.74 else data
     text = json.dumps(data, ensure_ascii=rng.random() < 0.5, indent=rng.choice([None, 2]))
     if rng.random() < 0.5:
         text = mutate_text(rng, text, JSON_PIECES)
@@ -368,8 +370,11 @@ def _outcome(read: Callable[..., Any], data: bytes) -> tuple[Any, ...]:
     try:
         result = read(data, source="fuzz.json")
     except p.DocumentError as error:
-        return ("refused", [(q.path, q.message, q.line, q.column) for q in error.problems])
-    return ("read", result.statement, repr(result.statement), result.schema_version)
+        problems = [(q.path, q.message, q.line, q.column) for q in error.problems]
+        return ("refused", error.source, problems)
+    # Equal is not enough: Decimal("1.50") == Decimal("1.5"), and findings print values.
+    statement = result.statement
+    return ("read", statement, repr(statement), result.schema_version, result.upgrades)
 
 
 def load_json(data: bytes, _seed: p.Statement) -> p.Statement:

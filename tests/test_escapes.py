@@ -280,6 +280,51 @@ def test_figures_from_the_first_or_last_months_are_a_library_error(month: str) -
         figures_from_months(series)
 
 
+def _months(count: str) -> str:
+    """Monthly counts: 1 a month in 2021 and 2022, then ``count`` a month in 2023."""
+    lines = [
+        f"{year}-{month:02d},{count if year == 2023 else 1}"
+        for year in (2021, 2022, 2023)
+        for month in range(1, 13)
+    ]
+    return "Month,A\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("count", ["1" + "0" * 40, "9" * 100, "1,000,000,000,000,001"])
+def test_a_count_over_ten_to_the_fifteen_is_refused_at_its_cell(count: str) -> None:
+    """A monthly count over 10^15 is refused naming its cell.
+
+    Found by fuzzing: a count of 70 digits gave InvalidOperation when its change was rounded,
+    and totals of such counts were rounded to 28 digits without a word.
+    """
+    with pytest.raises(p.TableError) as caught:
+        monthly_series_from_csv(_months(f'"{count}"'))
+    problems = caught.value.problems
+    assert [(q.row, q.column) for q in problems] == [(row, "A") for row in range(26, 38)]
+    assert "a count is at most 1,000,000,000,000,000 (10^15)" in problems[0].message
+
+
+def test_a_count_over_ten_to_the_fifteen_is_a_series_error() -> None:
+    """A series made in code refuses a count over 10^15 too; 10^15 itself is a count."""
+    from datetime import date  # noqa: PLC0415
+
+    from pcc_priorities.figures import MonthlySeries  # noqa: PLC0415
+
+    assert MonthlySeries.from_counts({date(2023, 4, 1): 10**15}, measure="A").months
+    with pytest.raises(p.SeriesError, match="at most 1,000,000,000,000,000"):
+        MonthlySeries.from_counts({date(2023, 4, 1): 10**15 + 1}, measure="A")
+
+
+def test_a_percentage_of_many_digits_is_rounded_exactly() -> None:
+    """Rounding half up keeps every digit of a percentage longer than the context's 28."""
+    from decimal import Decimal  # noqa: PLC0415
+
+    from pcc_priorities.figures.change import round_half_up  # noqa: PLC0415
+
+    assert round_half_up(Decimal("1" * 40 + ".25"), 1) == Decimal("1" * 40 + ".3")
+    assert round_half_up(Decimal("-5.85"), 1) == Decimal("-5.9")
+
+
 # --------------------------------------------------------------------------- limits
 
 
