@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -261,6 +264,32 @@ def test_the_same_statement_gives_the_same_bytes(name: str, write: Writer, read:
     assert write(WORKED) == write(WORKED)
     with zipfile.ZipFile(io.BytesIO(write(WORKED))) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_export_figures_gives_the_same_bytes_in_another_process(
+    suffix: str, tmp_path: Path
+) -> None:
+    """Two runs of export-figures, in processes with different hash seeds, write equal files."""
+    written = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"figures-{seed}.{suffix}"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pcc_priorities",
+                "export-figures",
+                str(EXAMPLE),
+                "-o",
+                str(target),
+            ],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        written.append(target.read_bytes())
+    assert written[0] == written[1]
+    assert written[0] == (figures_to_xlsx if suffix == "xlsx" else figures_to_ods)(WORKED)
 
 
 def test_xlsx_survives_a_spreadsheet_programs_save() -> None:
