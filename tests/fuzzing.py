@@ -268,13 +268,46 @@ def yaml_input(rng: random.Random) -> tuple[bytes, int]:
     return mutate_text(rng, _YAML_TEXTS[seed], YAML_PIECES).encode("utf-8", "surrogatepass"), seed
 
 
+#: Columns a person edits, and what they might type there.
+TYPED_COLUMNS = ("Value", "Upper value", "Comparison 1: value", "Comparison 1: change count")
+TEXT_COLUMNS = ("Measure", "Wording", "Source", "Area name", "Comparison 1: wording")
+PERIODS = ("2023/24", "Q1 2024/25", "April 2023 to March 2024", "Oct-26", "2023", "FY 2022-23")
+
+
+def _typed(rng: random.Random, rows: list[list[str]]) -> None:
+    """A plausible edit: a number, a text or a period typed where a person would type it."""
+    if len(rows) < 2:
+        return
+    row = rows[rng.randrange(1, len(rows))]
+    kind = rng.randrange(3)
+    titles = (TYPED_COLUMNS, TEXT_COLUMNS, ("Period", "Comparison 1: period"))[kind]
+    title = rng.choice(titles)
+    if title not in rows[0] or rows[0].index(title) >= len(row):
+        return
+    if kind == 0:
+        number = rng.choice([rng.randrange(10**6), round(rng.uniform(0, 1000), rng.randrange(4))])
+        typed = rng.choice(["{}", "{:,}", "{}%"]).format(number)
+    elif kind == 1:
+        typed = rng.choice(["", "Knife crime", "Data to follow.", _text(rng), "x  \n y"])
+    else:
+        typed = rng.choice(PERIODS)
+    row[rows[0].index(title)] = typed
+
+
+#: How a table is changed: mostly what a person might type, then hostile cells and shapes.
+ROW_ACTIONS = [*("typed", "typed", "typed", "cell", "cell"), *("drop-row", "copy-row")]
+ROW_ACTIONS += ["drop-column", "ragged"]
+
+
 def _mutated_rows(rng: random.Random, rows: list[list[str]]) -> list[list[str]]:
     rows = [list(row) for row in rows]
     for _ in range(rng.randint(1, 4)):
-        action = rng.choice(["cell", "cell", "drop-row", "copy-row", "drop-column", "ragged"])
+        action = rng.choice(ROW_ACTIONS)
         row = rng.randrange(len(rows))
         piece = rng.choice(CELL_PIECES) if rng.random() < 0.8 else _text(rng)
-        if action == "cell" and rows[row]:
+        if action == "typed":
+            _typed(rng, rows)
+        elif action == "cell" and rows[row]:
             rows[row][rng.randrange(len(rows[row]))] = piece
         elif action == "drop-row" and len(rows) > 1:
             del rows[row]
