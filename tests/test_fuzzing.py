@@ -1,11 +1,11 @@
 """The loader fuzzer (``tests/fuzzing.py``) under pytest, and tests that the fuzzer itself works.
 
 How many mutated inputs each loader gets follows the Hypothesis profile: a few in the default
-profile, more under ``ci``, and under ``fuzz`` (``.ci/run``'s fuzzing step) as many as
-:data:`FUZZ_INPUTS`. ``PCC_FUZZ_INPUTS`` overrides the number and ``PCC_FUZZ_JOBS`` the worker
-processes; the 20,000-input run of docs/security.md is::
+profile (100), more under ``ci`` (200), and under ``fuzz`` (``.ci/run``'s fuzzing step)
+:data:`FUZZ_INPUTS`, 20,000. ``PCC_FUZZ_INPUTS`` overrides the number and ``PCC_FUZZ_JOBS`` the
+worker processes (one per core by default)::
 
-    PCC_FUZZ_INPUTS=20000 python -m pytest -m fuzz -q -p no:cacheprovider -rP
+    HYPOTHESIS_PROFILE=fuzz python -m pytest -m fuzz -q -p no:cacheprovider -rP
 
 The kept inputs of ``tests/fuzz_corpus/`` run first, whatever the number.
 """
@@ -23,10 +23,10 @@ import fuzzing
 import pcc_priorities as p
 
 #: Mutated inputs per loader in CI's fuzzing step (see .ci/run for the time it takes).
-FUZZ_INPUTS = 5_000
+FUZZ_INPUTS = 20_000
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 INPUTS = int(
-    os.environ.get("PCC_FUZZ_INPUTS") or {"fuzz": FUZZ_INPUTS, "ci": 300}.get(PROFILE, 100)
+    os.environ.get("PCC_FUZZ_INPUTS") or {"fuzz": FUZZ_INPUTS, "ci": 200}.get(PROFILE, 100)
 )
 JOBS = int(os.environ.get("PCC_FUZZ_JOBS") or os.cpu_count() or 1)
 
