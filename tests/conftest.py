@@ -28,7 +28,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     print_blob=True,
 )
-# The fuzzing profile: at least 10,000 examples per loader (run by .ci/run with -m fuzz).
+# The fuzzing profile (.ci/run's fuzzing step, -m fuzz): tests/test_fuzzing.py reads the profile's
+# name to choose how many inputs each loader gets; a Hypothesis test run under it gets 10,000.
 settings.register_profile(
     "fuzz",
     max_examples=10_000,

@@ -215,6 +215,29 @@ def test_a_rate_base_or_rank_over_ten_to_the_fifteen_is_refused(size: str) -> No
     assert "out of range" in rank.message
 
 
+def test_a_breakdown_of_a_figure_not_in_the_table_is_refused() -> None:
+    """A "Part of" naming no figure of the table is refused at its cell.
+
+    Found by the fuzzer: the import gave a statement that the JSON loader then refused.
+    """
+    (problem,) = _table_problems(_table({"Part of": "Oct-26"}))
+    assert (problem.row, problem.column) == (2, "Part of")
+    assert "no figure in the table has the id 'Oct-26'" in problem.message
+
+
+def test_figures_that_are_parts_of_each_other_are_refused() -> None:
+    """Two figures each "Part of" the other are refused at both rows, not written in a loop."""
+    rows = [list(row) for row in _ROWS]
+    ids, part_of = rows[0].index("Figure id"), rows[0].index("Part of")
+    rows[1][ids], rows[2][ids] = "a", "b"
+    rows[1][part_of], rows[2][part_of] = "b", "a"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    problems = _table_problems(buffer.getvalue())
+    assert [(q.row, q.column) for q in problems] == [(2, "Part of"), (3, "Part of")]
+    assert all("go round in a circle" in q.message for q in problems)
+
+
 def test_a_text_over_the_csv_field_limit_round_trips() -> None:
     """A wording of 200,000 characters exports to CSV and imports back (not csv.Error)."""
     section = WORKED.sections[0]
@@ -255,6 +278,51 @@ def test_figures_from_the_first_or_last_months_are_a_library_error(month: str) -
     (series,) = monthly_series_from_csv(f"Month,A\n{month},5\n").values()
     with pytest.raises(p.PccPrioritiesError):
         figures_from_months(series)
+
+
+def _months(count: str) -> str:
+    """Monthly counts: 1 a month in 2021 and 2022, then ``count`` a month in 2023."""
+    lines = [
+        f"{year}-{month:02d},{count if year == 2023 else 1}"
+        for year in (2021, 2022, 2023)
+        for month in range(1, 13)
+    ]
+    return "Month,A\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("count", ["1" + "0" * 40, "9" * 100, "1,000,000,000,000,001"])
+def test_a_count_over_ten_to_the_fifteen_is_refused_at_its_cell(count: str) -> None:
+    """A monthly count over 10^15 is refused naming its cell.
+
+    Found by fuzzing: a count of 70 digits gave InvalidOperation when its change was rounded,
+    and totals of such counts were rounded to 28 digits without a word.
+    """
+    with pytest.raises(p.TableError) as caught:
+        monthly_series_from_csv(_months(f'"{count}"'))
+    problems = caught.value.problems
+    assert [(q.row, q.column) for q in problems] == [(row, "A") for row in range(26, 38)]
+    assert "a count is at most 1,000,000,000,000,000 (10^15)" in problems[0].message
+
+
+def test_a_count_over_ten_to_the_fifteen_is_a_series_error() -> None:
+    """A series made in code refuses a count over 10^15 too; 10^15 itself is a count."""
+    from datetime import date  # noqa: PLC0415
+
+    from pcc_priorities.figures import MonthlySeries  # noqa: PLC0415
+
+    assert MonthlySeries.from_counts({date(2023, 4, 1): 10**15}, measure="A").months
+    with pytest.raises(p.SeriesError, match="at most 1,000,000,000,000,000"):
+        MonthlySeries.from_counts({date(2023, 4, 1): 10**15 + 1}, measure="A")
+
+
+def test_a_percentage_of_many_digits_is_rounded_exactly() -> None:
+    """Rounding half up keeps every digit of a percentage longer than the context's 28."""
+    from decimal import Decimal  # noqa: PLC0415
+
+    from pcc_priorities.figures.change import round_half_up  # noqa: PLC0415
+
+    assert round_half_up(Decimal("1" * 40 + ".25"), 1) == Decimal("1" * 40 + ".3")
+    assert round_half_up(Decimal("-5.85"), 1) == Decimal("-5.9")
 
 
 # --------------------------------------------------------------------------- limits

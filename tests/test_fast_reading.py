@@ -119,7 +119,6 @@ def test_generated_statements_read_alike(statement: p.Statement, max_depth: int)
     _same_either_way(document, limits)
 
 
-@pytest.mark.fuzz
 @given(mutated_texts())
 def test_fuzz_mutated_documents_read_alike(text: str | bytes) -> None:
     """A mutated document gives the same statement or the same problems either way."""

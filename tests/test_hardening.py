@@ -1,7 +1,8 @@
 """Hardening: size and depth limits, any Unicode, interrupted writes, and loader fuzzing.
 
-The fuzz tests run a few dozen examples in the default profile; CI runs them again with
-HYPOTHESIS_PROFILE=fuzz (10,000 examples per loader, see tests/conftest.py and .ci/run).
+The Hypothesis fuzz tests here are property tests (a few dozen examples by default, 150 under
+the ci profile); the long campaigns, 20,000 inputs per loader and the pipeline after each
+load, are tests/fuzzing.py (run by tests/test_fuzzing.py under the ``fuzz`` marker).
 """
 
 from __future__ import annotations
@@ -238,7 +239,6 @@ def _only_document_errors(load: Any, data: object) -> None:
         assert problem.message
 
 
-@pytest.mark.fuzz
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(mutated_texts())
 def test_fuzz_json_loader_raises_only_document_error(text: str | bytes) -> None:
@@ -246,7 +246,6 @@ def test_fuzz_json_loader_raises_only_document_error(text: str | bytes) -> None:
     _only_document_errors(p.loads, text)
 
 
-@pytest.mark.fuzz
 @given(JSON_VALUES)
 def test_fuzz_arbitrary_json_values(value: object) -> None:
     """Any JSON value as a whole document raises only DocumentError."""
@@ -289,7 +288,6 @@ def mutated_csvs(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([text, text[:cut], text.replace(",", ";", 3)]))
 
 
-@pytest.mark.fuzz
 @given(mutated_csvs())
 def test_fuzz_csv_loader_raises_only_table_error(text: str) -> None:
     """Mutated figure tables either import and round-trip or raise TableError with places."""

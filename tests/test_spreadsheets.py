@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -263,6 +266,32 @@ def test_the_same_statement_gives_the_same_bytes(name: str, write: Writer, read:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_export_figures_gives_the_same_bytes_in_another_process(
+    suffix: str, tmp_path: Path
+) -> None:
+    """Two runs of export-figures, in processes with different hash seeds, write equal files."""
+    written = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"figures-{seed}.{suffix}"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pcc_priorities",
+                "export-figures",
+                str(EXAMPLE),
+                "-o",
+                str(target),
+            ],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        written.append(target.read_bytes())
+    assert written[0] == written[1]
+    assert written[0] == (figures_to_xlsx if suffix == "xlsx" else figures_to_ods)(WORKED)
+
+
 def test_xlsx_survives_a_spreadsheet_programs_save() -> None:
     """Opened and saved again by openpyxl, the workbook imports to the same statement."""
     workbook = openpyxl.load_workbook(io.BytesIO(figures_to_xlsx(WORKED)))
@@ -416,3 +445,21 @@ def test_a_zip_bomb_is_refused_from_its_declared_size() -> None:
         archive.writestr("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")
     with pytest.raises(p.TableError, match="unpacks to"):
         figures_from_ods(WORKED, buffer.getvalue())
+
+
+@pytest.mark.parametrize(("name", "write", "read"), FORMATS)
+def test_an_xml_part_in_an_unknown_encoding_is_a_table_error(
+    name: str, write: Writer, read: Reader
+) -> None:
+    """A part declaring encoding "UTF-8888" is a damaged workbook, not LookupError (fuzzing)."""
+    with zipfile.ZipFile(io.BytesIO(write(WORKED))) as archive:
+        parts = {part: archive.read(part) for part in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml" if name == "xlsx" else "content.xml"
+    parts[sheet] = parts[sheet].replace(b'encoding="UTF-8"', b'encoding="UTF-8888"', 1)
+    assert b"UTF-8888" in parts[sheet]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    with pytest.raises(p.TableError, match="unknown encoding"):
+        read(BARE, buffer.getvalue())

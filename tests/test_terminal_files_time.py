@@ -13,6 +13,8 @@ import difflib
 import json
 import os
 import re
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -77,6 +79,40 @@ def test_validate_and_check_show_a_json_pointer_visibly(
     assert "\x1b" not in err
     assert "/x␤␛[31mred" in err
     assert len(err.splitlines()) == 2
+
+
+@pytest.mark.parametrize("command", ["check", "diff"])
+def test_check_and_diff_escape_what_the_terminal_cannot_encode(
+    tmp_path: Path, command: str
+) -> None:
+    """On a stdout that is not UTF-8, check and diff escape text and exit as usual, no crash."""
+    old = _write(tmp_path / "old.json")
+    new = _write(tmp_path / "new.json", title="Datganiad — Côte d’Azur ✓")
+    arguments = [str(new), "--as-of", "2024-06-01"] if command == "check" else [str(old), str(new)]
+    completed = subprocess.run(
+        [sys.executable, "-m", "pcc_priorities", command, *arguments],
+        capture_output=True,
+        env=dict(os.environ, PYTHONIOENCODING="ascii"),
+        check=False,
+    )
+    assert completed.returncode == 1, completed.stderr  # findings, or differences
+    assert b"Traceback" not in completed.stderr
+    assert completed.stdout.isascii()
+    if command == "diff":
+        assert b"C\\xf4te d\\u2019Azur \\u2713" in completed.stdout
+
+
+def test_render_to_a_dangling_link_is_refused_without_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A render -o onto a symbolic link to nothing exits 2 and keeps the link, as new does."""
+    source = _write(tmp_path / "statement.json")
+    output = tmp_path / "statement.html"
+    output.symlink_to(tmp_path / "nowhere.html")
+    assert main(["render", str(source), "-o", str(output)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert output.is_symlink()
+    assert not (tmp_path / "nowhere.html").exists()
 
 
 @given(st.text())

@@ -369,7 +369,6 @@ def mutated_yaml(draw: st.DrawFn) -> str:
     return text
 
 
-@pytest.mark.fuzz
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_yaml())
 def test_fuzz_yaml_loader_raises_only_document_error(text: str) -> None:

@@ -9,7 +9,7 @@ implementation, used by scripts, by the monthly figures and by the checker's con
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from attrs import frozen
 
@@ -125,8 +125,14 @@ def parse_direction(word: str) -> Direction:
 
 
 def round_half_up(number: Decimal, places: int) -> Decimal:
-    """Round ``number`` to ``places`` decimal places, halves away from zero (5.85 → 5.9)."""
-    return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round ``number`` to ``places`` decimal places, halves away from zero (5.85 → 5.9).
+
+    Exact whatever the size: the result may hold more digits than the default context's 28.
+    """
+    digits = max(28, number.adjusted() + places + 2)
+    return number.quantize(
+        Decimal(1).scaleb(-places), context=Context(prec=digits, rounding=ROUND_HALF_UP)
+    )
 
 
 def describe_change(reference: Decimal, value: Decimal, *, places: int = 0) -> Change:

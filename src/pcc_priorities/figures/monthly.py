@@ -20,6 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from pcc_priorities.exceptions import (
+    PccPrioritiesError,
     SeriesError,
     TableError,
     TableProblem,
@@ -77,6 +78,10 @@ def _month_of(key: object) -> date:
     )
 
 
+#: The largest monthly count: totals of counts this size, and changes between them, are exact.
+MAX_COUNT = 10**15
+
+
 def _count_of(value: object) -> Decimal:
     try:
         number = to_decimal(value)  # type: ignore[arg-type]
@@ -84,6 +89,8 @@ def _count_of(value: object) -> Decimal:
         raise SeriesError(f"expected a count, got {value!r}: {error}") from None
     if number < 0:
         raise SeriesError(f"a count cannot be negative, got {number}")
+    if number > MAX_COUNT:
+        raise SeriesError(f"a count is at most {MAX_COUNT:,}, got {number:.3E}")
     return number
 
 
@@ -139,7 +146,8 @@ class MonthlySeries:
         "2023-06"); counts are non-negative ints, Decimals or numeric strings.
 
         Raises:
-            SeriesError: A month or count cannot be read, or a month is given twice.
+            SeriesError: A month or count cannot be read, a count is over
+                :data:`MAX_COUNT` (10^15), or a month is given twice.
         """
         months: dict[date, Decimal] = {}
         for key, value in counts.items():
@@ -219,8 +227,9 @@ class MonthlySeries:
             area: The area, where the counts are not for the whole force.
 
         Raises:
-            SeriesError: A month needed for the figure or a comparison has no count, or the
-                baseline is not as many months as the period (compare like with like).
+            SeriesError: A month needed for the figure or a comparison has no count, the
+                baseline is not as many months as the period (compare like with like), or a
+                total or change is too large for a figure (beyond 10^100).
             PeriodError: The period has no same period a year earlier or before it.
         """
         if baseline is not None and baseline.whole_months != period.whole_months:
@@ -229,6 +238,32 @@ class MonthlySeries:
                 f"{period.canonical_label()}; a baseline is compared with a period of the same "
                 "length (compare 12 months with 12 months)"
             )
+        try:
+            return self._figure(
+                period,
+                year_earlier=year_earlier,
+                previous=previous,
+                baseline=baseline,
+                places=places,
+                id=id,
+                area=area,
+            )
+        except PccPrioritiesError:
+            raise
+        except ValueError as error:  # a total or change the model cannot hold
+            raise SeriesError(f"{self.measure}: {period.canonical_label()}: {error}") from None
+
+    def _figure(
+        self,
+        period: ReportingPeriod,
+        *,
+        year_earlier: bool,
+        previous: bool,
+        baseline: ReportingPeriod | None,
+        places: int,
+        id: str | None,
+        area: Area | None,
+    ) -> Figure:
         value = self.total(period)
         wanted: list[tuple[ComparisonBasis, ReportingPeriod]] = []
         if year_earlier:
@@ -367,8 +402,8 @@ def monthly_series_from_csv(
     Months are written "2023-04", "Apr-23", "April 2023" or as the 1st of the month
     ("01/04/2023", UK day first). A cell that is empty or says "-", "n/a", "na", ".." or
     "not available" has no count: that month is missing for that measure. Counts may use
-    thousands separators ("1,209"). Returns one series per measure column, keyed by its
-    title, in column order.
+    thousands separators ("1,209"), and are at most 10^15. Returns one series per measure
+    column, keyed by its title, in column order.
 
     Raises:
         TableError: Lists every cell that cannot be read, with its row and column.
@@ -446,12 +481,14 @@ def monthly_series_from_csv(
                     )
                 )
                 continue
-            if count < 0:
+            if not 0 <= count <= MAX_COUNT:
                 problems.append(
                     TableProblem(
                         row=number,
                         column=title,
-                        message=f"a count cannot be negative, got {written!r}",
+                        message=f"a count cannot be negative, got {written!r}"
+                        if count < 0
+                        else f"a count is at most {MAX_COUNT:,} (10^15), got {count:.3E}",
                     )
                 )
                 continue

@@ -50,6 +50,7 @@ from pcc_priorities.tables.import_report import (
 from pcc_priorities.tables.locations import (
     FigurePart,
     LocatedFigure,
+    breakdown_problems,
     figure_path,
     group_by_place,
     located_figures,
@@ -282,8 +283,9 @@ def import_table(
                 continue
             figure_ids[item.figure.id] = number
         items.append((number, found, item))
-    grouped, place_problems = group_by_place(statement, [(n, item) for n, _, item in items])
-    problems.extend(place_problems)
+    located = [(n, item) for n, _, item in items]
+    grouped, place_problems = group_by_place(statement, located)
+    problems.extend(place_problems + breakdown_problems(located))
     if problems:
         raise refuse(problems)
     matched = {found for _, found, _ in items if found is not None}

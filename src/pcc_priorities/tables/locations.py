@@ -274,3 +274,41 @@ def rebuild(statement: Statement, grouped: dict[_Place, list[Figure]]) -> Statem
         contribution=contribution,
         sections=tuple(sections),
     )
+
+
+def breakdown_problems(items: Sequence[tuple[int | None, LocatedFigure]]) -> list[TableProblem]:
+    """A figure's "Part of" names another figure of the table, never itself at any remove.
+
+    The table replaces every figure of the statement, so the figure named must be in it, as
+    the loader requires of a document.
+    """
+    ids = {item.figure.id for _, item in items if item.figure.id is not None}
+    wholes = {
+        item.figure.id: item.figure.part_of.figure
+        for _, item in items
+        if item.figure.id is not None and item.figure.part_of is not None
+    }
+    problems: list[TableProblem] = []
+    for row, item in items:
+        part_of = item.figure.part_of
+        if part_of is None:
+            continue
+        if part_of.figure not in ids:
+            message = (
+                f"no figure in the table has the id {part_of.figure!r}; a breakdown names the "
+                "id of the figure it is a part of"
+            )
+        else:
+            seen = {item.figure.id}
+            current: str | None = part_of.figure
+            while current is not None and current not in seen:
+                seen.add(current)
+                current = wholes.get(current)
+            if current is None:
+                continue
+            message = (
+                f'the figures named in "Part of" from {part_of.figure!r} on go round in a '
+                "circle; a figure cannot be a part of itself"
+            )
+        problems.append(TableProblem(row=row, column="Part of", message=message))
+    return problems

@@ -66,8 +66,7 @@ _DAMAGED = (
     EOFError,
     OSError,
     ValueError,
-    KeyError,
-    IndexError,
+    LookupError,  # KeyError, IndexError, and an XML declaration's unknown encoding
     TypeError,
     NotImplementedError,
     RuntimeError,
