@@ -67,14 +67,8 @@ def import_figures_command(args: argparse.Namespace, console: Console) -> int:
     """Import the figures in a CSV, XLSX or ODS file into a statement; report; write it."""
     from pcc_priorities.tables.reading import import_figures  # noqa: PLC0415
 
-    output: str | None = args.output
-    if output is None and not args.dry_run:
-        raise UsageError("the following arguments are required: -o/--output (or --dry-run)")
     inputs = [args.statement, args.figures]
-    kind = None
-    if output is not None and not args.dry_run:
-        kind = _output_format(output, FORMATS)
-        check_output(output, overwrite=args.overwrite, inputs=inputs)
+    output, kind = _import_output(args, inputs)
     format_by_extension(args.figures, TABLE_FORMATS)
     if args.delimiter is not None and not args.figures.lower().endswith(".csv"):
         raise UsageError("--delimiter is for a .csv file of figures")
@@ -122,18 +116,28 @@ def import_workbook_command(args: argparse.Namespace, console: Console) -> int:
     """Fill a statement's applicability, metrics and figures from a workbook; write it."""
     from pcc_priorities.tables.workbook import statement_from_workbook  # noqa: PLC0415
 
-    output: str | None = args.output
-    if output is None and not args.dry_run:
-        raise UsageError("the following arguments are required: -o/--output (or --dry-run)")
     inputs = [args.statement, args.workbook]
-    kind = None
-    if output is not None and not args.dry_run:
-        kind = _output_format(output, FORMATS)
-        check_output(output, overwrite=args.overwrite, inputs=inputs)
+    output, kind = _import_output(args, inputs)
     format_by_extension(args.workbook, _WORKBOOKS)
     statement = _read(args.statement, console).statement
     report = statement_from_workbook(statement, args.workbook, allow_removal=args.allow_removal)
     return _finish_import(args, console, report, output, kind, inputs, args.workbook)
+
+
+def _import_output(args: argparse.Namespace, inputs: list[str]) -> tuple[str | None, Format | None]:
+    """The output of an import and its document format; None for both on a dry run.
+
+    Raises:
+        UsageError: Neither an output nor --dry-run was given, or the output is refused.
+    """
+    output: str | None = args.output
+    if output is None and not args.dry_run:
+        raise UsageError("the following arguments are required: -o/--output (or --dry-run)")
+    if output is None or args.dry_run:
+        return output, None
+    kind = _output_format(output, FORMATS)
+    check_output(output, overwrite=args.overwrite, inputs=inputs)
+    return output, kind
 
 
 def _finish_import(  # noqa: PLR0917
