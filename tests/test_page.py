@@ -379,10 +379,11 @@ def test_the_summary_says_the_direction_the_statement_states(
 _EXAMPLE = p.load(EXAMPLE)
 
 
-def test_a_heading_with_nothing_to_read_makes_no_contents_link(example: p.Statement) -> None:
-    """A statement of contribution titled with spaces only gets no empty link in the contents."""
+def test_a_heading_with_nothing_to_read_has_a_contents_link_with_words(
+    example: p.Statement,
+) -> None:
+    """A statement of contribution titled with spaces only is listed as an untitled part."""
     contribution = p.StatementOfContribution(title=" ", blocks=(p.Paragraph(text="Our part."),))
     html = render_html(attrs.evolve(example, contribution=contribution))
     assert '<a href="#pcc-contribution"></a>' not in html
-    assert '<a href="#pcc-contribution"> </a>' not in html
-    assert 'href="#pcc-summary"' in html
+    assert '<a href="#pcc-contribution">Untitled part</a>' in html

@@ -26,6 +26,8 @@ __all__ = [
 ]
 
 CONTENTS_HEADING = N_("Contents")
+#: A contents entry for a heading the statement gives no words for.
+UNTITLED = N_("Untitled part")
 #: The link before the contents that takes a keyboard or screen reader user past them.
 SKIP_CONTENTS = N_("Skip the contents")
 SUMMARY_HEADING = N_("Summary")

@@ -105,10 +105,10 @@ def _entries(blocks: Iterable[LayoutBlock], level: int) -> Iterable[ContentsEntr
         found = block.heading
         if found is not None and found.anchor is not None and found.level == level:
             children = tuple(_entries(block.blocks, level + 1))
-            if blank(found.content):  # a heading with nothing to read makes no link
-                yield from children
-            else:
-                yield ContentsEntry(found.content, found.anchor, children)
+            # A heading with nothing to read still gets a link with words, so that the
+            # contents have the same entries whatever the statement's text is.
+            content = renderer_words(words.UNTITLED) if blank(found.content) else found.content
+            yield ContentsEntry(content, found.anchor, children)
         elif found is None:
             yield from _entries(block.blocks, level)
 
