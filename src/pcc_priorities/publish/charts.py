@@ -21,9 +21,11 @@ number words; only the bars' lengths are rounded (to a tenth of a unit of the dr
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from functools import lru_cache
 
 from pcc_priorities.model.figures import Comparison, Figure
 from pcc_priorities.model.statement import Statement
@@ -96,6 +98,8 @@ CHART_STYLESHEET = """\
 
 def plain_text(content: Inlines) -> str:
     """Inline content as plain text (abbreviations as written, links as their words)."""
+    if len(content) == 1 and type(content[0]) is Text:
+        return content[0].text
     parts: list[str] = []
     for piece in content:
         if isinstance(piece, Text | Abbr | Strong | Status):
@@ -383,6 +387,8 @@ def _number(value: Decimal | int) -> str:
 
 def _escape(text: str) -> str:
     """Text for SVG content or a double-quoted attribute, on one line."""
+    if text.isprintable():  # no line break, nothing to make visible
+        return html.escape(text, quote=True)
     return html.escape(printable(" ".join(lines(text))), quote=True)
 
 
@@ -410,8 +416,61 @@ def _wrap(text: str, width: int) -> list[str]:
     return result
 
 
-def _label_width(words: str) -> Decimal:
-    return len(words) * _CHAR + 6
+@lru_cache(maxsize=2048)
+def _label_lines(label: str, width: int) -> tuple[str, ...]:
+    """A bar's label wrapped to ``width`` characters, each line escaped (labels repeat)."""
+    return tuple(_escape(line) for line in _wrap(label, width))
+
+
+@lru_cache(maxsize=2048)
+def _escaped(text: str) -> str:
+    """:func:`_escape`, once per distinct text (values and labels repeat across charts)."""
+    return _escape(text)
+
+
+class _Scale:
+    """Where a value falls on a chart's axis, written as a coordinate.
+
+    The exact position is ``left + (value - low) × width / span`` in decimals, rounded half
+    to even to a tenth. Binary floating point gives the same tenth unless the exact position
+    is within a hair of a half-tenth (where its rounding error could decide): those few are
+    worked out in decimals. The bound holds because every value lies between ``low`` and
+    ``high``, so the float error is relative to the span, not to the values' size.
+    """
+
+    def __init__(self, left: Decimal, width: Decimal, low: Decimal, span: Decimal) -> None:
+        self.left, self.width, self.low, self.span = left, width, low, span
+        self.fleft, self.fwidth = float(left), float(width)
+        self.flow, self.fspan = float(low), float(span)
+
+    def exact(self, value: Decimal) -> Decimal:
+        """The position of ``value`` in decimals."""
+        return self.left + (value - self.low) * self.width / self.span
+
+    def at(self, value: Decimal, shift: int = 0) -> str:
+        """The coordinate of ``value`` moved by ``shift`` drawing units."""
+        position = self.fleft + (float(value) - self.flow) * self.fwidth / self.fspan + shift
+        tenths = position * 10
+        if abs(tenths - math.floor(tenths) - 0.5) < 1e-6 or not math.isfinite(tenths):
+            return _number(self.exact(value) + shift)
+        text = f"{position:.1f}"
+        return text[:-2] if text.endswith(".0") else text
+
+    def size(self, value: Decimal, zero: Decimal) -> str:
+        """The length of the bar from ``zero`` to ``value``, written as a coordinate."""
+        length = abs((float(value) - float(zero)) * self.fwidth / self.fspan)
+        tenths = length * 10
+        if abs(tenths - math.floor(tenths) - 0.5) < 1e-6 or not math.isfinite(tenths):
+            return _number(abs(self.exact(value) - self.exact(zero)))
+        text = f"{length:.1f}"
+        return text[:-2] if text.endswith(".0") else text
+
+
+_LOOKS = {
+    "figure": 'class="pcc-chart-bar" fill="currentColor"',
+    "reference": 'fill="url(#{ident}-hatch)" stroke="currentColor" stroke-width="1.5"',
+    "target": 'fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="5 3"',
+}
 
 
 def chart_svg(chart: Chart, ident: str, *, described_by: str | None = None) -> str:
@@ -423,66 +482,71 @@ def chart_svg(chart: Chart, ident: str, *, described_by: str | None = None) -> s
         described_by: The id of the element that describes the chart in words, if any.
     """
     points = chart.points
-    low = min([Decimal(0), *(point.value for point in points)])
-    high = max([Decimal(0), *(point.value for point in points)])
-    right = max([Decimal(0), *(_label_width(p.value_words) for p in points if p.value >= 0)])
-    left = max([Decimal(0), *(_label_width(p.value_words) for p in points if p.value < 0)])
-    width = max(Decimal(_WIDTH), left + right + 2 * _PAD + 120)
-    plot_left = _PAD + left
-    plot_width = width - 2 * _PAD - left - right
-    span = high - low if high != low else Decimal(1)
-
-    def x(value: Decimal) -> Decimal:
-        return plot_left + (value - low) * plot_width / span
-
+    zero_value = Decimal(0)
+    low = min([zero_value, *(point.value for point in points)])
+    high = max([zero_value, *(point.value for point in points)])
+    right = max([0, *(len(p.value_words) for p in points if p.value >= 0)])
+    left_chars = max([0, *(len(p.value_words) for p in points if p.value < 0)])
+    # Label widths are whole multiples of half a unit: the arithmetic below is exact.
+    right_width = right * _CHAR + 6 if right else Decimal(0)
+    left_width = left_chars * _CHAR + 6 if left_chars else Decimal(0)
+    width = max(Decimal(_WIDTH), left_width + right_width + 2 * _PAD + 120)
+    scale = _Scale(
+        _PAD + left_width,
+        width - 2 * _PAD - left_width - right_width,
+        low,
+        high - low if high != low else Decimal(1),
+    )
     chars = int((width - 2 * _PAD) / _CHAR)
-    zero = x(Decimal(0))
+    zero = scale.at(zero_value)
+    hatch = f'fill="url(#{ident}-hatch)" stroke="currentColor" stroke-width="1.5"'
     body: list[str] = []
     y = _PAD
     top = None
     for point in points:
         # One <text> per label, a <tspan> per line: only the number of lines follows the text.
-        spans = []
-        for number, line in enumerate(_wrap(plain_text(point.label), chars)):
+        label = _label_lines(plain_text(point.label), chars)
+        y += _LINE
+        spans = [f'<tspan x="{_PAD}">{label[0]}</tspan>']
+        for line in label[1:]:
             y += _LINE
-            step = "" if number == 0 else f' dy="{_LINE}"'
-            spans.append(f'<tspan x="{_PAD}"{step}>{_escape(line)}</tspan>')
+            spans.append(f'<tspan x="{_PAD}" dy="{_LINE}">{line}</tspan>')
         first_line = y - (len(spans) - 1) * _LINE - 4
         body.append(f'<text x="{_PAD}" y="{first_line}">{"".join(spans)}</text>')
         y += 3
         top = y if top is None else top
-        end = x(point.value)
-        start, size = min(zero, end), abs(end - zero)
-        look = {
-            "figure": 'class="pcc-chart-bar" fill="currentColor"',
-            "reference": f'fill="url(#{ident}-hatch)" stroke="currentColor" stroke-width="1.5"',
-            "target": 'fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="5 3"',
-        }.get(point.style, 'fill="currentColor"')
-        body.append(
-            f'<rect x="{_number(start)}" y="{y}" width="{_number(size)}" height="{_BAR}" '
-            f"{look}></rect>"
+        value = point.value
+        negative = value < 0
+        start = scale.at(value) if negative else zero
+        look = (
+            hatch if point.style == "reference" else _LOOKS.get(point.style, 'fill="currentColor"')
         )
-        if point.value < 0:
-            where = f'x="{_number(end - 4)}" text-anchor="end"'
+        body.append(
+            f'<rect x="{start}" y="{y}" width="{scale.size(value, zero_value)}" '
+            f'height="{_BAR}" {look}></rect>'
+        )
+        if negative:
+            where = f'x="{scale.at(value, -4)}" text-anchor="end"'
         else:
-            where = f'x="{_number(end + 4)}"'
+            where = f'x="{scale.at(value, 4)}"'
         body.append(
             f'<text {where} y="{y + _BAR // 2 + 5}" font-weight="700">'
-            f"{_escape(point.value_words)}</text>"
+            f"{_escaped(point.value_words)}</text>"
         )
         y += _BAR + _GAP
     bottom = y - _GAP + 3
     body.append(
-        f'<line x1="{_number(zero)}" y1="{(top or _PAD) - 3}" x2="{_number(zero)}" '
+        f'<line x1="{zero}" y1="{(top or _PAD) - 3}" x2="{zero}" '
         f'y2="{bottom}" stroke="currentColor" stroke-width="1.5"></line>'
     )
     height = bottom + _PAD
     described = "" if described_by is None else f' aria-describedby="{_escape(described_by)}"'
     title = _escape(CHART_WORDS["svg title"] + plain_text(chart.title))
     description = _escape(" ".join(plain_text(sentence) for sentence in chart.description))
+    size = _number(width)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_number(width)} {height}" '
-        f'width="{_number(width)}" height="{height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {height}" '
+        f'width="{size}" height="{height}" role="img" '
         f'aria-labelledby="{ident}-title"{described} font-size="{_FONT}" fill="currentColor">'
         f'<title id="{ident}-title">{title}</title>'
         f"<desc>{description}</desc>"

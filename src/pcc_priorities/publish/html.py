@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from collections.abc import Iterator
 from urllib.parse import quote
 
 from pcc_priorities.publish.charts import CHART_STYLESHEET, chart_svg
@@ -171,155 +170,219 @@ def _lang(lang: str | None) -> str:
     return "" if lang is None else f' lang="{_attribute(lang)}"'
 
 
-def _inlines(content: Inlines) -> str:
-    parts: list[str] = []
-    for piece in content:
-        if isinstance(piece, Text):
-            parts.append(_text(piece.text))
-        elif isinstance(piece, Abbr):
-            parts.append(f'<abbr title="{_attribute(piece.expansion)}">{_text(piece.text)}</abbr>')
-        elif isinstance(piece, Strong):
-            parts.append(f"<strong>{_text(piece.text)}</strong>")
-        elif isinstance(piece, Status):
-            parts.append(
-                f'<strong class="pcc-status pcc-status-{_attribute(piece.kind)}">'
-                f"{_text(piece.text)}</strong>"
-            )
-        elif isinstance(piece, Link):
-            target = piece.href if piece.href.startswith("#") else link_target(piece.href)
-            parts.append(f'<a href="{_attribute(target)}">{_inlines(piece.content)}</a>')
-    return "".join(parts)
-
-
-def _entries(entries: tuple[ContentsEntry, ...]) -> Iterator[str]:
-    yield "<ol>"
-    for entry in entries:
-        link = f'<a href="#{_attribute(entry.anchor)}">{_inlines(entry.content)}</a>'
-        if entry.entries:
-            yield f"<li>{link}"
-            yield from _entries(entry.entries)
-            yield "</li>"
-        else:
-            yield f"<li>{link}</li>"
-    yield "</ol>"
-
-
-def _cell(cell: Cell) -> str:
-    return "<br>".join(_inlines(line) for line in cell)
+def _kind(kind: str | None) -> str:
+    return "" if kind is None else f' class="pcc-{_attribute(kind)}"'
 
 
 class _Writer:
+    """Writes layout blocks into one list of strings.
+
+    Escaped texts are kept by text for the page being written: a page repeats its labels,
+    periods and values many times, and escaping is the writer's commonest work.
+    """
+
     def __init__(self) -> None:
         self.tables = 0
         self.charts = 0
+        self.out: list[str] = []
+        self.escaped: dict[str, str] = {}
+        self.write_block = {
+            Heading: self.heading,
+            Para: self.para,
+            ItemList: self.item_list,
+            Quote: self.quote,
+            DescriptionList: self.description_list,
+            Table: self.table,
+            Contents: self.contents,
+            Image: self.image,
+            Chart: self.chart,
+            Section: self.section,
+        }
 
-    def blocks(self, blocks: tuple[LayoutBlock, ...]) -> Iterator[str]:
+    # ---------------------------------------------------------------- inline content
+
+    def text(self, text: str) -> str:
+        """``text`` escaped (:func:`_text`), once per distinct text on the page."""
+        escaped = self.escaped.get(text)
+        if escaped is None:
+            escaped = self.escaped[text] = _text(text)
+        return escaped
+
+    def inlines(self, content: Inlines) -> str:
+        """Inline content as HTML."""
+        if len(content) == 1 and type(content[0]) is Text:
+            return self.text(content[0].text)
+        parts: list[str] = []
+        for piece in content:
+            if isinstance(piece, Text):
+                parts.append(self.text(piece.text))
+            elif isinstance(piece, Abbr):
+                parts.append(
+                    f'<abbr title="{_attribute(piece.expansion)}">{self.text(piece.text)}</abbr>'
+                )
+            elif isinstance(piece, Strong):
+                parts.append(f"<strong>{self.text(piece.text)}</strong>")
+            elif isinstance(piece, Status):
+                parts.append(
+                    f'<strong class="pcc-status pcc-status-{_attribute(piece.kind)}">'
+                    f"{self.text(piece.text)}</strong>"
+                )
+            elif isinstance(piece, Link):
+                target = piece.href if piece.href.startswith("#") else link_target(piece.href)
+                parts.append(f'<a href="{_attribute(target)}">{self.inlines(piece.content)}</a>')
+        return "".join(parts)
+
+    def cell(self, cell: Cell) -> str:
+        """A table cell's lines, joined by line breaks."""
+        if len(cell) == 1:
+            return self.inlines(cell[0])
+        return "<br>".join(self.inlines(line) for line in cell)
+
+    # ---------------------------------------------------------------- blocks
+
+    def blocks(self, blocks: tuple[LayoutBlock, ...]) -> None:
+        """Write ``blocks`` in order."""
+        write_block = self.write_block
         for block in blocks:
-            yield from self.block(block)
+            write_block[type(block)](block)  # type: ignore[operator]
 
-    def block(self, block: LayoutBlock) -> Iterator[str]:
-        if isinstance(block, Heading):
-            anchor = "" if block.anchor is None else f' id="{_attribute(block.anchor)}"'
-            tag = f"h{block.level}"
-            yield f"<{tag}{anchor}{_lang(block.lang)}>{_inlines(block.content)}</{tag}>"
-        elif isinstance(block, Para):
-            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
-            yield f"<p{kind}{_lang(block.lang)}>{_inlines(block.content)}</p>"
-        elif isinstance(block, ItemList):
-            tag = "ol" if block.ordered else "ul"
-            yield f"<{tag}{_lang(block.lang)}>"
-            for item in block.items:
-                yield f"<li>{_inlines(item)}</li>"
-            yield f"</{tag}>"
-        elif isinstance(block, Quote):
-            yield f'<figure class="pcc-quotation"{_lang(block.lang)}>'
-            yield f"<blockquote><p>{_inlines(block.content)}</p></blockquote>"
-            if block.attribution is not None:
-                yield f"<figcaption>— {_inlines(block.attribution)}</figcaption>"
-            yield "</figure>"
-        elif isinstance(block, DescriptionList):
-            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
-            yield f"<dl{kind}>"
-            for term, description in block.items:
-                yield f"<div><dt>{_inlines(term)}</dt><dd>{_inlines(description)}</dd></div>"
-            yield "</dl>"
-        elif isinstance(block, Table):
-            yield from self.table(block)
-        elif isinstance(block, Contents):
-            yield from self.contents(block)
-        elif isinstance(block, Image):
-            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
-            yield (
-                f'<p{kind}><img src="{_attribute(block.data_url)}" '
-                f'alt="{_attribute(block.alternative)}"></p>'
+    def heading(self, block: Heading) -> None:
+        """A heading, with its anchor."""
+        anchor = "" if block.anchor is None else f' id="{_attribute(block.anchor)}"'
+        tag = f"h{block.level}"
+        self.out.append(f"<{tag}{anchor}{_lang(block.lang)}>{self.inlines(block.content)}</{tag}>")
+
+    def para(self, block: Para) -> None:
+        """A paragraph."""
+        self.out.append(
+            f"<p{_kind(block.kind)}{_lang(block.lang)}>{self.inlines(block.content)}</p>"
+        )
+
+    def item_list(self, block: ItemList) -> None:
+        """A list, numbered or not."""
+        tag = "ol" if block.ordered else "ul"
+        out = self.out
+        out.append(f"<{tag}{_lang(block.lang)}>")
+        for item in block.items:
+            out.append(f"<li>{self.inlines(item)}</li>")
+        out.append(f"</{tag}>")
+
+    def quote(self, block: Quote) -> None:
+        """A quotation, with its attribution."""
+        out = self.out
+        out.append(f'<figure class="pcc-quotation"{_lang(block.lang)}>')
+        out.append(f"<blockquote><p>{self.inlines(block.content)}</p></blockquote>")
+        if block.attribution is not None:
+            out.append(f"<figcaption>— {self.inlines(block.attribution)}</figcaption>")
+        out.append("</figure>")
+
+    def description_list(self, block: DescriptionList) -> None:
+        """Terms and their descriptions."""
+        out = self.out
+        out.append(f"<dl{_kind(block.kind)}>")
+        for term, description in block.items:
+            out.append(
+                f"<div><dt>{self.inlines(term)}</dt><dd>{self.inlines(description)}</dd></div>"
             )
-        elif isinstance(block, Chart):
-            yield from self.chart(block)
-        else:
-            kind = "" if block.kind is None else f' class="pcc-{_attribute(block.kind)}"'
-            tag = "footer" if block.kind == "footer" else "section"
-            yield f"<{tag}{kind}>"
-            if block.heading is not None:
-                yield from self.block(block.heading)
-            yield from self.blocks(block.blocks)
-            yield f"</{tag}>"
+        out.append("</dl>")
 
-    def contents(self, contents: Contents) -> Iterator[str]:
+    def image(self, block: Image) -> None:
+        """An image embedded as a data URL (the body's logo)."""
+        self.out.append(
+            f'<p{_kind(block.kind)}><img src="{_attribute(block.data_url)}" '
+            f'alt="{_attribute(block.alternative)}"></p>'
+        )
+
+    def section(self, block: Section) -> None:
+        """A section (or the footer), its heading and its blocks."""
+        tag = "footer" if block.kind == "footer" else "section"
+        self.out.append(f"<{tag}{_kind(block.kind)}>")
+        if block.heading is not None:
+            self.heading(block.heading)
+        self.blocks(block.blocks)
+        self.out.append(f"</{tag}>")
+
+    def entries(self, entries: tuple[ContentsEntry, ...]) -> None:
+        """The contents' entries, nested."""
+        out = self.out
+        out.append("<ol>")
+        for entry in entries:
+            link = f'<a href="#{_attribute(entry.anchor)}">{self.inlines(entry.content)}</a>'
+            if entry.entries:
+                out.append(f"<li>{link}")
+                self.entries(entry.entries)
+                out.append("</li>")
+            else:
+                out.append(f"<li>{link}</li>")
+        out.append("</ol>")
+
+    def contents(self, contents: Contents) -> None:
+        """The contents list, with the link that skips it."""
         heading = contents.heading
         labelled = (
             "" if heading.anchor is None else f' aria-labelledby="{_attribute(heading.anchor)}"'
         )
-        yield f'<nav class="pcc-contents"{labelled}>'
+        out = self.out
+        out.append(f'<nav class="pcc-contents"{labelled}>')
         if contents.skip_to is not None:
-            yield (
+            out.append(
                 f'<a class="pcc-skip" href="#{_attribute(contents.skip_to)}">'
-                f"{_text(contents.skip_words)}</a>"
+                f"{self.text(contents.skip_words)}</a>"
             )
-        yield from self.block(heading)
-        yield from _entries(contents.entries)
-        yield "</nav>"
+        self.heading(heading)
+        self.entries(contents.entries)
+        out.append("</nav>")
 
-    def chart(self, chart: Chart) -> Iterator[str]:
+    def chart(self, chart: Chart) -> None:
+        """A chart: its caption, its trend in words, the drawing and its data table."""
         self.charts += 1
         ident = f"pcc-chart-{self.charts}"
-        yield '<figure class="pcc-chart">'
-        yield f"<figcaption>{_inlines((Text(CHART_WORDS['caption']), *chart.title))}</figcaption>"
-        sentences = " ".join(_inlines(sentence) for sentence in chart.description)
-        yield f'<p class="pcc-chart-description" id="{ident}-description">{sentences}</p>'
-        yield '<div class="pcc-chart-body">'
-        yield chart_svg(chart, ident, described_by=f"{ident}-description")
-        yield from self.table(chart.table)
-        yield "</div>"
-        yield "</figure>"
+        out = self.out
+        out.append('<figure class="pcc-chart">')
+        out.append(
+            f"<figcaption>{self.inlines((Text(CHART_WORDS['caption']), *chart.title))}</figcaption>"
+        )
+        sentences = " ".join(self.inlines(sentence) for sentence in chart.description)
+        out.append(f'<p class="pcc-chart-description" id="{ident}-description">{sentences}</p>')
+        out.append('<div class="pcc-chart-body">')
+        out.append(chart_svg(chart, ident, described_by=f"{ident}-description"))
+        self.table(chart.table)
+        out.append("</div>")
+        out.append("</figure>")
 
-    def table(self, table: Table) -> Iterator[str]:
+    def table(self, table: Table) -> None:
+        """A table in a region that scrolls or reflows on narrow screens."""
         self.tables += 1
         caption = f"pcc-caption-{self.tables}"
         kind = "" if table.kind is None else f" pcc-table-{_attribute(table.kind)}"
-        yield (
+        out = self.out
+        out.append(
             f'<div class="pcc-table{kind}" role="region" aria-labelledby="{caption}" tabindex="0">'
         )
-        yield "<table>"
-        yield f'<caption id="{caption}">{_inlines(table.caption)}</caption>'
-        yield "<thead>"
-        yield (
+        out.append("<table>")
+        out.append(f'<caption id="{caption}">{self.inlines(table.caption)}</caption>')
+        out.append("<thead>")
+        text = self.text
+        out.append(
             "<tr>"
-            + "".join(f'<th scope="col">{_text(column)}</th>' for column in table.columns)
+            + "".join(f'<th scope="col">{text(column)}</th>' for column in table.columns)
             + "</tr>"
         )
-        yield "</thead>"
-        yield "<tbody>"
+        out.append("</thead>")
+        out.append("<tbody>")
         # Each cell names its column, for narrow screens, where rows stack (CSS only).
         labels = [f' data-label="{_attribute(column)}"' for column in table.columns[1:]]
+        count = len(labels)
+        cell = self.cell
         for row in table.rows:
             cells = "".join(
-                f"<td{labels[index] if index < len(labels) else ''}>{_cell(cell)}</td>"
-                for index, cell in enumerate(row.cells)
+                f"<td{labels[index] if index < count else ''}>{cell(content)}</td>"
+                for index, content in enumerate(row.cells)
             )
-            yield f'<tr><th scope="row">{_inlines(row.header)}</th>{cells}</tr>'
-        yield "</tbody>"
-        yield "</table>"
-        yield "</div>"
+            out.append(f'<tr><th scope="row">{self.inlines(row.header)}</th>{cells}</tr>')
+        out.append("</tbody>")
+        out.append("</table>")
+        out.append("</div>")
 
 
 def _href(link: LanguageLink) -> str:
@@ -340,7 +403,9 @@ def _language_switch(document: Document) -> str:
 
 
 def _article(document: Document) -> str:
-    body = "\n".join(_Writer().blocks(document.blocks))
+    writer = _Writer()
+    writer.blocks(document.blocks)
+    body = "\n".join(writer.out)
     return (
         f'<article class="pcc-statement"{_lang(document.lang)}>\n'
         f"{_language_switch(document)}{body}\n</article>\n"

@@ -38,11 +38,38 @@ __all__ = [
 # --------------------------------------------------------------------------- the tree
 
 
-@frozen
+#: Short texts already made, shared: a page repeats its words, labels, periods and values
+#: thousands of times, and a text is immutable. Bounded, so that no process keeps more.
+_SHARED: dict[str, Text] = {}
+_SHARED_MOST = 20_000
+_SHARED_LONGEST = 80
+
+
+@frozen(init=False)
 class Text:
-    """Text from the statement or the renderer, to be escaped by the writer."""
+    """Text from the statement or the renderer, to be escaped by the writer.
+
+    Texts are values: two equal texts may be the same object.
+    """
 
     text: str
+
+    def __new__(cls, text: str) -> Text:
+        """Return the text ``text``, shared with an earlier equal one where it is short."""
+        shareable = cls is Text and type(text) is str and len(text) <= _SHARED_LONGEST
+        piece = _SHARED.get(text) if shareable else None
+        if piece is None:
+            piece = object.__new__(cls)
+            object.__setattr__(piece, "text", text)
+            if shareable:
+                if len(_SHARED) >= _SHARED_MOST:
+                    _SHARED.clear()
+                _SHARED[text] = piece
+        return piece
+
+    def __reduce__(self) -> tuple[type[Text], tuple[str]]:
+        """Pickle as the call that makes it."""
+        return (type(self), (self.text,))
 
 
 @frozen
