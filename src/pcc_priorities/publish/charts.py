@@ -141,6 +141,7 @@ class FigureCharts:
     def __init__(self, statement: Statement, text: Callable[[str], Inlines]) -> None:
         self.statement = statement
         self.text = text
+        self.periods: dict[int, tuple[ReportingPeriod, Inlines]] = {}
 
     def charts(self, figures: Sequence[Figure]) -> tuple[Chart, ...]:
         """The charts of ``figures``: one per series of periods, one per figure compared."""
@@ -200,7 +201,13 @@ class FigureCharts:
             return (Text(CHART_WORDS["no period"]),)
         if period.label is not None:
             return self.text(period.label)
-        return (Text(period_dates(period)),)
+        # Written once per page (the period kept with its words, so that its id is not reused).
+        kept = self.periods.get(id(period))
+        if kept is not None and kept[0] is period:
+            return kept[1]
+        words = (Text(period_dates(period)),)
+        self.periods[id(period)] = (period, words)
+        return words
 
     def reference_label(self, figure: Figure, comparison: Comparison) -> Inlines:
         """What a figure is compared with, as a bar's label ("Previous period: 2021/22")."""

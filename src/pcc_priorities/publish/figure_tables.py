@@ -78,12 +78,22 @@ class FigureTables:
     def __init__(self, statement: Statement, text: Callable[[str], Inlines]) -> None:
         self.statement = statement
         self.text = text
+        self.periods: dict[int, tuple[ReportingPeriod, Inlines]] = {}
 
     def period(self, period: ReportingPeriod) -> Inlines:
         """A period as published, with the days it covers."""
+        # Figures share periods (the statement's own, or one object for several figures):
+        # each is written once per page. The period is kept with its words, so that its id
+        # is not reused while the table is laid out.
+        kept = self.periods.get(id(period))
+        if kept is not None and kept[0] is period:
+            return kept[1]
         if period.label is None:
-            return (Text(period_dates(period)),)
-        return join_inlines(self.text(period.label), f" ({period_dates(period)})")
+            words: Inlines = (Text(period_dates(period)),)
+        else:
+            words = join_inlines(self.text(period.label), f" ({period_dates(period)})")
+        self.periods[id(period)] = (period, words)
+        return words
 
     def figures(
         self, figures: Sequence[Figure], title: str, narrative: Sequence[str] = ()

@@ -20,6 +20,9 @@ __all__ = [
 ]
 
 
+#: Texts up to this long are split once per page (:meth:`Acronyms.split`).
+_SPLIT_KEPT = 200
+
 #: Terms longer than this are tried one by one (they are few), so the tree stays shallow.
 _TREE_DEPTH = 100
 
@@ -63,11 +66,22 @@ class Acronyms:
             if self.expansions
             else None
         )
+        #: Short texts already split: a page repeats its periods, measures and areas.
+        self.split_texts: dict[str, Inlines] = {}
 
     def split(self, text: str) -> Inlines:
         """Return ``text`` as text and abbreviations."""
         if self.pattern is None or not text:
             return (Text(text),)
+        if len(text) <= _SPLIT_KEPT:
+            split = self.split_texts.get(text)
+            if split is None:
+                split = self.split_texts[text] = self._split(text)
+            return split
+        return self._split(text)
+
+    def _split(self, text: str) -> Inlines:
+        assert self.pattern is not None
         parts: list[Inline] = []
         position = 0
         for match in self.pattern.finditer(text):
@@ -137,10 +151,10 @@ def join_inlines(*parts: Inlines | Inline | str) -> Inlines:
     """Concatenate inline pieces; bare strings are renderer wording."""
     result: list[Inline] = []
     for part in parts:
-        if isinstance(part, str):
-            result.append(Text(part))
-        elif isinstance(part, tuple):
+        if type(part) is tuple or isinstance(part, tuple):
             result.extend(part)
+        elif isinstance(part, str):
+            result.append(Text(part))
         else:
             result.append(part)
     return tuple(result)
