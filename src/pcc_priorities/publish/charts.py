@@ -24,7 +24,7 @@ import html
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from functools import lru_cache
 
 from pcc_priorities.model.figures import Comparison, Figure
@@ -130,9 +130,11 @@ def _reference_value(figure: Figure, comparison: Comparison) -> tuple[Decimal, b
     step = step if step is not None else change.count
     if step is None:
         return None
-    with localcontext() as context:
-        context.prec = 500  # exact: the model keeps exponents within ±100
-        return figure.value - step, True
+    return _EXACT.subtract(figure.value, step), True
+
+
+#: Exact for the differences charts state: the model keeps exponents within ±100.
+_EXACT = Context(prec=500)
 
 
 class FigureCharts:
@@ -318,9 +320,7 @@ class FigureCharts:
 
     def difference(self, value: Decimal, reference: Decimal, unit: Unit | None) -> Inlines:
         """How ``value`` differs from ``reference`` ("down 76", "up 2 percentage points")."""
-        with localcontext() as context:
-            context.prec = 500
-            step = value - reference
+        step = _EXACT.subtract(value, reference)
         if step == 0:
             return (Text(CHART_WORDS["no change"]),)
         side = CHART_WORDS["up"] if step > 0 else CHART_WORDS["down"]
@@ -330,24 +330,25 @@ class FigureCharts:
         self, own: ChartPoint, point: ChartPoint, comparison: Comparison, unit: Unit | None
     ) -> Inlines:
         """One sentence: the figure against one value it is compared with."""
-        with localcontext() as context:
-            context.prec = 500
-            step = own.value - point.value
-        start = join_inlines(own.value_words, CHART_WORDS["for"], own.label, ": ")
-        note = () if point.note is None else (Text(point.note),)
+        step = _EXACT.subtract(own.value, point.value)
+        words = CHART_WORDS
         if comparison.basis is ComparisonBasis.TARGET:
             if step == 0:
-                middle = join_inlines(CHART_WORDS["meets target"], point.value_words)
+                middle: tuple[str, ...] = (words["meets target"], point.value_words)
             else:
-                side = CHART_WORDS["above target"] if step > 0 else CHART_WORDS["below target"]
-                middle = join_inlines(difference_words(step, unit), side, point.value_words)
-            return join_inlines(start, middle, join_inlines(" (", note, ")") if note else (), ".")
+                side = words["above target"] if step > 0 else words["below target"]
+                middle = (difference_words(step, unit), side, point.value_words)
+            note: tuple[str, ...] = () if point.note is None else (" (", point.note, ")")
+            return join_inlines(own.value_words, words["for"], own.label, ": ", *middle, *note, ".")
         if step == 0:
-            middle = join_inlines(CHART_WORDS["same"], point.value_words)
+            middle = (words["same"], point.value_words)
         else:
-            side = CHART_WORDS["higher"] if step > 0 else CHART_WORDS["lower"]
-            middle = join_inlines(difference_words(step, unit), side, point.value_words)
-        return join_inlines(start, middle, " (", point.label, "; " if note else "", note, ").")
+            side = words["higher"] if step > 0 else words["lower"]
+            middle = (difference_words(step, unit), side, point.value_words)
+        note = () if point.note is None else ("; ", point.note)
+        return join_inlines(
+            own.value_words, words["for"], own.label, ": ", *middle, " (", point.label, *note, ")."
+        )
 
     def chart(
         self, title: Inlines, points: tuple[ChartPoint, ...], description: tuple[Inlines, ...]

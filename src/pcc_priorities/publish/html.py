@@ -371,15 +371,28 @@ class _Writer:
         out.append("</thead>")
         out.append("<tbody>")
         # Each cell names its column, for narrow screens, where rows stack (CSS only).
-        labels = [f' data-label="{_attribute(column)}"' for column in table.columns[1:]]
+        labels = [f'<td data-label="{_attribute(column)}">' for column in table.columns[1:]]
         count = len(labels)
         cell = self.cell
+        inlines = self.inlines
         for row in table.rows:
-            cells = "".join(
-                f"<td{labels[index] if index < count else ''}>{cell(content)}</td>"
-                for index, content in enumerate(row.cells)
-            )
-            out.append(f'<tr><th scope="row">{self.inlines(row.header)}</th>{cells}</tr>')
+            cells = row.cells
+            if len(cells) <= count:
+                written = "".join(
+                    [
+                        f"{label}{cell(content)}</td>"
+                        for label, content in zip(labels, cells, strict=False)
+                    ]
+                )
+            else:  # cells beyond the columns (a table made by hand) name no column
+                written = "".join(
+                    [
+                        f"{label}{cell(content)}</td>"
+                        for label, content in zip(labels, cells, strict=False)
+                    ]
+                    + [f"<td>{cell(content)}</td>" for content in cells[count:]]
+                )
+            out.append(f'<tr><th scope="row">{inlines(row.header)}</th>{written}</tr>')
         out.append("</tbody>")
         out.append("</table>")
         out.append("</div>")
