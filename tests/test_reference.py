@@ -15,6 +15,7 @@ from pcc_priorities.reference import (
     NationalPriority,
     body_kinds,
     load_framework,
+    national_frameworks,
     register_framework,
 )
 
@@ -99,8 +100,10 @@ def test_unknown_framework_is_a_library_error() -> None:
         p.get_framework("no-such-framework")
 
 
-def test_a_framework_can_be_added_as_data(tmp_path: Path) -> None:
+def test_a_framework_can_be_added_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A framework written as a JSON file loads and registers without code changes."""
+    # Registered for this test only: later tests see the packaged frameworks alone.
+    monkeypatch.setattr(national_frameworks, "_extra_frameworks", {})
     document = {
         "id": "test-framework-2099",
         "title": "Test measures",
