@@ -38,6 +38,7 @@ __all__ = [
     "path_sort_key",
     "pointer",
     "resolves",
+    "texts_of",
 ]
 
 
@@ -135,10 +136,6 @@ _new_text = unchecked_constructor(TextAtPath)
 _new_block = unchecked_constructor(BlockAtPath)
 _new_figure = unchecked_constructor(FigureAtPath)
 _new_period = unchecked_constructor(PeriodAtPath)
-
-
-def _text(path: Path, text: str, kind: TextKind, section: int | None = None) -> TextAtPath:
-    return _new_text(path, text, kind, section)
 
 
 def _block(path: Path, block: Block, section: int | None = None) -> BlockAtPath:
@@ -246,97 +243,83 @@ def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
                     )
 
 
-def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAtPath]:
+# The text walk appends to one list rather than yielding through nested generators: it runs
+# once per check over hundreds of texts, and each level of ``yield from`` costs every text.
+_HEADING = TextKind.HEADING
+_NARRATIVE = TextKind.NARRATIVE
+_ASSESSMENT = TextKind.ASSESSMENT
+_METRIC = TextKind.METRIC
+_LABEL = TextKind.FIGURE_LABEL
+
+
+def _add_block_texts(out: list[TextAtPath], block: Block, path: Path, section: int | None) -> None:
+    new = _new_text
     if isinstance(block, Paragraph):
-        yield _text(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
+        out.append(new((*path, "text"), block.text, _NARRATIVE, section))
     elif isinstance(block, BulletList):
-        for index, item in enumerate(block.items):
-            yield _text(
-                path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
-            )
+        out.extend(
+            new((*path, "items", index), item, _NARRATIVE, section)
+            for index, item in enumerate(block.items)
+        )
     elif isinstance(block, Quotation):
-        yield _text(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
+        out.append(new((*path, "text"), block.text, _NARRATIVE, section))
         if block.attribution is not None:
-            yield _text(
-                path=(*path, "attribution"),
-                text=block.attribution,
-                kind=TextKind.NARRATIVE,
-                section=section,
-            )
+            out.append(new((*path, "attribution"), block.attribution, _NARRATIVE, section))
     else:
-        yield _text(path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section)
+        out.append(new((*path, "title"), block.title, _HEADING, section))
         for index, child in enumerate(block.blocks):
-            yield from _block_texts(child, (*path, "blocks", index), section)
+            _add_block_texts(out, child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
-            yield from _figure_texts(figure, (*path, "figures", index), section)
+            _add_figure_texts(out, figure, (*path, "figures", index), section)
 
 
-def _figure_texts(figure: Figure, path: Path, section: int | None) -> Iterator[TextAtPath]:
+def _add_figure_texts(
+    out: list[TextAtPath], figure: Figure, path: Path, section: int | None
+) -> None:
     """A figure's wording (kind FIGURE) and its published labels (FIGURE_LABEL), in order."""
-    label = TextKind.FIGURE_LABEL
-    yield _text(path=(*path, "measure"), text=figure.measure, kind=label, section=section)
+    new, add = _new_text, out.append
+    add(new((*path, "measure"), figure.measure, _LABEL, section))
     if figure.wording is not None:
-        yield _text(
-            path=(*path, "wording"), text=figure.wording, kind=TextKind.FIGURE, section=section
-        )
+        add(new((*path, "wording"), figure.wording, TextKind.FIGURE, section))
     if figure.rank is not None and figure.rank.group is not None:
-        yield _text(
-            path=(*path, "rank", "group"), text=figure.rank.group, kind=label, section=section
-        )
+        add(new((*path, "rank", "group"), figure.rank.group, _LABEL, section))
     if figure.area is not None:
-        yield _text(
-            path=(*path, "area", "name"), text=figure.area.name, kind=label, section=section
-        )
+        add(new((*path, "area", "name"), figure.area.name, _LABEL, section))
     if figure.source is not None:
-        yield _text(path=(*path, "source"), text=figure.source, kind=label, section=section)
+        add(new((*path, "source"), figure.source, _LABEL, section))
     for index, comparison in enumerate(figure.comparisons):
         at = (*path, "comparisons", index)
         if comparison.area is not None:
-            yield _text(
-                path=(*at, "area", "name"), text=comparison.area.name, kind=label, section=section
-            )
-        if comparison.change is not None and comparison.change.wording is not None:
-            yield _text(
-                path=(*at, "change", "wording"),
-                text=comparison.change.wording,
-                kind=label,
-                section=section,
-            )
+            add(new((*at, "area", "name"), comparison.area.name, _LABEL, section))
+        change = comparison.change
+        if change is not None and change.wording is not None:
+            add(new((*at, "change", "wording"), change.wording, _LABEL, section))
         if comparison.wording is not None:
-            yield _text(path=(*at, "wording"), text=comparison.wording, kind=label, section=section)
+            add(new((*at, "wording"), comparison.wording, _LABEL, section))
     availability = figure.availability
     if availability is not None and availability.reason is not None:
-        yield _text(
-            path=(*path, "availability", "reason"),
-            text=availability.reason,
-            kind=label,
-            section=section,
-        )
+        add(new((*path, "availability", "reason"), availability.reason, _LABEL, section))
 
 
-def _assessment_texts(
-    assessment: ApplicabilityAssessment | None, path: Path, section: int | None
-) -> Iterator[TextAtPath]:
+def _add_assessment_texts(
+    out: list[TextAtPath],
+    assessment: ApplicabilityAssessment | None,
+    path: Path,
+    section: int | None,
+) -> None:
     if assessment is None:
         return
-    for index, reason in enumerate(assessment.reasons):
-        yield _text(
-            path=(*path, "reasons", index), text=reason, kind=TextKind.ASSESSMENT, section=section
-        )
-    for index, title in enumerate(assessment.aligns_with):
-        yield _text(
-            path=(*path, "aligns_with", index),
-            text=title,
-            kind=TextKind.ASSESSMENT,
-            section=section,
-        )
+    new = _new_text
+    out.extend(
+        new((*path, "reasons", index), reason, _ASSESSMENT, section)
+        for index, reason in enumerate(assessment.reasons)
+    )
+    out.extend(
+        new((*path, "aligns_with", index), title, _ASSESSMENT, section)
+        for index, title in enumerate(assessment.aligns_with)
+    )
     if assessment.wording is not None:
-        yield _text(
-            path=(*path, "wording"),
-            text=assessment.wording,
-            kind=TextKind.ASSESSMENT,
-            section=section,
-        )
+        out.append(new((*path, "wording"), assessment.wording, _ASSESSMENT, section))
 
 
 def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
@@ -349,86 +332,85 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
     wording and local plans with their priorities. Names and identifiers (the body, the force,
     URLs, glossary entries, suppressions) are not included.
     """
-    yield _text(path=("title",), text=statement.title, kind=TextKind.HEADING)
+    return iter(texts_of(statement))
+
+
+def texts_of(statement: Statement) -> list[TextAtPath]:
+    """Return what :func:`iter_texts` yields, as a list (made in one pass, without generators)."""
+    out = [_new_text(("title",), statement.title, _HEADING, None)]
     if statement.edition is not None:
-        yield _text(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
+        out.append(_new_text(("edition",), statement.edition, TextKind.OTHER, None))
     for part in statement.parts():
-        if part is StatementPart.SECTIONS:  # most of the text: one generator less to pass
-            yield from _section_texts(statement)
+        if part is StatementPart.SECTIONS:
+            _add_section_texts(out, statement)
         else:
-            yield from _part_texts(statement, part)
+            _add_part_texts(out, statement, part)
+    return out
 
 
-def _part_texts(statement: Statement, part: StatementPart) -> Iterator[TextAtPath]:
-    """The texts of one part of the statement, in order."""
+def _add_part_texts(out: list[TextAtPath], statement: Statement, part: StatementPart) -> None:
+    """The texts of one part of the statement (not the sections), in order."""
+    new = _new_text
     if part is StatementPart.PREAMBLE:
         for index, block in enumerate(statement.preamble):
-            yield from _block_texts(block, ("preamble", index), None)
+            _add_block_texts(out, block, ("preamble", index), None)
     elif part is StatementPart.APPLICABILITY:
-        yield from _assessment_texts(statement.applicability, ("applicability",), None)
+        _add_assessment_texts(out, statement.applicability, ("applicability",), None)
     elif part is StatementPart.INTRODUCTION:
         for index, block in enumerate(statement.introduction):
-            yield from _block_texts(block, ("introduction", index), None)
+            _add_block_texts(out, block, ("introduction", index), None)
     elif part is StatementPart.DEFAULTS and statement.defaults is not None:
         defaults = statement.defaults
         if defaults.data_source is not None:
-            yield _text(
-                path=("defaults", "data_source"), text=defaults.data_source, kind=TextKind.METRIC
-            )
-        for index, words in enumerate(defaults.wording):
-            yield _text(path=("defaults", "wording", index), text=words, kind=TextKind.NARRATIVE)
+            out.append(new(("defaults", "data_source"), defaults.data_source, _METRIC, None))
+        out.extend(
+            new(("defaults", "wording", index), words, _NARRATIVE, None)
+            for index, words in enumerate(defaults.wording)
+        )
     elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
         contribution = statement.contribution
         if contribution.title is not None:
-            yield _text(
-                path=("contribution", "title"), text=contribution.title, kind=TextKind.HEADING
-            )
+            out.append(new(("contribution", "title"), contribution.title, _HEADING, None))
         for index, block in enumerate(contribution.blocks):
-            yield from _block_texts(block, ("contribution", "blocks", index), None)
+            _add_block_texts(out, block, ("contribution", "blocks", index), None)
     elif part is StatementPart.REVIEW and statement.review is not None:
-        yield _text(path=("review",), text=statement.review, kind=TextKind.OTHER)
+        out.append(new(("review",), statement.review, TextKind.OTHER, None))
     elif part is StatementPart.PLANS:
-        yield from _plan_texts(statement)
+        _add_plan_texts(out, statement)
 
 
-def _section_texts(statement: Statement) -> Iterator[TextAtPath]:
+def _add_section_texts(out: list[TextAtPath], statement: Statement) -> None:
+    new, add = _new_text, out.append
     if statement.sections_heading is not None:
-        yield _text(
-            path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
-        )
+        add(new(("sections_heading",), statement.sections_heading, _HEADING, None))
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        yield _text(path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index)
+        add(new(("sections", index, "title"), section.title, _HEADING, index))
         for metric_index, metric in enumerate(section.metrics):
-            metric_path = (*path, "metrics", metric_index)
-            yield _text(
-                path=(*metric_path, "name"), text=metric.name, kind=TextKind.METRIC, section=index
-            )
+            add(new(("sections", index, "metrics", metric_index, "name"), metric.name, _METRIC,
+                    index))  # fmt: skip
             if metric.data_source is not None:
-                yield _text(
-                    path=(*metric_path, "data_source"),
-                    text=metric.data_source,
-                    kind=TextKind.METRIC,
-                    section=index,
-                )
+                add(new(("sections", index, "metrics", metric_index, "data_source"),
+                        metric.data_source, _METRIC, index))  # fmt: skip
         for figure_index, figure in enumerate(section.figures):
-            yield from _figure_texts(figure, (*path, "figures", figure_index), index)
-        yield from _assessment_texts(section.applicability, (*path, "applicability"), index)
+            _add_figure_texts(out, figure, ("sections", index, "figures", figure_index), index)
+        _add_assessment_texts(out, section.applicability, (*path, "applicability"), index)
         for block_index, block in enumerate(section.blocks):
-            yield from _block_texts(block, (*path, "blocks", block_index), index)
+            _add_block_texts(out, block, ("sections", index, "blocks", block_index), index)
 
 
-def _plan_texts(statement: Statement) -> Iterator[TextAtPath]:
+def _add_plan_texts(out: list[TextAtPath], statement: Statement) -> None:
+    new, add = _new_text, out.append
     for index, plan in enumerate(statement.plans):
-        yield _text(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
+        add(new(("plans", index, "title"), plan.title, TextKind.PLAN, None))
         for priority_index, priority in enumerate(plan.priorities):
             at: Path = ("plans", index, "priorities", priority_index)
             if priority.title_only:
-                yield _text(path=at, text=priority.title, kind=TextKind.PLAN)
+                add(new(at, priority.title, TextKind.PLAN, None))
                 continue
-            yield _text(path=(*at, "title"), text=priority.title, kind=TextKind.PLAN)
+            add(new((*at, "title"), priority.title, TextKind.PLAN, None))
             if priority.wording is not None:
-                yield _text(path=(*at, "wording"), text=priority.wording, kind=TextKind.PLAN)
+                add(new((*at, "wording"), priority.wording, TextKind.PLAN, None))
 
 
 # --------------------------------------------------------------------------- paths
