@@ -110,6 +110,20 @@ def visible_text(text: str) -> str:
     return kept.strip()
 
 
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: :func:`visible_text` would return "".
+
+    Quicker on long text: a text whose first character after leading whitespace is printable
+    shows that character, so only the rest of texts need the whole look.
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return True
+    if stripped[0].isprintable():
+        return False
+    return not visible_text(text)
+
+
 def has_content(text: str) -> bool:
     """Whether ``text`` shows a reader something other than a placeholder ("TBC")."""
     visible = visible_text(text)

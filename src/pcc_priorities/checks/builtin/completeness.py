@@ -10,10 +10,10 @@ from pcc_priorities.checks.report import Category, Severity
 from pcc_priorities.checks.text import (
     contribution_covers,
     has_figures,
+    is_blank,
     placeholder_hint,
     placeholders,
     priority_label,
-    visible_text,
 )
 from pcc_priorities.model.narrative import BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import Statement
@@ -284,16 +284,16 @@ def empty_narrative(statement: Statement, context: CheckContext) -> Iterator[Occ
     """
     for located in context.blocks():
         block, path = located.block, located.path
-        if isinstance(block, Paragraph | Quotation) and not visible_text(block.text):
+        if isinstance(block, Paragraph | Quotation) and is_blank(block.text):
             yield Occurrence(path=(*path, "text"), message="This block has no text.")
         elif isinstance(block, BulletList):
             if not block.items:
                 yield Occurrence(path=(*path, "items"), message="This list has no items.")
             for index, item in enumerate(block.items):
-                if not visible_text(item):
+                if is_blank(item):
                     yield Occurrence(path=(*path, "items", index), message="This item is empty.")
         elif isinstance(block, Subsection):
-            if not visible_text(block.title):
+            if is_blank(block.title):
                 yield Occurrence(path=(*path, "title"), message="This subsection has no title.")
             if not block.blocks and not block.figures:
                 yield Occurrence(

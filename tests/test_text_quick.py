@@ -1,11 +1,11 @@
-"""The quick look for placeholders answers as the thirteen substring searches it replaced."""
+"""The checker's quick looks at text answer as the slower looks they replaced."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pcc_priorities.checks.text import placeholder_hint
+from pcc_priorities.checks.text import is_blank, placeholder_hint, visible_text
 
 
 def _before(text: str) -> bool:
@@ -37,3 +37,15 @@ _PIECES = st.sampled_from(
 def test_the_hint_is_as_before(text: str) -> None:
     """For any text, the hint is true exactly when one of the old searches finds something."""
     assert placeholder_hint(text) == _before(text)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(" \t\n\x00\x1f\x85\xa0\u200b\u2028\ufeffa.é\U000e0001"),
+        max_size=8,
+    )
+    | st.text(max_size=12)
+)
+def test_blank_is_what_shows_nothing(text: str) -> None:
+    """A text is blank exactly when its visible text is empty."""
+    assert is_blank(text) == (not visible_text(text))
