@@ -9,8 +9,9 @@ canonical document's order unless the statement gives its own ``order``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
+from typing import TypeAlias
 
 import attrs
 from attrs import frozen
@@ -30,6 +31,7 @@ __all__ = [
     "PeriodAtPath",
     "TextAtPath",
     "TextKind",
+    "TextRow",
     "iter_blocks",
     "iter_figures",
     "iter_periods",
@@ -38,6 +40,8 @@ __all__ = [
     "path_sort_key",
     "pointer",
     "resolves",
+    "text_rows",
+    "texts_at_paths",
     "texts_of",
 ]
 
@@ -243,6 +247,10 @@ def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
                     )
 
 
+#: A text as :func:`text_rows` gives it: its path, the text, its kind and its section (the
+#: fields of :class:`TextAtPath`, in order).
+TextRow: TypeAlias = tuple[Path, str, TextKind, int | None]
+
 # The text walk appends to one list rather than yielding through nested generators: it runs
 # once per check over hundreds of texts, and each level of ``yield from`` costs every text.
 _HEADING = TextKind.HEADING
@@ -252,74 +260,70 @@ _METRIC = TextKind.METRIC
 _LABEL = TextKind.FIGURE_LABEL
 
 
-def _add_block_texts(out: list[TextAtPath], block: Block, path: Path, section: int | None) -> None:
-    new = _new_text
+def _add_block_texts(out: list[TextRow], block: Block, path: Path, section: int | None) -> None:
     if isinstance(block, Paragraph):
-        out.append(new((*path, "text"), block.text, _NARRATIVE, section))
+        out.append(((*path, "text"), block.text, _NARRATIVE, section))
     elif isinstance(block, BulletList):
         out.extend(
-            new((*path, "items", index), item, _NARRATIVE, section)
+            ((*path, "items", index), item, _NARRATIVE, section)
             for index, item in enumerate(block.items)
         )
     elif isinstance(block, Quotation):
-        out.append(new((*path, "text"), block.text, _NARRATIVE, section))
+        out.append(((*path, "text"), block.text, _NARRATIVE, section))
         if block.attribution is not None:
-            out.append(new((*path, "attribution"), block.attribution, _NARRATIVE, section))
+            out.append(((*path, "attribution"), block.attribution, _NARRATIVE, section))
     else:
-        out.append(new((*path, "title"), block.title, _HEADING, section))
+        out.append(((*path, "title"), block.title, _HEADING, section))
         for index, child in enumerate(block.blocks):
             _add_block_texts(out, child, (*path, "blocks", index), section)
         for index, figure in enumerate(block.figures):
             _add_figure_texts(out, figure, (*path, "figures", index), section)
 
 
-def _add_figure_texts(
-    out: list[TextAtPath], figure: Figure, path: Path, section: int | None
-) -> None:
+def _add_figure_texts(out: list[TextRow], figure: Figure, path: Path, section: int | None) -> None:
     """A figure's wording (kind FIGURE) and its published labels (FIGURE_LABEL), in order."""
-    new, add = _new_text, out.append
-    add(new((*path, "measure"), figure.measure, _LABEL, section))
+    add = out.append
+    add(((*path, "measure"), figure.measure, _LABEL, section))
     if figure.wording is not None:
-        add(new((*path, "wording"), figure.wording, TextKind.FIGURE, section))
+        add(((*path, "wording"), figure.wording, TextKind.FIGURE, section))
     if figure.rank is not None and figure.rank.group is not None:
-        add(new((*path, "rank", "group"), figure.rank.group, _LABEL, section))
+        add(((*path, "rank", "group"), figure.rank.group, _LABEL, section))
     if figure.area is not None:
-        add(new((*path, "area", "name"), figure.area.name, _LABEL, section))
+        add(((*path, "area", "name"), figure.area.name, _LABEL, section))
     if figure.source is not None:
-        add(new((*path, "source"), figure.source, _LABEL, section))
+        add(((*path, "source"), figure.source, _LABEL, section))
     for index, comparison in enumerate(figure.comparisons):
         at = (*path, "comparisons", index)
         if comparison.area is not None:
-            add(new((*at, "area", "name"), comparison.area.name, _LABEL, section))
+            add(((*at, "area", "name"), comparison.area.name, _LABEL, section))
         change = comparison.change
         if change is not None and change.wording is not None:
-            add(new((*at, "change", "wording"), change.wording, _LABEL, section))
+            add(((*at, "change", "wording"), change.wording, _LABEL, section))
         if comparison.wording is not None:
-            add(new((*at, "wording"), comparison.wording, _LABEL, section))
+            add(((*at, "wording"), comparison.wording, _LABEL, section))
     availability = figure.availability
     if availability is not None and availability.reason is not None:
-        add(new((*path, "availability", "reason"), availability.reason, _LABEL, section))
+        add(((*path, "availability", "reason"), availability.reason, _LABEL, section))
 
 
 def _add_assessment_texts(
-    out: list[TextAtPath],
+    out: list[TextRow],
     assessment: ApplicabilityAssessment | None,
     path: Path,
     section: int | None,
 ) -> None:
     if assessment is None:
         return
-    new = _new_text
     out.extend(
-        new((*path, "reasons", index), reason, _ASSESSMENT, section)
+        ((*path, "reasons", index), reason, _ASSESSMENT, section)
         for index, reason in enumerate(assessment.reasons)
     )
     out.extend(
-        new((*path, "aligns_with", index), title, _ASSESSMENT, section)
+        ((*path, "aligns_with", index), title, _ASSESSMENT, section)
         for index, title in enumerate(assessment.aligns_with)
     )
     if assessment.wording is not None:
-        out.append(new((*path, "wording"), assessment.wording, _ASSESSMENT, section))
+        out.append(((*path, "wording"), assessment.wording, _ASSESSMENT, section))
 
 
 def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
@@ -336,10 +340,25 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
 
 
 def texts_of(statement: Statement) -> list[TextAtPath]:
-    """Return what :func:`iter_texts` yields, as a list (made in one pass, without generators)."""
-    out = [_new_text(("title",), statement.title, _HEADING, None)]
+    """Return what :func:`iter_texts` yields, as a list."""
+    return texts_at_paths(text_rows(statement))
+
+
+def texts_at_paths(rows: Iterable[TextRow]) -> list[TextAtPath]:
+    """Return a :class:`TextAtPath` for each row of :func:`text_rows`."""
+    new = _new_text
+    return [new(path, text, kind, section) for path, text, kind, section in rows]
+
+
+def text_rows(statement: Statement) -> list[TextRow]:
+    """Return what :func:`iter_texts` yields as plain rows: (path, text, kind, section).
+
+    Made in one pass into one list, without an object per text: the checker's built-in rules
+    read these, and make :class:`TextAtPath` objects only for rules that ask for them.
+    """
+    out: list[TextRow] = [(("title",), statement.title, _HEADING, None)]
     if statement.edition is not None:
-        out.append(_new_text(("edition",), statement.edition, TextKind.OTHER, None))
+        out.append((("edition",), statement.edition, TextKind.OTHER, None))
     for part in statement.parts():
         if part is StatementPart.SECTIONS:
             _add_section_texts(out, statement)
@@ -348,9 +367,8 @@ def texts_of(statement: Statement) -> list[TextAtPath]:
     return out
 
 
-def _add_part_texts(out: list[TextAtPath], statement: Statement, part: StatementPart) -> None:
+def _add_part_texts(out: list[TextRow], statement: Statement, part: StatementPart) -> None:
     """The texts of one part of the statement (not the sections), in order."""
-    new = _new_text
     if part is StatementPart.PREAMBLE:
         for index, block in enumerate(statement.preamble):
             _add_block_texts(out, block, ("preamble", index), None)
@@ -362,35 +380,35 @@ def _add_part_texts(out: list[TextAtPath], statement: Statement, part: Statement
     elif part is StatementPart.DEFAULTS and statement.defaults is not None:
         defaults = statement.defaults
         if defaults.data_source is not None:
-            out.append(new(("defaults", "data_source"), defaults.data_source, _METRIC, None))
+            out.append((("defaults", "data_source"), defaults.data_source, _METRIC, None))
         out.extend(
-            new(("defaults", "wording", index), words, _NARRATIVE, None)
+            (("defaults", "wording", index), words, _NARRATIVE, None)
             for index, words in enumerate(defaults.wording)
         )
     elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
         contribution = statement.contribution
         if contribution.title is not None:
-            out.append(new(("contribution", "title"), contribution.title, _HEADING, None))
+            out.append((("contribution", "title"), contribution.title, _HEADING, None))
         for index, block in enumerate(contribution.blocks):
             _add_block_texts(out, block, ("contribution", "blocks", index), None)
     elif part is StatementPart.REVIEW and statement.review is not None:
-        out.append(new(("review",), statement.review, TextKind.OTHER, None))
+        out.append((("review",), statement.review, TextKind.OTHER, None))
     elif part is StatementPart.PLANS:
         _add_plan_texts(out, statement)
 
 
-def _add_section_texts(out: list[TextAtPath], statement: Statement) -> None:
-    new, add = _new_text, out.append
+def _add_section_texts(out: list[TextRow], statement: Statement) -> None:
+    add = out.append
     if statement.sections_heading is not None:
-        add(new(("sections_heading",), statement.sections_heading, _HEADING, None))
+        add((("sections_heading",), statement.sections_heading, _HEADING, None))
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        add(new(("sections", index, "title"), section.title, _HEADING, index))
+        add((("sections", index, "title"), section.title, _HEADING, index))
         for metric_index, metric in enumerate(section.metrics):
-            add(new(("sections", index, "metrics", metric_index, "name"), metric.name, _METRIC,
+            add((("sections", index, "metrics", metric_index, "name"), metric.name, _METRIC,
                     index))  # fmt: skip
             if metric.data_source is not None:
-                add(new(("sections", index, "metrics", metric_index, "data_source"),
+                add((("sections", index, "metrics", metric_index, "data_source"),
                         metric.data_source, _METRIC, index))  # fmt: skip
         for figure_index, figure in enumerate(section.figures):
             _add_figure_texts(out, figure, ("sections", index, "figures", figure_index), index)
@@ -399,18 +417,18 @@ def _add_section_texts(out: list[TextAtPath], statement: Statement) -> None:
             _add_block_texts(out, block, ("sections", index, "blocks", block_index), index)
 
 
-def _add_plan_texts(out: list[TextAtPath], statement: Statement) -> None:
-    new, add = _new_text, out.append
+def _add_plan_texts(out: list[TextRow], statement: Statement) -> None:
+    add = out.append
     for index, plan in enumerate(statement.plans):
-        add(new(("plans", index, "title"), plan.title, TextKind.PLAN, None))
+        add((("plans", index, "title"), plan.title, TextKind.PLAN, None))
         for priority_index, priority in enumerate(plan.priorities):
             at: Path = ("plans", index, "priorities", priority_index)
             if priority.title_only:
-                add(new(at, priority.title, TextKind.PLAN, None))
+                add((at, priority.title, TextKind.PLAN, None))
                 continue
-            add(new((*at, "title"), priority.title, TextKind.PLAN, None))
+            add(((*at, "title"), priority.title, TextKind.PLAN, None))
             if priority.wording is not None:
-                add(new((*at, "wording"), priority.wording, TextKind.PLAN, None))
+                add(((*at, "wording"), priority.wording, TextKind.PLAN, None))
 
 
 # --------------------------------------------------------------------------- paths

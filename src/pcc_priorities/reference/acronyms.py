@@ -16,13 +16,22 @@ from functools import cache
 from attrs import frozen
 
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.model.walk import TextAtPath, TextKind, iter_texts, pointer
+from pcc_priorities.model.walk import (
+    TextAtPath,
+    TextKind,
+    TextRow,
+    iter_texts,
+    pointer,
+    text_rows,
+)
 from pcc_priorities.reference.glossary import AcronymGlossary, acronym_key, shipped_glossary
 
 __all__ = [
     "AcronymDefinition",
     "AcronymUse",
     "InlineDefinition",
+    "JoinedTexts",
+    "ReaderTexts",
     "acronym_definitions",
     "acronym_expansions",
     "defined_acronyms",
@@ -155,13 +164,31 @@ def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
     return _BETWEEN.join(texts), starts
 
 
-def find_acronyms_in(texts: Sequence[str]) -> Iterator[tuple[int, AcronymUse]]:
+class JoinedTexts:
+    """Texts joined once, for :func:`find_acronyms_in` and :func:`find_definitions_in` both.
+
+    Attributes:
+        texts: The texts.
+        joined: The texts joined by ``"()"``, which no acronym or bracket runs across.
+        starts: Where each text starts in ``joined``.
+    """
+
+    __slots__ = ("joined", "starts", "texts")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined, self.starts = _joined(texts)
+
+
+def find_acronyms_in(texts: Sequence[str] | JoinedTexts) -> Iterator[tuple[int, AcronymUse]]:
     """Yield ``(index, use)`` for each acronym of each text, in order.
 
     The same as :func:`find_acronyms` on each text in turn (offsets are within each text),
-    found by one search over all of them, which is much quicker for many short texts.
+    found by one search over all of them, which is much quicker for many short texts. Pass
+    :class:`JoinedTexts` to search texts already joined for another search.
     """
-    joined, starts = _joined(texts)
+    found = texts if isinstance(texts, JoinedTexts) else JoinedTexts(texts)
+    texts, joined, starts = found.texts, found.joined, found.starts
     last = len(starts) - 1
     index = 0
     shouting: dict[int, bool] = {}
@@ -371,13 +398,17 @@ def find_definitions(text: str) -> Iterator[InlineDefinition]:
         yield from _definitions_at(text, match)
 
 
-def find_definitions_in(texts: Sequence[str]) -> Iterator[tuple[int, InlineDefinition]]:
+def find_definitions_in(
+    texts: Sequence[str] | JoinedTexts,
+) -> Iterator[tuple[int, InlineDefinition]]:
     """Yield ``(index, definition)`` for each place a text spells an acronym out, in order.
 
     The same as :func:`find_definitions` on each text in turn (offsets are within each
-    text), with one search for brackets over all of them.
+    text), with one search for brackets over all of them. Pass :class:`JoinedTexts` to search
+    texts already joined for another search.
     """
-    joined, starts = _joined(texts)
+    found = texts if isinstance(texts, JoinedTexts) else JoinedTexts(texts)
+    texts, joined, starts = found.texts, found.joined, found.starts
     last = len(starts) - 1
     index = 0
     for match in _PARENTHESIS.finditer(joined):
@@ -454,12 +485,34 @@ class AcronymDefinition:
 _READER_TEXT = frozenset(TextKind) - {TextKind.FIGURE, TextKind.FIGURE_LABEL}
 
 
+class ReaderTexts:
+    """A statement's own words in order (not figures' wordings or labels), joined once.
+
+    What the acronym searches read: :func:`located_definitions` and the checker's acronym
+    rules share one.
+
+    Attributes:
+        orders: Each text's position among all the statement's texts (``iter_texts``).
+        paths: Each text's path.
+        joined: The texts, joined for the searches over many texts.
+    """
+
+    __slots__ = ("joined", "orders", "paths")
+
+    def __init__(self, rows: Iterable[TextRow]) -> None:
+        kept = [(order, row) for order, row in enumerate(rows) if row[2] in _READER_TEXT]
+        self.orders = [order for order, _ in kept]
+        self.paths = [row[0] for _, row in kept]
+        self.joined = JoinedTexts([row[1] for _, row in kept])
+
+
 def located_definitions(
-    statement: Statement, texts: Iterable[TextAtPath] | None = None
+    statement: Statement, texts: Iterable[TextAtPath] | ReaderTexts | None = None
 ) -> Iterator[tuple[int, AcronymDefinition]]:
     """Yield (order, definition): glossary entries first (order -1), then texts in order.
 
-    ``texts`` is ``iter_texts(statement)`` where the caller has it already.
+    ``texts`` is ``iter_texts(statement)`` (or its :class:`ReaderTexts`) where the caller has
+    it already.
     """
     for index, entry in enumerate(statement.glossary):
         term = acronym_key(entry.term)
@@ -473,19 +526,19 @@ def located_definitions(
                     inline=False,
                 ),
             )
-    reader_texts = [
-        (order, located)
-        for order, located in enumerate(iter_texts(statement) if texts is None else texts)
-        if located.kind in _READER_TEXT
-    ]
-    for index, found in find_definitions_in([located.text for _, located in reader_texts]):
-        order, located = reader_texts[index]
+    if isinstance(texts, ReaderTexts):
+        reader = texts
+    elif texts is None:
+        reader = ReaderTexts(text_rows(statement))
+    else:
+        reader = ReaderTexts((item.path, item.text, item.kind, item.section) for item in texts)
+    for index, found in find_definitions_in(reader.joined):
         yield (
-            order,
+            reader.orders[index],
             AcronymDefinition(
                 term=found.term,
                 expansion=found.expansion,
-                path=pointer(located.path),
+                path=pointer(reader.paths[index]),
                 inline=True,
                 start=found.start,
                 end=found.end,

@@ -318,17 +318,15 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     the measure, source, areas, rank group, comparisons' and changes' wordings and the reason
     data is not available. A figure whose data is recorded as `to_follow` is a placeholder too.
     """
-    texts = context.texts()
+    rows = context.text_rows()
     # One look over the whole statement first: most statements hold no placeholder at all.
-    if not placeholder_hint("\n".join(located.text for located in texts)):
-        texts = ()
-    for located in texts:
-        found = placeholders(located.text)
+    if not placeholder_hint("\n".join([row[1] for row in rows])):
+        rows = ()
+    for path, text, _kind, _section in rows:
+        found = placeholders(text)
         if found:
             wording = ", ".join(f"“{item}”" for item in dict.fromkeys(found))
-            yield Occurrence(
-                path=located.path, message=f"This text holds a placeholder: {wording}."
-            )
+            yield Occurrence(path=path, message=f"This text holds a placeholder: {wording}.")
     for figure_at in context.figures():
         availability = figure_at.figure.availability
         if availability is not None and availability.status is DataStatus.TO_FOLLOW:
@@ -441,19 +439,19 @@ def listed_priority_without_section(
     present = {section.priority for section in statement.sections}
     reported: set[str] = set()
     longest = max(len(wording) for item in framework.priorities for wording in item.wordings)
-    for located in context.texts():
-        if located.section is not None or located.kind is not TextKind.NARRATIVE:
+    for path, text, kind, section in context.text_rows():
+        if section is not None or kind is not TextKind.NARRATIVE:
             continue
-        if len(located.text) > 2 * longest:
+        if len(text) > 2 * longest:
             continue  # a paragraph of its own, not a priority's wording
-        priority = framework.match_priority(located.text)
+        priority = framework.match_priority(text)
         if priority is None or priority.id in present or priority.id in reported:
             continue
         if not contribution_covers(statement, priority.id):
             continue  # not addressed at all: PCC101
         reported.add(priority.id)
         yield Occurrence(
-            path=located.path,
+            path=path,
             message=(
                 f"The statement lists the priority {priority_label(priority)} here but gives it "
                 "no section of its own; only the statement of contribution covers it."
