@@ -11,7 +11,7 @@ from pcc_priorities.checks.builtin.citations import NATIONAL_MEASURES, ORDER_7A,
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
 from pcc_priorities.checks.text import first_sections, priority_label
-from pcc_priorities.figures.change import check_change
+from pcc_priorities.figures.change import change_problems
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis
 from pcc_priorities.periods.dates import PartialDate
@@ -50,11 +50,11 @@ def change_inconsistent(statement: Statement, context: CheckContext) -> Iterator
         for index, comparison in enumerate(figure.comparisons):
             if comparison.change is None:
                 continue
-            result = check_change(figure.value, comparison)
-            if result.agrees is False:
+            problems = change_problems(figure.value, comparison)
+            if problems is not None:
                 yield Occurrence(
                     path=(*located.path, "comparisons", index, "change"),
-                    message=f"“{figure.measure}”: " + "; ".join(result.problems) + ".",
+                    message=f"“{figure.measure}”: " + "; ".join(problems) + ".",
                 )
 
 
