@@ -239,6 +239,9 @@ class InlineDefinition:
 
 
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
+#: Brackets with something in them: empty ones ("()", as between joined texts) define nothing,
+#: and no other brackets can take their characters.
+_FILLED_PARENTHESIS = re.compile(r"\(([^()]+)\)")
 _WORD = re.compile(r"\S+")
 _QUOTES = "\"'‘’“”«»"
 _EDGE = _QUOTES + ".,;:!?()[]{}"
@@ -411,7 +414,7 @@ def find_definitions_in(
     texts, joined, starts = found.texts, found.joined, found.starts
     last = len(starts) - 1
     index = 0
-    for match in _PARENTHESIS.finditer(joined):
+    for match in _FILLED_PARENTHESIS.finditer(joined):
         start = match.start()
         while index < last and starts[index + 1] <= start:
             index += 1
@@ -480,11 +483,6 @@ class AcronymDefinition:
     end: int | None = None
 
 
-#: Kinds of text that are the statement's own words (figures' wordings repeat the narrative;
-#: their labels are table cells, not where acronyms are spelled out).
-_READER_TEXT = frozenset(TextKind) - {TextKind.FIGURE, TextKind.FIGURE_LABEL}
-
-
 class ReaderTexts:
     """A statement's own words in order (not figures' wordings or labels), joined once.
 
@@ -500,7 +498,15 @@ class ReaderTexts:
     __slots__ = ("joined", "orders", "paths")
 
     def __init__(self, rows: Iterable[TextRow]) -> None:
-        kept = [(order, row) for order, row in enumerate(rows) if row[2] in _READER_TEXT]
+        # Not figures' wordings (they repeat the narrative) nor their labels (table cells, not
+        # where acronyms are spelled out). Kinds are compared by identity: hashing an enum
+        # member for a set lookup calls Python code, for every text.
+        figure, label = TextKind.FIGURE, TextKind.FIGURE_LABEL
+        kept = [
+            (order, row)
+            for order, row in enumerate(rows)
+            if row[2] is not figure and row[2] is not label
+        ]
         self.orders = [order for order, _ in kept]
         self.paths = [row[0] for _, row in kept]
         self.joined = JoinedTexts([row[1] for _, row in kept])
