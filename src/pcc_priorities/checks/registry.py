@@ -34,9 +34,9 @@ from pcc_priorities.model.walk import (
     PeriodAtPath,
     TextAtPath,
     TextRow,
-    iter_blocks,
-    iter_figures,
-    iter_periods,
+    blocks_of,
+    figures_of,
+    periods_of,
     text_rows,
     texts_at_paths,
 )
@@ -139,15 +139,15 @@ class CheckContext:
 
     @cached_property
     def _blocks(self) -> tuple[BlockAtPath, ...]:
-        return tuple(iter_blocks(self._statement))
+        return tuple(blocks_of(self._statement))
 
     @cached_property
     def _figures(self) -> tuple[FigureAtPath, ...]:
-        return tuple(iter_figures(self._statement))
+        return tuple(figures_of(self._statement))
 
     @cached_property
     def _periods(self) -> tuple[PeriodAtPath, ...]:
-        return tuple(iter_periods(self._statement))
+        return tuple(periods_of(self._statement))
 
     def texts(self) -> tuple[TextAtPath, ...]:
         """Every piece of text a reader sees, in document order (see ``iter_texts``)."""

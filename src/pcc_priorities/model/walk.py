@@ -32,12 +32,15 @@ __all__ = [
     "TextAtPath",
     "TextKind",
     "TextRow",
+    "blocks_of",
+    "figures_of",
     "iter_blocks",
     "iter_figures",
     "iter_periods",
     "iter_texts",
     "parse_pointer",
     "path_sort_key",
+    "periods_of",
     "pointer",
     "resolves",
     "text_rows",
@@ -142,82 +145,111 @@ _new_figure = unchecked_constructor(FigureAtPath)
 _new_period = unchecked_constructor(PeriodAtPath)
 
 
-def _block(path: Path, block: Block, section: int | None = None) -> BlockAtPath:
-    return _new_block(path, block, section)
+# The walks append to lists rather than yielding through nested generators: each runs once
+# per check, and each level of ``yield from`` costs every item it passes on.
 
 
-def _figure(path: Path, figure: Figure, section: int | None = None) -> FigureAtPath:
-    return _new_figure(path, figure, section)
+def blocks_of(statement: Statement) -> list[BlockAtPath]:
+    """Return what :func:`iter_blocks` yields, as a list."""
+    out: list[BlockAtPath] = []
+    for part in statement.parts():
+        if part is StatementPart.PREAMBLE:
+            _add_blocks(out, statement.preamble, ("preamble",), None)
+        elif part is StatementPart.INTRODUCTION:
+            _add_blocks(out, statement.introduction, ("introduction",), None)
+        elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+            _add_blocks(out, statement.contribution.blocks, ("contribution", "blocks"), None)
+        elif part is StatementPart.SECTIONS:
+            for index, section in enumerate(statement.sections):
+                _add_blocks(out, section.blocks, ("sections", index, "blocks"), index)
+    return out
 
 
-def _period(
-    path: Path, period: ReportingPeriod, comparison: Comparison | None = None
-) -> PeriodAtPath:
-    return _new_period(path, period, comparison)
-
-
-def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAtPath]:
-    yield _block(path=path, block=block, section=section)
-    if isinstance(block, Subsection):
-        for index, child in enumerate(block.blocks):
-            yield from _block_members(child, (*path, "blocks", index), section)
-
-
-def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[BlockAtPath]:
+def _add_blocks(
+    out: list[BlockAtPath], blocks: tuple[Block, ...], path: Path, section: int | None
+) -> None:
     for index, block in enumerate(blocks):
-        yield from _block_members(block, (*path, index), section)
+        block_path = (*path, index)
+        out.append(_new_block(block_path, block, section))
+        if isinstance(block, Subsection):
+            _add_blocks(out, block.blocks, (*block_path, "blocks"), section)
 
 
 def iter_blocks(statement: Statement) -> Iterator[BlockAtPath]:
     """Yield every narrative block, subsections and the blocks inside them, in reading order."""
-    for part in statement.parts():
-        if part is StatementPart.PREAMBLE:
-            yield from _blocks(statement.preamble, ("preamble",), None)
-        elif part is StatementPart.INTRODUCTION:
-            yield from _blocks(statement.introduction, ("introduction",), None)
-        elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
-            yield from _blocks(statement.contribution.blocks, ("contribution", "blocks"), None)
-        elif part is StatementPart.SECTIONS:
-            for index, section in enumerate(statement.sections):
-                yield from _blocks(section.blocks, ("sections", index, "blocks"), index)
+    return iter(blocks_of(statement))
 
 
-def _figures_in_blocks(
-    blocks: tuple[Block, ...], path: Path, section: int | None
-) -> Iterator[FigureAtPath]:
+#: A figure as the figure walk finds it: its path, the figure and its section.
+_FigureRow: TypeAlias = tuple[Path, Figure, int | None]
+
+
+def _add_block_figures(
+    out: list[_FigureRow], blocks: tuple[Block, ...], path: Path, section: int | None
+) -> None:
     for index, block in enumerate(blocks):
         if isinstance(block, Subsection):
             block_path = (*path, index)
-            yield from _figures_in_blocks(block.blocks, (*block_path, "blocks"), section)
-            for figure_index, figure in enumerate(block.figures):
-                yield _figure(
-                    path=(*block_path, "figures", figure_index), figure=figure, section=section
-                )
+            _add_block_figures(out, block.blocks, (*block_path, "blocks"), section)
+            out.extend(
+                ((*block_path, "figures", figure_index), figure, section)
+                for figure_index, figure in enumerate(block.figures)
+            )
+
+
+def _add_part_figures(out: list[_FigureRow], statement: Statement, part: StatementPart) -> None:
+    if part is StatementPart.PREAMBLE:
+        _add_block_figures(out, statement.preamble, ("preamble",), None)
+    elif part is StatementPart.INTRODUCTION:
+        _add_block_figures(out, statement.introduction, ("introduction",), None)
+    elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+        _add_block_figures(out, statement.contribution.blocks, ("contribution", "blocks"), None)
+    elif part is StatementPart.SECTIONS:
+        for index, section in enumerate(statement.sections):
+            out.extend(
+                (("sections", index, "figures", figure_index), figure, index)
+                for figure_index, figure in enumerate(section.figures)
+            )
+            _add_block_figures(out, section.blocks, ("sections", index, "blocks"), index)
+
+
+def figures_of(statement: Statement) -> list[FigureAtPath]:
+    """Return what :func:`iter_figures` yields, as a list."""
+    rows: list[_FigureRow] = []
+    for part in statement.parts():
+        _add_part_figures(rows, statement, part)
+    new = _new_figure
+    return [new(path, figure, section) for path, figure, section in rows]
 
 
 def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
     """Yield every figure, in sections and in subsections anywhere, in reading order."""
+    return iter(figures_of(statement))
+
+
+def periods_of(statement: Statement) -> list[PeriodAtPath]:
+    """Return what :func:`iter_periods` yields, as a list."""
+    new = _new_period
+    out = [new(("periods", index), period, None) for index, period in enumerate(statement.periods)]
+    defaults = statement.defaults
+    rows: list[_FigureRow] = []
     for part in statement.parts():
-        yield from _part_figures(statement, part)
-
-
-def _part_figures(statement: Statement, part: StatementPart) -> Iterator[FigureAtPath]:
-    if part is StatementPart.PREAMBLE:
-        yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
-    elif part is StatementPart.INTRODUCTION:
-        yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
-    elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
-        blocks = statement.contribution.blocks
-        yield from _figures_in_blocks(blocks, ("contribution", "blocks"), None)
-    elif part is StatementPart.SECTIONS:
-        for index, section in enumerate(statement.sections):
-            for figure_index, figure in enumerate(section.figures):
-                yield _figure(
-                    path=("sections", index, "figures", figure_index),
-                    figure=figure,
-                    section=index,
-                )
-            yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
+        if part is StatementPart.DEFAULTS and defaults is not None:
+            if defaults.period is not None:
+                out.append(new(("defaults", "period"), defaults.period, None))
+            if defaults.baseline is not None:
+                out.append(new(("defaults", "baseline"), defaults.baseline, None))
+        rows.clear()
+        _add_part_figures(rows, statement, part)
+        for path, figure, _section in rows:
+            if figure.period is not None:
+                out.append(new((*path, "period"), figure.period, None))
+            for index, comparison in enumerate(figure.comparisons):
+                if comparison.period is not None:
+                    out.append(
+                        new((*path, "comparisons", index, "period"), comparison.period, comparison)
+                    )
+    return out
 
 
 def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
@@ -225,34 +257,13 @@ def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
 
     The period and the baseline the statement states once for all figures are among them.
     """
-    for index, period in enumerate(statement.periods):
-        yield _period(path=("periods", index), period=period)
-    for part in statement.parts():
-        defaults = statement.defaults
-        if part is StatementPart.DEFAULTS and defaults is not None:
-            if defaults.period is not None:
-                yield _period(path=("defaults", "period"), period=defaults.period)
-            if defaults.baseline is not None:
-                yield _period(path=("defaults", "baseline"), period=defaults.baseline)
-        for located in _part_figures(statement, part):
-            figure = located.figure
-            if figure.period is not None:
-                yield _period(path=(*located.path, "period"), period=figure.period)
-            for index, comparison in enumerate(figure.comparisons):
-                if comparison.period is not None:
-                    yield _period(
-                        path=(*located.path, "comparisons", index, "period"),
-                        period=comparison.period,
-                        comparison=comparison,
-                    )
+    return iter(periods_of(statement))
 
 
 #: A text as :func:`text_rows` gives it: its path, the text, its kind and its section (the
 #: fields of :class:`TextAtPath`, in order).
 TextRow: TypeAlias = tuple[Path, str, TextKind, int | None]
 
-# The text walk appends to one list rather than yielding through nested generators: it runs
-# once per check over hundreds of texts, and each level of ``yield from`` costs every text.
 _HEADING = TextKind.HEADING
 _NARRATIVE = TextKind.NARRATIVE
 _ASSESSMENT = TextKind.ASSESSMENT

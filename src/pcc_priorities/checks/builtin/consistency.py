@@ -14,6 +14,7 @@ from pcc_priorities.checks.text import first_sections, priority_label
 from pcc_priorities.figures.change import change_problems
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis
+from pcc_priorities.model.walk import PeriodAtPath
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.reference.force_register import forces, get_body_kind
 from pcc_priorities.reference.national_frameworks import normalise_name
@@ -105,11 +106,9 @@ def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Oc
     not checked. A period whose end is known only to the month or year counts only if all of
     it is after the date of the check.
     """
-    for located in context.periods():
-        if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
-            continue
-        end = located.period.earliest_end
-        if end is not None and end > context.as_of:
+    as_of = context.as_of
+    for located, end in context.shared(_period_ends):
+        if end > as_of:
             yield Occurrence(
                 path=located.path,
                 message=(
@@ -117,6 +116,19 @@ def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Oc
                     f"the check ({context.as_of.isoformat()})."
                 ),
             )
+
+
+def _period_ends(context: CheckContext) -> list[tuple[PeriodAtPath, date]]:
+    """Each period PCC303 and PCC304 look at (not targets'), with the earliest day it ends on."""
+    found = []
+    target = ComparisonBasis.TARGET
+    for located in context.periods():
+        if located.comparison is not None and located.comparison.basis is target:
+            continue
+        end = located.period.earliest_end
+        if end is not None:
+            found.append((located, end))
+    return found
 
 
 def _end_words(end: date | PartialDate | None) -> str:
@@ -144,11 +156,12 @@ def period_after_publication(statement: Statement, context: CheckContext) -> Ite
     published = statement.published
     if published is None:
         return
-    for located in context.periods():
-        if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
-            continue
-        end = located.period.earliest_end
-        if end is not None and published.latest < end <= context.as_of:
+    ends = context.shared(_period_ends)
+    if not ends:
+        return
+    latest, as_of = published.latest, context.as_of  # once, not once per period
+    for located, end in ends:
+        if latest < end <= as_of:
             yield Occurrence(
                 path=located.path,
                 message=(
