@@ -342,3 +342,13 @@ def assert_same_walks(statement: Statement) -> None:
     assert list(walk.iter_blocks(statement)) == list(iter_blocks(statement))
     assert list(walk.iter_figures(statement)) == list(iter_figures(statement))
     assert list(walk.iter_periods(statement)) == list(iter_periods(statement))
+    # The statement's own words, and figures' texts by figure, are the rest of the text walk.
+    figure_kinds = (TextKind.FIGURE, TextKind.FIGURE_LABEL)
+    rows = walk.text_rows(statement)
+    own = [row for row in rows if row[2] not in figure_kinds]
+    assert walk.text_rows(statement, figures=False) == own
+    figure_texts = [row[1] for row in rows if row[2] in figure_kinds]
+    strings = [
+        text for item in walk.figures_of(statement) for text in walk.figure_strings(item.figure)
+    ]
+    assert strings == figure_texts

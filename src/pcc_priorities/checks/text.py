@@ -10,10 +10,19 @@ from functools import lru_cache
 from pcc_priorities.checks.registry import CheckContext
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import ApplicabilityAssessment, PrioritySection, Statement
-from pcc_priorities.model.walk import Path
+from pcc_priorities.model.walk import Path, text_rows
+from pcc_priorities.reference.acronyms import ReaderTexts
 from pcc_priorities.reference.national_frameworks import NationalPriority
 
 __all__ = ["is_placeholder_only", "placeholders"]
+
+
+def reader_texts(context: CheckContext) -> ReaderTexts:
+    """The statement's own words (not figures' texts), joined once; rules share one per check.
+
+    Positions (``orders``) are among these texts only, which keeps their order.
+    """
+    return ReaderTexts(text_rows(context.statement, figures=False))
 
 
 # --------------------------------------------------------------------------- helpers

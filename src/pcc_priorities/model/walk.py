@@ -33,6 +33,7 @@ __all__ = [
     "TextKind",
     "TextRow",
     "blocks_of",
+    "figure_strings",
     "figures_of",
     "iter_blocks",
     "iter_figures",
@@ -271,7 +272,9 @@ _METRIC = TextKind.METRIC
 _LABEL = TextKind.FIGURE_LABEL
 
 
-def _add_block_texts(out: list[TextRow], block: Block, path: Path, section: int | None) -> None:
+def _add_block_texts(
+    out: list[TextRow], block: Block, path: Path, section: int | None, figures: bool = True
+) -> None:
     if isinstance(block, Paragraph):
         out.append(((*path, "text"), block.text, _NARRATIVE, section))
     elif isinstance(block, BulletList):
@@ -286,9 +289,10 @@ def _add_block_texts(out: list[TextRow], block: Block, path: Path, section: int 
     else:
         out.append(((*path, "title"), block.title, _HEADING, section))
         for index, child in enumerate(block.blocks):
-            _add_block_texts(out, child, (*path, "blocks", index), section)
-        for index, figure in enumerate(block.figures):
-            _add_figure_texts(out, figure, (*path, "figures", index), section)
+            _add_block_texts(out, child, (*path, "blocks", index), section, figures)
+        if figures:
+            for index, figure in enumerate(block.figures):
+                _add_figure_texts(out, figure, (*path, "figures", index), section)
 
 
 def _add_figure_texts(out: list[TextRow], figure: Figure, path: Path, section: int | None) -> None:
@@ -361,33 +365,63 @@ def texts_at_paths(rows: Iterable[TextRow]) -> list[TextAtPath]:
     return [new(path, text, kind, section) for path, text, kind, section in rows]
 
 
-def text_rows(statement: Statement) -> list[TextRow]:
+def text_rows(statement: Statement, *, figures: bool = True) -> list[TextRow]:
     """Return what :func:`iter_texts` yields as plain rows: (path, text, kind, section).
 
     Made in one pass into one list, without an object per text: the checker's built-in rules
-    read these, and make :class:`TextAtPath` objects only for rules that ask for them.
+    read these, and make :class:`TextAtPath` objects only for rules that ask for them. With
+    ``figures=False``, figures' texts (kinds ``FIGURE`` and ``FIGURE_LABEL``, most of a
+    statement's texts) are left out: the statement's own words, for rules that read only
+    those (:func:`figure_strings` gives the rest).
     """
     out: list[TextRow] = [(("title",), statement.title, _HEADING, None)]
     if statement.edition is not None:
         out.append((("edition",), statement.edition, TextKind.OTHER, None))
     for part in statement.parts():
         if part is StatementPart.SECTIONS:
-            _add_section_texts(out, statement)
+            _add_section_texts(out, statement, figures)
         else:
-            _add_part_texts(out, statement, part)
+            _add_part_texts(out, statement, part, figures)
     return out
 
 
-def _add_part_texts(out: list[TextRow], statement: Statement, part: StatementPart) -> None:
+def figure_strings(figure: Figure) -> list[str]:
+    """A figure's texts, as :func:`text_rows` gives them for it, in order, without paths."""
+    found = [figure.measure]
+    if figure.wording is not None:
+        found.append(figure.wording)
+    if figure.rank is not None and figure.rank.group is not None:
+        found.append(figure.rank.group)
+    if figure.area is not None:
+        found.append(figure.area.name)
+    if figure.source is not None:
+        found.append(figure.source)
+    for comparison in figure.comparisons:
+        if comparison.area is not None:
+            found.append(comparison.area.name)
+        change = comparison.change
+        if change is not None and change.wording is not None:
+            found.append(change.wording)
+        if comparison.wording is not None:
+            found.append(comparison.wording)
+    availability = figure.availability
+    if availability is not None and availability.reason is not None:
+        found.append(availability.reason)
+    return found
+
+
+def _add_part_texts(
+    out: list[TextRow], statement: Statement, part: StatementPart, figures: bool
+) -> None:
     """The texts of one part of the statement (not the sections), in order."""
     if part is StatementPart.PREAMBLE:
         for index, block in enumerate(statement.preamble):
-            _add_block_texts(out, block, ("preamble", index), None)
+            _add_block_texts(out, block, ("preamble", index), None, figures)
     elif part is StatementPart.APPLICABILITY:
         _add_assessment_texts(out, statement.applicability, ("applicability",), None)
     elif part is StatementPart.INTRODUCTION:
         for index, block in enumerate(statement.introduction):
-            _add_block_texts(out, block, ("introduction", index), None)
+            _add_block_texts(out, block, ("introduction", index), None, figures)
     elif part is StatementPart.DEFAULTS and statement.defaults is not None:
         defaults = statement.defaults
         if defaults.data_source is not None:
@@ -401,14 +435,14 @@ def _add_part_texts(out: list[TextRow], statement: Statement, part: StatementPar
         if contribution.title is not None:
             out.append((("contribution", "title"), contribution.title, _HEADING, None))
         for index, block in enumerate(contribution.blocks):
-            _add_block_texts(out, block, ("contribution", "blocks", index), None)
+            _add_block_texts(out, block, ("contribution", "blocks", index), None, figures)
     elif part is StatementPart.REVIEW and statement.review is not None:
         out.append((("review",), statement.review, TextKind.OTHER, None))
     elif part is StatementPart.PLANS:
         _add_plan_texts(out, statement)
 
 
-def _add_section_texts(out: list[TextRow], statement: Statement) -> None:
+def _add_section_texts(out: list[TextRow], statement: Statement, figures: bool) -> None:
     add = out.append
     if statement.sections_heading is not None:
         add((("sections_heading",), statement.sections_heading, _HEADING, None))
@@ -421,11 +455,12 @@ def _add_section_texts(out: list[TextRow], statement: Statement) -> None:
             if metric.data_source is not None:
                 add((("sections", index, "metrics", metric_index, "data_source"),
                         metric.data_source, _METRIC, index))  # fmt: skip
-        for figure_index, figure in enumerate(section.figures):
-            _add_figure_texts(out, figure, ("sections", index, "figures", figure_index), index)
+        if figures:
+            for figure_index, figure in enumerate(section.figures):
+                _add_figure_texts(out, figure, ("sections", index, "figures", figure_index), index)
         _add_assessment_texts(out, section.applicability, (*path, "applicability"), index)
         for block_index, block in enumerate(section.blocks):
-            _add_block_texts(out, block, ("sections", index, "blocks", block_index), index)
+            _add_block_texts(out, block, ("sections", index, "blocks", block_index), index, figures)
 
 
 def _add_plan_texts(out: list[TextRow], statement: Statement) -> None:

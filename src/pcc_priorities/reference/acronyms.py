@@ -19,12 +19,12 @@ from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.walk import (
     TextAtPath,
     TextKind,
-    TextRow,
     iter_texts,
     pointer,
     text_rows,
 )
 from pcc_priorities.reference.glossary import AcronymGlossary, acronym_key, shipped_glossary
+from pcc_priorities.reference.texts_at_once import JoinedTexts, ReaderTexts
 
 __all__ = [
     "AcronymDefinition",
@@ -148,36 +148,6 @@ def find_acronyms(text: str) -> Iterator[AcronymUse]:
 
 
 # --------------------------------------------------------------------------- many texts at once
-
-#: Put between texts searched as one: neither an acronym nor a bracket's content can contain
-#: it or run across it, and nothing before or after it reads as part of a word.
-_BETWEEN = "()"
-
-
-def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
-    """The texts joined by :data:`_BETWEEN`, and where each starts in the joined text."""
-    starts: list[int] = []
-    position = 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + len(_BETWEEN)
-    return _BETWEEN.join(texts), starts
-
-
-class JoinedTexts:
-    """Texts joined once, for :func:`find_acronyms_in` and :func:`find_definitions_in` both.
-
-    Attributes:
-        texts: The texts.
-        joined: The texts joined by ``"()"``, which no acronym or bracket runs across.
-        starts: Where each text starts in ``joined``.
-    """
-
-    __slots__ = ("joined", "starts", "texts")
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.texts = texts
-        self.joined, self.starts = _joined(texts)
 
 
 def find_acronyms_in(texts: Sequence[str] | JoinedTexts) -> Iterator[tuple[int, AcronymUse]]:
@@ -481,35 +451,6 @@ class AcronymDefinition:
     inline: bool
     start: int | None = None
     end: int | None = None
-
-
-class ReaderTexts:
-    """A statement's own words in order (not figures' wordings or labels), joined once.
-
-    What the acronym searches read: :func:`located_definitions` and the checker's acronym
-    rules share one.
-
-    Attributes:
-        orders: Each text's position among all the statement's texts (``iter_texts``).
-        paths: Each text's path.
-        joined: The texts, joined for the searches over many texts.
-    """
-
-    __slots__ = ("joined", "orders", "paths")
-
-    def __init__(self, rows: Iterable[TextRow]) -> None:
-        # Not figures' wordings (they repeat the narrative) nor their labels (table cells, not
-        # where acronyms are spelled out). Kinds are compared by identity: hashing an enum
-        # member for a set lookup calls Python code, for every text.
-        figure, label = TextKind.FIGURE, TextKind.FIGURE_LABEL
-        kept = [
-            (order, row)
-            for order, row in enumerate(rows)
-            if row[2] is not figure and row[2] is not label
-        ]
-        self.orders = [order for order, _ in kept]
-        self.paths = [row[0] for _, row in kept]
-        self.joined = JoinedTexts([row[1] for _, row in kept])
 
 
 def located_definitions(

@@ -14,11 +14,12 @@ from pcc_priorities.checks.text import (
     placeholder_hint,
     placeholders,
     priority_label,
+    reader_texts,
 )
 from pcc_priorities.model.narrative import BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import Applicability, ComparisonBasis, DataStatus, Unit
-from pcc_priorities.model.walk import TextKind
+from pcc_priorities.model.walk import TextKind, figure_strings
 
 # --------------------------------------------------------------------------- completeness (PCC2xx)
 
@@ -318,10 +319,12 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     the measure, source, areas, rank group, comparisons' and changes' wordings and the reason
     data is not available. A figure whose data is recorded as `to_follow` is a placeholder too.
     """
-    rows = context.text_rows()
-    # One look over the whole statement first: most statements hold no placeholder at all.
-    if not placeholder_hint("\n".join([row[1] for row in rows])):
-        rows = ()
+    # One look over the whole statement first (its own words, joined already for the acronym
+    # rules, and figures' texts): most statements hold no placeholder at all.
+    everything = [context.shared(reader_texts).joined.joined]
+    for located in context.figures():
+        everything.extend(figure_strings(located.figure))
+    rows = context.text_rows() if placeholder_hint("\n".join(everything)) else ()
     for path, text, _kind, _section in rows:
         found = placeholders(text)
         if found:
@@ -439,7 +442,7 @@ def listed_priority_without_section(
     present = {section.priority for section in statement.sections}
     reported: set[str] = set()
     longest = max(len(wording) for item in framework.priorities for wording in item.wordings)
-    for path, text, kind, section in context.text_rows():
+    for path, text, kind, section in context.shared(reader_texts).rows:
         if section is not None or kind is not TextKind.NARRATIVE:
             continue
         if len(text) > 2 * longest:

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from pcc_priorities.checks.builtin.citations import GOV_UK_STYLE
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.text import PLACEHOLDER_TOKENS
+from pcc_priorities.checks.text import PLACEHOLDER_TOKENS, reader_texts
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.walk import Path, parse_pointer
 from pcc_priorities.reference.acronyms import (
     AcronymDefinition,
-    ReaderTexts,
     find_acronyms_in,
     located_definitions,
 )
@@ -21,14 +20,9 @@ from pcc_priorities.reference.national_frameworks import normalise_name
 # --------------------------------------------------------------------------- readability (PCC4xx)
 
 
-def _reader(context: CheckContext) -> ReaderTexts:
-    """The statement's own words, joined once for every acronym search (shared)."""
-    return ReaderTexts(context.text_rows())
-
-
 def _definitions(context: CheckContext) -> tuple[tuple[int, AcronymDefinition], ...]:
     """Every acronym definition with its text order (shared by the acronym rules)."""
-    return tuple(located_definitions(context.statement, context.shared(_reader)))
+    return tuple(located_definitions(context.statement, context.shared(reader_texts)))
 
 
 def _acronym_uses(
@@ -36,7 +30,7 @@ def _acronym_uses(
 ) -> dict[str, tuple[int, int, Path, int]]:
     """First use of each acronym: (text order, offset, path, number of uses)."""
     uses: dict[str, tuple[int, int, Path, int]] = {}
-    reader = context.shared(_reader)
+    reader = context.shared(reader_texts)
     for index, use in find_acronyms_in(reader.joined):
         if PLACEHOLDER_TOKENS.fullmatch(use.term):
             continue  # reported by PCC209
