@@ -76,9 +76,12 @@ def rounds_to(actual: Decimal, stated: Decimal) -> bool:
     Half-way values count both ways, since statements round half up and half to even.
     """
     places = decimal_places(stated)
-    if places < len(_HALF_UNITS):
-        return abs(actual - stated) <= _HALF_UNITS[places]
-    return abs(actual - stated) <= Decimal(5).scaleb(-(places + 1))
+    half = _HALF_UNITS[places] if places < len(_HALF_UNITS) else _half_unit(places)
+    return abs(actual - stated) <= half
+
+
+def _half_unit(places: int) -> Decimal:
+    return Decimal(5).scaleb(-(places + 1))
 
 
 def direction_of(change: Decimal) -> Direction:
@@ -237,7 +240,8 @@ def _checked(value: Decimal | None, comparison: Comparison) -> _Checked:
         problems = _direction_problems(change, None)
         return (False if problems else None), reference, value, None, None, problems
     expected_count = value - reference
-    expected_percent = percent_change(reference, value)
+    # As percent_change(reference, value), from the difference already made.
+    expected_percent = None if reference == 0 else expected_count / abs(reference) * _HUNDRED
     problems = []
     checked = False
     if count is not None and comparison.value is not None:
@@ -253,8 +257,10 @@ def _checked(value: Decimal | None, comparison: Comparison) -> _Checked:
             problems.append("a percentage change from zero is undefined")
         else:
             checked = True
-            if not rounds_to(expected_percent, percent):
-                places = decimal_places(percent) + 1
+            places = decimal_places(percent)
+            half = _HALF_UNITS[places] if places < len(_HALF_UNITS) else _half_unit(places)
+            if abs(expected_percent - percent) > half:  # as rounds_to(expected_percent, percent)
+                places += 1
                 problems.append(
                     f"the stated change of {percent}% does not match {value} against "
                     f"{reference}, which is {_fmt(expected_percent, places)}%"
@@ -334,12 +340,21 @@ def _direction_problems(change: Change, expected: Decimal | None) -> list[str]:
     if direction is None:
         return []
     problems: list[str] = []
+    # As direction_of(number) != direction, for each stated number other than zero.
     for label, number in (
         ("count", change.count),
         ("percentage", change.percent),
         ("percentage-point change", change.percentage_points),
     ):
-        if number is not None and number != _ZERO and direction_of(number) != direction:
+        if number is None:
+            continue
+        if number > _ZERO:
+            stated = Direction.INCREASE
+        elif number < _ZERO:
+            stated = Direction.DECREASE
+        else:
+            continue
+        if stated != direction:
             problems.append(f"the stated {label} {number} contradicts the word {direction}")
     if expected is not None and direction is not Direction.STABLE:
         actual = direction_of(expected)
