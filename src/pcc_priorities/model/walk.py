@@ -29,6 +29,7 @@ __all__ = [
     "FigureAtPath",
     "Path",
     "PeriodAtPath",
+    "PeriodRow",
     "TextAtPath",
     "TextKind",
     "TextRow",
@@ -41,6 +42,8 @@ __all__ = [
     "iter_texts",
     "parse_pointer",
     "path_sort_key",
+    "period_rows",
+    "periods_at_paths",
     "periods_of",
     "pointer",
     "resolves",
@@ -228,29 +231,49 @@ def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
     return iter(figures_of(statement))
 
 
-def periods_of(statement: Statement) -> list[PeriodAtPath]:
-    """Return what :func:`iter_periods` yields, as a list."""
-    new = _new_period
-    out = [new(("periods", index), period, None) for index, period in enumerate(statement.periods)]
+#: A period as :func:`period_rows` gives it: its path, the period and its comparison (the
+#: fields of :class:`PeriodAtPath`, in order).
+PeriodRow: TypeAlias = tuple[Path, ReportingPeriod, Comparison | None]
+
+
+def period_rows(statement: Statement) -> list[PeriodRow]:
+    """Return what :func:`iter_periods` yields as plain rows: (path, period, comparison).
+
+    Without an object per period, for the checker's built-in rules.
+    """
+    out: list[PeriodRow] = [
+        (("periods", index), period, None) for index, period in enumerate(statement.periods)
+    ]
     defaults = statement.defaults
     rows: list[_FigureRow] = []
     for part in statement.parts():
         if part is StatementPart.DEFAULTS and defaults is not None:
             if defaults.period is not None:
-                out.append(new(("defaults", "period"), defaults.period, None))
+                out.append((("defaults", "period"), defaults.period, None))
             if defaults.baseline is not None:
-                out.append(new(("defaults", "baseline"), defaults.baseline, None))
+                out.append((("defaults", "baseline"), defaults.baseline, None))
         rows.clear()
         _add_part_figures(rows, statement, part)
         for path, figure, _section in rows:
             if figure.period is not None:
-                out.append(new((*path, "period"), figure.period, None))
+                out.append(((*path, "period"), figure.period, None))
             for index, comparison in enumerate(figure.comparisons):
                 if comparison.period is not None:
                     out.append(
-                        new((*path, "comparisons", index, "period"), comparison.period, comparison)
+                        ((*path, "comparisons", index, "period"), comparison.period, comparison)
                     )
     return out
+
+
+def periods_of(statement: Statement) -> list[PeriodAtPath]:
+    """Return what :func:`iter_periods` yields, as a list."""
+    return periods_at_paths(period_rows(statement))
+
+
+def periods_at_paths(rows: Iterable[PeriodRow]) -> list[PeriodAtPath]:
+    """Return a :class:`PeriodAtPath` for each row of :func:`period_rows`."""
+    new = _new_period
+    return [new(path, period, comparison) for path, period, comparison in rows]
 
 
 def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:

@@ -14,8 +14,9 @@ from pcc_priorities.checks.text import first_sections, priority_label
 from pcc_priorities.figures.change import change_problems
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis
-from pcc_priorities.model.walk import PeriodAtPath
+from pcc_priorities.model.walk import Path
 from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.reference.force_register import forces, get_body_kind
 from pcc_priorities.reference.national_frameworks import normalise_name
 
@@ -107,27 +108,27 @@ def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Oc
     it is after the date of the check.
     """
     as_of = context.as_of
-    for located, end in context.shared(_period_ends):
+    for path, period, end in context.shared(_period_ends):
         if end > as_of:
             yield Occurrence(
-                path=located.path,
+                path=path,
                 message=(
-                    f"This period ends {_end_words(located.period.end)}, after the date of "
+                    f"This period ends {_end_words(period.end)}, after the date of "
                     f"the check ({context.as_of.isoformat()})."
                 ),
             )
 
 
-def _period_ends(context: CheckContext) -> list[tuple[PeriodAtPath, date]]:
+def _period_ends(context: CheckContext) -> list[tuple[Path, ReportingPeriod, date]]:
     """Each period PCC303 and PCC304 look at (not targets'), with the earliest day it ends on."""
     found = []
     target = ComparisonBasis.TARGET
-    for located in context.periods():
-        if located.comparison is not None and located.comparison.basis is target:
+    for path, period, comparison in context.period_rows():
+        if comparison is not None and comparison.basis is target:
             continue
-        end = located.period.earliest_end
+        end = period.earliest_end
         if end is not None:
-            found.append((located, end))
+            found.append((path, period, end))
     return found
 
 
@@ -160,12 +161,12 @@ def period_after_publication(statement: Statement, context: CheckContext) -> Ite
     if not ends:
         return
     latest, as_of = published.latest, context.as_of  # once, not once per period
-    for located, end in ends:
+    for path, period, end in ends:
         if latest < end <= as_of:
             yield Occurrence(
-                path=located.path,
+                path=path,
                 message=(
-                    f"This period ends {_end_words(located.period.end)}, after the statement's "
+                    f"This period ends {_end_words(period.end)}, after the statement's "
                     f"publication date ({published})."
                 ),
             )

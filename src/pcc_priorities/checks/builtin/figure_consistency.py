@@ -51,7 +51,7 @@ def period_contradicts_its_kind(
     too.
     """
     located: list[tuple[Path, ReportingPeriod]] = [
-        (item.path, item.period) for item in context.periods()
+        (path, period) for path, period, _ in context.period_rows()
     ]
     located.extend(
         (("plans", index, "period"), plan.period)
@@ -98,8 +98,19 @@ def percentage_impossible(statement: Statement, context: CheckContext) -> Iterat
     for located in context.figures():
         figure = located.figure
         value = figure.value
+        # The comparisons are looked at first: most give the count compared with, and then
+        # the figure's value need not be checked (decimal arithmetic) at all.
+        checked = [
+            (index, comparison.change.percent)
+            for index, comparison in enumerate(figure.comparisons)
+            if comparison.change is not None
+            and comparison.change.percent is not None
+            and comparison.change.count is None
+            and comparison.value is None
+        ]
         if (
-            value is None
+            not checked
+            or value is None
             or figure.unit is not Unit.COUNT
             or figure.qualifier is not None
             or figure.upper_value is not None
@@ -107,16 +118,8 @@ def percentage_impossible(statement: Statement, context: CheckContext) -> Iterat
             or value != value.to_integral_value()
         ):
             continue
-        for index, comparison in enumerate(figure.comparisons):
-            change = comparison.change
-            if (
-                change is None
-                or change.percent is None
-                or change.count is not None
-                or comparison.value is not None
-            ):
-                continue
-            found = whole_references(value, change.percent)
+        for index, percent in checked:
+            found = whole_references(value, percent)
             if found.matching is not None:
                 continue
             nearest = ", ".join(
@@ -128,7 +131,7 @@ def percentage_impossible(statement: Statement, context: CheckContext) -> Iterat
                 path=(*located.path, "comparisons", index, "change", "percent"),
                 message=(
                     f"“{figure.measure}”: no whole count changes to {value} by "
-                    f"{_signed(change.percent)}%{because}."
+                    f"{_signed(percent)}%{because}."
                 ),
             )
 
