@@ -68,14 +68,19 @@ class ReaderTexts:
         # statement has hundreds of texts.
         every = rows if isinstance(rows, Sequence) else list(rows)
         kinds = list(map(itemgetter(2), every))
-        kept = list(
-            map(
-                and_,
-                map(is_not, kinds, repeat(TextKind.FIGURE)),
-                map(is_not, kinds, repeat(TextKind.FIGURE_LABEL)),
+        if TextKind.FIGURE in kinds or TextKind.FIGURE_LABEL in kinds:
+            kept = list(
+                map(
+                    and_,
+                    map(is_not, kinds, repeat(TextKind.FIGURE)),
+                    map(is_not, kinds, repeat(TextKind.FIGURE_LABEL)),
+                )
             )
-        )
-        self.rows = chosen = list(compress(every, kept))
-        self.orders = list(compress(range(len(every)), kept))
+            chosen = list(compress(every, kept))
+            self.orders = list(compress(range(len(every)), kept))
+        else:  # the statement's own words already (``text_rows(figures=False)``)
+            chosen = list(every)
+            self.orders = list(range(len(every)))
+        self.rows = chosen
         self.paths = list(map(itemgetter(0), chosen))
         self.joined = JoinedTexts(list(map(itemgetter(1), chosen)))
