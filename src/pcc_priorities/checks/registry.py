@@ -29,14 +29,18 @@ from pcc_priorities.exceptions import RuleError, UnknownRuleError
 from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
 from pcc_priorities.model.walk import (
     BlockAtPath,
+    BlockRow,
     FigureAtPath,
+    FigureRow,
     Path,
     PeriodAtPath,
     PeriodRow,
     TextAtPath,
     TextRow,
-    blocks_of,
-    figures_of,
+    block_rows,
+    blocks_at_paths,
+    figure_rows,
+    figures_at_paths,
     period_rows,
     periods_at_paths,
     text_rows,
@@ -140,12 +144,20 @@ class CheckContext:
         return tuple(texts_at_paths(self._text_rows))
 
     @cached_property
+    def _block_rows(self) -> tuple[BlockRow, ...]:
+        return tuple(block_rows(self._statement))
+
+    @cached_property
     def _blocks(self) -> tuple[BlockAtPath, ...]:
-        return tuple(blocks_of(self._statement))
+        return tuple(blocks_at_paths(self._block_rows))
+
+    @cached_property
+    def _figure_rows(self) -> tuple[FigureRow, ...]:
+        return tuple(figure_rows(self._statement))
 
     @cached_property
     def _figures(self) -> tuple[FigureAtPath, ...]:
-        return tuple(figures_of(self._statement))
+        return tuple(figures_at_paths(self._figure_rows))
 
     @cached_property
     def _period_rows(self) -> tuple[PeriodRow, ...]:
@@ -177,6 +189,14 @@ class CheckContext:
     def periods(self) -> tuple[PeriodAtPath, ...]:
         """The periods figures are reported for: the statement's, figures', comparisons'."""
         return self._periods
+
+    def block_rows(self) -> tuple[BlockRow, ...]:
+        """What :meth:`blocks` gives, as plain rows: (path, block, section)."""
+        return self._block_rows
+
+    def figure_rows(self) -> tuple[FigureRow, ...]:
+        """What :meth:`figures` gives, as plain rows: (path, figure, section)."""
+        return self._figure_rows
 
     def period_rows(self) -> tuple[PeriodRow, ...]:
         """What :meth:`periods` gives, as plain rows: (path, period, comparison).

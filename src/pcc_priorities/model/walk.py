@@ -26,15 +26,21 @@ from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = [
     "BlockAtPath",
+    "BlockRow",
     "FigureAtPath",
+    "FigureRow",
     "Path",
     "PeriodAtPath",
     "PeriodRow",
     "TextAtPath",
     "TextKind",
     "TextRow",
+    "block_rows",
+    "blocks_at_paths",
     "blocks_of",
+    "figure_rows",
     "figure_strings",
+    "figures_at_paths",
     "figures_of",
     "iter_blocks",
     "iter_figures",
@@ -153,9 +159,25 @@ _new_period = unchecked_constructor(PeriodAtPath)
 # per check, and each level of ``yield from`` costs every item it passes on.
 
 
+#: A block as :func:`block_rows` gives it: its path, the block and its section (the fields of
+#: :class:`BlockAtPath`, in order).
+BlockRow: TypeAlias = tuple[Path, Block, int | None]
+
+
 def blocks_of(statement: Statement) -> list[BlockAtPath]:
     """Return what :func:`iter_blocks` yields, as a list."""
-    out: list[BlockAtPath] = []
+    return blocks_at_paths(block_rows(statement))
+
+
+def blocks_at_paths(rows: Iterable[BlockRow]) -> list[BlockAtPath]:
+    """Return a :class:`BlockAtPath` for each row of :func:`block_rows`."""
+    new = _new_block
+    return [new(path, block, section) for path, block, section in rows]
+
+
+def block_rows(statement: Statement) -> list[BlockRow]:
+    """Return what :func:`iter_blocks` yields as plain rows: (path, block, section)."""
+    out: list[BlockRow] = []
     for part in statement.parts():
         if part is StatementPart.PREAMBLE:
             _add_blocks(out, statement.preamble, ("preamble",), None)
@@ -170,11 +192,11 @@ def blocks_of(statement: Statement) -> list[BlockAtPath]:
 
 
 def _add_blocks(
-    out: list[BlockAtPath], blocks: tuple[Block, ...], path: Path, section: int | None
+    out: list[BlockRow], blocks: tuple[Block, ...], path: Path, section: int | None
 ) -> None:
     for index, block in enumerate(blocks):
         block_path = (*path, index)
-        out.append(_new_block(block_path, block, section))
+        out.append((block_path, block, section))
         if isinstance(block, Subsection):
             _add_blocks(out, block.blocks, (*block_path, "blocks"), section)
 
@@ -184,12 +206,13 @@ def iter_blocks(statement: Statement) -> Iterator[BlockAtPath]:
     return iter(blocks_of(statement))
 
 
-#: A figure as the figure walk finds it: its path, the figure and its section.
-_FigureRow: TypeAlias = tuple[Path, Figure, int | None]
+#: A figure as :func:`figure_rows` gives it: its path, the figure and its section (the fields
+#: of :class:`FigureAtPath`, in order).
+FigureRow: TypeAlias = tuple[Path, Figure, int | None]
 
 
 def _add_block_figures(
-    out: list[_FigureRow], blocks: tuple[Block, ...], path: Path, section: int | None
+    out: list[FigureRow], blocks: tuple[Block, ...], path: Path, section: int | None
 ) -> None:
     for index, block in enumerate(blocks):
         if isinstance(block, Subsection):
@@ -201,7 +224,7 @@ def _add_block_figures(
             )
 
 
-def _add_part_figures(out: list[_FigureRow], statement: Statement, part: StatementPart) -> None:
+def _add_part_figures(out: list[FigureRow], statement: Statement, part: StatementPart) -> None:
     if part is StatementPart.PREAMBLE:
         _add_block_figures(out, statement.preamble, ("preamble",), None)
     elif part is StatementPart.INTRODUCTION:
@@ -219,9 +242,19 @@ def _add_part_figures(out: list[_FigureRow], statement: Statement, part: Stateme
 
 def figures_of(statement: Statement) -> list[FigureAtPath]:
     """Return what :func:`iter_figures` yields, as a list."""
-    rows: list[_FigureRow] = []
+    return figures_at_paths(figure_rows(statement))
+
+
+def figure_rows(statement: Statement) -> list[FigureRow]:
+    """Return what :func:`iter_figures` yields as plain rows: (path, figure, section)."""
+    rows: list[FigureRow] = []
     for part in statement.parts():
         _add_part_figures(rows, statement, part)
+    return rows
+
+
+def figures_at_paths(rows: Iterable[FigureRow]) -> list[FigureAtPath]:
+    """Return a :class:`FigureAtPath` for each row of :func:`figure_rows`."""
     new = _new_figure
     return [new(path, figure, section) for path, figure, section in rows]
 
@@ -245,7 +278,7 @@ def period_rows(statement: Statement) -> list[PeriodRow]:
         (("periods", index), period, None) for index, period in enumerate(statement.periods)
     ]
     defaults = statement.defaults
-    rows: list[_FigureRow] = []
+    rows: list[FigureRow] = []
     for part in statement.parts():
         if part is StatementPart.DEFAULTS and defaults is not None:
             if defaults.period is not None:

@@ -105,11 +105,10 @@ def figure_without_period(statement: Statement, context: CheckContext) -> Iterat
     stated") counts. Figures whose data is recorded as not available are not checked.
     """
     defaults = statement.defaults
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.effective_period(defaults) is None and figure.availability is None:
             yield Occurrence(
-                path=(*located.path, "period"),
+                path=(*at, "period"),
                 message=f"The figure “{figure.measure}” does not say what period it covers.",
             )
 
@@ -129,11 +128,10 @@ def figure_without_unit(statement: Statement, context: CheckContext) -> Iterator
     Without a unit a value cannot be read (16 offences, 16%, £16 or 16 per 1,000?), and changes
     cannot be checked.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.value is not None and figure.unit is None:
             yield Occurrence(
-                path=(*located.path, "unit"),
+                path=(*at, "unit"),
                 message=f"The figure “{figure.measure}” has a value but no unit.",
             )
 
@@ -156,16 +154,15 @@ def rate_or_rank_incomplete(statement: Statement, context: CheckContext) -> Iter
     A rate is per something (per 1,000 population, per 1,000 households); a rank counts from the
     highest or the lowest of a group. Without them the figure cannot be compared.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.unit is Unit.RATE and figure.rate_base is None:
             yield Occurrence(
-                path=(*located.path, "rate_base"),
+                path=(*at, "rate_base"),
                 message=f"The rate “{figure.measure}” does not say what it is per.",
             )
         if figure.unit is Unit.RANK and figure.rank is None:
             yield Occurrence(
-                path=(*located.path, "rank"),
+                path=(*at, "rank"),
                 message=(
                     f"The rank “{figure.measure}” does not say what it ranks, or from which end."
                 ),
@@ -224,17 +221,17 @@ def comparison_without_period(statement: Statement, context: CheckContext) -> It
     baseline") gives every baseline comparison its period.
     """
     defaults = statement.defaults
-    for located in context.figures():
-        own = located.figure.effective_period(defaults)
-        for index, comparison in enumerate(located.figure.comparisons):
+    for at, figure, _section in context.figure_rows():
+        own = figure.effective_period(defaults)
+        for index, comparison in enumerate(figure.comparisons):
             if (
                 comparison.basis in _DATED_BASES
                 and comparison.effective_period(own, defaults) is None
             ):
                 yield Occurrence(
-                    path=(*located.path, "comparisons", index, "period"),
+                    path=(*at, "comparisons", index, "period"),
                     message=(
-                        f"The comparison of “{located.figure.measure}” with the "
+                        f"The comparison of “{figure.measure}” with the "
                         f"{_BASIS_WORDS[comparison.basis]} does not give that period."
                     ),
                 )
@@ -256,16 +253,20 @@ def comparison_basis_unstated(statement: Statement, context: CheckContext) -> It
     baseline? The comparison's basis is recorded as `unstated` when the published text does not
     say.
     """
-    for located in context.figures():
-        for index, comparison in enumerate(located.figure.comparisons):
+    for at, figure, _section in context.figure_rows():
+        for index, comparison in enumerate(figure.comparisons):
             if comparison.basis is ComparisonBasis.UNSTATED:
                 yield Occurrence(
-                    path=(*located.path, "comparisons", index, "basis"),
+                    path=(*at, "comparisons", index, "basis"),
                     message=(
-                        f"A change in “{located.figure.measure}” is stated without saying what "
+                        f"A change in “{figure.measure}” is stated without saying what "
                         "it is compared with."
                     ),
                 )
+
+
+#: Blocks with one text (a tuple: ``A | B`` makes a new union each time it is evaluated).
+_TEXT_BLOCKS = (Paragraph, Quotation)
 
 
 @rule(
@@ -283,9 +284,8 @@ def empty_narrative(statement: Statement, context: CheckContext) -> Iterator[Occ
     they render as gaps or stray headings. Text of nothing but whitespace and invisible
     characters (zero-width spaces and other format or control characters) is empty too.
     """
-    for located in context.blocks():
-        block, path = located.block, located.path
-        if isinstance(block, Paragraph | Quotation) and is_blank(block.text):
+    for path, block, _section in context.block_rows():
+        if isinstance(block, _TEXT_BLOCKS) and is_blank(block.text):
             yield Occurrence(path=(*path, "text"), message="This block has no text.")
         elif isinstance(block, BulletList):
             if not block.items:
@@ -322,20 +322,20 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     # One look over the whole statement first (its own words, joined already for the acronym
     # rules, and figures' texts): most statements hold no placeholder at all.
     everything = [context.shared(reader_texts).joined.joined]
-    for located in context.figures():
-        everything.extend(figure_strings(located.figure))
+    for _at, figure, _section in context.figure_rows():
+        everything.extend(figure_strings(figure))
     rows = context.text_rows() if placeholder_hint("\n".join(everything)) else ()
     for path, text, _kind, _section in rows:
         found = placeholders(text)
         if found:
             wording = ", ".join(f"“{item}”" for item in dict.fromkeys(found))
             yield Occurrence(path=path, message=f"This text holds a placeholder: {wording}.")
-    for figure_at in context.figures():
-        availability = figure_at.figure.availability
+    for at, figure, _section in context.figure_rows():
+        availability = figure.availability
         if availability is not None and availability.status is DataStatus.TO_FOLLOW:
             yield Occurrence(
-                path=(*figure_at.path, "availability", "status"),
-                message=f"The figure “{figure_at.figure.measure}” is still to follow.",
+                path=(*at, "availability", "status"),
+                message=f"The figure “{figure.measure}” is still to follow.",
             )
 
 
@@ -359,17 +359,17 @@ def unavailable_data_unexplained(
     statements say why and what they use instead. A proxy metric named in its place
     (`availability.proxy_metric`) explains enough.
     """
-    for located in context.figures():
-        availability = located.figure.availability
+    for at, figure, _section in context.figure_rows():
+        availability = figure.availability
         if (
             availability is not None
             and not (availability.reason or "").strip()
             and availability.proxy_metric is None
         ):
             yield Occurrence(
-                path=(*located.path, "availability", "reason"),
+                path=(*at, "availability", "reason"),
                 message=(
-                    f"The data for “{located.figure.measure}” is recorded as "
+                    f"The data for “{figure.measure}” is recorded as "
                     f"{availability.status.replace('_', ' ')} without a reason."
                 ),
             )
@@ -395,7 +395,7 @@ def statement_without_figures(statement: Statement, context: CheckContext) -> It
     states no figure anywhere (no section, subsection or statement of contribution holds one)
     leaves readers only the narrative, however many priorities it names.
     """
-    if context.figures():
+    if context.figure_rows():
         return
     if any(section.metrics for section in statement.sections):
         return

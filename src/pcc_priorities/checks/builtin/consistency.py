@@ -45,8 +45,7 @@ def change_inconsistent(statement: Statement, context: CheckContext) -> Iterator
     before, and 76 / 1,285 is 5.9%, not 7%. Hedged figures ("~80%", "up to 53%") and ranges are
     not checked.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.qualifier is not None or figure.upper_value is not None:
             continue
         for index, comparison in enumerate(figure.comparisons):
@@ -55,7 +54,7 @@ def change_inconsistent(statement: Statement, context: CheckContext) -> Iterator
             problems = change_problems(figure.value, comparison)
             if problems is not None:
                 yield Occurrence(
-                    path=(*located.path, "comparisons", index, "change"),
+                    path=(*at, "comparisons", index, "change"),
                     message=f"“{figure.measure}”: " + "; ".join(problems) + ".",
                 )
 
