@@ -161,7 +161,7 @@ class CheckContext:
 
     @cached_property
     def _period_rows(self) -> tuple[PeriodRow, ...]:
-        return tuple(period_rows(self._statement))
+        return tuple(period_rows(self._statement, self._figure_rows))
 
     @cached_property
     def _periods(self) -> tuple[PeriodAtPath, ...]:

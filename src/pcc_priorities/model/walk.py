@@ -9,7 +9,7 @@ canonical document's order unless the statement gives its own ``order``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -17,7 +17,7 @@ import attrs
 from attrs import frozen
 
 from pcc_priorities._typecheck import typed_fields, unchecked_constructor
-from pcc_priorities.model.figures import Comparison, Figure
+from pcc_priorities.model.figures import Comparison, Figure, StatementDefaults
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import Path, parse_pointer, pointer
 from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
@@ -269,33 +269,57 @@ def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
 PeriodRow: TypeAlias = tuple[Path, ReportingPeriod, Comparison | None]
 
 
-def period_rows(statement: Statement) -> list[PeriodRow]:
+#: The first segment of the paths of each part's figures.
+_FIGURE_PARTS = {
+    StatementPart.PREAMBLE: "preamble",
+    StatementPart.INTRODUCTION: "introduction",
+    StatementPart.CONTRIBUTION: "contribution",
+    StatementPart.SECTIONS: "sections",
+}
+
+
+def period_rows(
+    statement: Statement, figures: Sequence[FigureRow] | None = None
+) -> list[PeriodRow]:
     """Return what :func:`iter_periods` yields as plain rows: (path, period, comparison).
 
-    Without an object per period, for the checker's built-in rules.
+    Without an object per period, for the checker's built-in rules. ``figures`` is
+    ``figure_rows(statement)`` where the caller has it already.
     """
+    if figures is None:
+        figures = figure_rows(statement)
     out: list[PeriodRow] = [
         (("periods", index), period, None) for index, period in enumerate(statement.periods)
     ]
+    # The statement's own period and baseline come where its defaults are among its parts:
+    # after the figures of the parts before them (figures come part by part, in order).
     defaults = statement.defaults
-    rows: list[FigureRow] = []
-    for part in statement.parts():
-        if part is StatementPart.DEFAULTS and defaults is not None:
-            if defaults.period is not None:
-                out.append((("defaults", "period"), defaults.period, None))
-            if defaults.baseline is not None:
-                out.append((("defaults", "baseline"), defaults.baseline, None))
-        rows.clear()
-        _add_part_figures(rows, statement, part)
-        for path, figure, _section in rows:
-            if figure.period is not None:
-                out.append(((*path, "period"), figure.period, None))
-            for index, comparison in enumerate(figure.comparisons):
-                if comparison.period is not None:
-                    out.append(
-                        ((*path, "comparisons", index, "period"), comparison.period, comparison)
-                    )
+    before = len(figures)
+    if defaults is not None and (defaults.period is not None or defaults.baseline is not None):
+        parts = statement.parts()
+        earlier = {_FIGURE_PARTS.get(part) for part in parts[: parts.index(StatementPart.DEFAULTS)]}
+        before = 0
+        while before < len(figures) and figures[before][0][0] in earlier:
+            before += 1
+    for position, (path, figure, _section) in enumerate(figures):
+        if position == before:
+            _add_default_periods(out, defaults)
+        if figure.period is not None:
+            out.append(((*path, "period"), figure.period, None))
+        for index, comparison in enumerate(figure.comparisons):
+            if comparison.period is not None:
+                out.append(((*path, "comparisons", index, "period"), comparison.period, comparison))
+    if before >= len(figures):
+        _add_default_periods(out, defaults)
     return out
+
+
+def _add_default_periods(out: list[PeriodRow], defaults: StatementDefaults | None) -> None:
+    if defaults is not None:
+        if defaults.period is not None:
+            out.append((("defaults", "period"), defaults.period, None))
+        if defaults.baseline is not None:
+            out.append((("defaults", "baseline"), defaults.baseline, None))
 
 
 def periods_of(statement: Statement) -> list[PeriodAtPath]:
