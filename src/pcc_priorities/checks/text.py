@@ -11,8 +11,8 @@ from pcc_priorities.checks.registry import CheckContext
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import ApplicabilityAssessment, PrioritySection, Statement
 from pcc_priorities.model.walk import Path, text_rows
-from pcc_priorities.reference.acronyms import ReaderTexts
 from pcc_priorities.reference.national_frameworks import NationalPriority
+from pcc_priorities.reference.texts_at_once import ReaderTexts
 
 __all__ = ["is_placeholder_only", "placeholders"]
 
