@@ -6,6 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pcc_priorities.reference.acronyms import (
+    _CANDIDATE,
+    _candidates,
     find_acronyms,
     find_acronyms_in,
     find_definitions,
@@ -48,3 +50,12 @@ def test_texts_ending_and_starting_with_brackets_do_not_join() -> None:
     assert list(find_acronyms_in(["OCG", "s", "DV"])) == [
         (0, use) for use in find_acronyms("OCG")
     ] + [(2, use) for use in find_acronyms("DV")]
+
+
+@given(
+    _TEXTS.map("".join) | st.text(alphabet=st.sampled_from("AB9&s_x é()\u0130\ud800"), max_size=40)
+)
+def test_candidates_are_those_the_regex_finds(text: str) -> None:
+    """The quick search for acronym candidates finds exactly the regex's matches, in order."""
+    expected = [(match.start(), match.end()) for match in _CANDIDATE.finditer(text)]
+    assert [(match.start(), match.end()) for match in _candidates(text)] == expected

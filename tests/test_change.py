@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import change_reference
 from pcc_priorities import (
     Change,
     Comparison,
@@ -26,7 +27,7 @@ from pcc_priorities.figures import (
     parse_rank,
     rank_problem,
 )
-from pcc_priorities.figures.change import round_half_up
+from pcc_priorities.figures.change import change_problems, round_half_up
 from pcc_priorities.testing import decimals
 
 D = Decimal
@@ -218,3 +219,30 @@ def test_target_that_cannot_be_told() -> None:
     empty = check_target(D(27), Comparison(basis=ComparisonBasis.TARGET), higher_is_better=False)
     assert empty.met is None
     assert "no value" in empty.problems[0]
+
+
+_STATED = st.none() | st.sampled_from([D(0), D(15), D(-15), D("42.9"), D(43), D("-7"), D("0.5")])
+
+
+@given(
+    st.none() | st.sampled_from([D(35), D(0), D(50), D("1285"), D("-3")]) | decimals(),
+    st.none() | st.sampled_from([D(50), D(0), D(35), D("1209")]) | decimals(),
+    st.builds(
+        Change,
+        direction=st.none() | st.sampled_from(Direction),
+        count=_STATED | decimals(),
+        percent=_STATED | decimals(),
+        percentage_points=_STATED,
+        wording=st.none() | st.just("up"),
+    ),
+)
+def test_check_change_is_as_before(
+    reference: Decimal | None, value: Decimal | None, change: Change
+) -> None:
+    """The faster check gives the same result, and the checker's short answer agrees with it."""
+    comparison = _compared(reference, change)
+    result = check_change(value, comparison)
+    assert result == change_reference.check_change(value, comparison)
+    assert change_problems(value, comparison) == (
+        list(result.problems) if result.agrees is False else None
+    )

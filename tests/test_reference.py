@@ -219,3 +219,27 @@ def test_priority_wordings_start_with_the_title() -> None:
     """A priority's wordings are its official title followed by its aliases."""
     priority = NationalPriority(id="x", title="T", aliases=("A", "B"))
     assert priority.wordings == ("T", "A", "B")
+
+
+def test_matching_by_index_is_matching_by_search() -> None:
+    """Titles and sources are matched as a search through every wording in order would."""
+    from pcc_priorities.reference.national_frameworks import normalise_name  # noqa: PLC0415
+
+    for framework in p.frameworks():
+        priority_texts = [text for item in framework.priorities for text in item.wordings]
+        source_texts = [t for s in framework.data_sources for t in (s.title, *s.aliases)]
+        for text in [*priority_texts, *source_texts, "", "Nothing like it", "Police & crime"]:
+            for variant in (text, text.upper(), f"  {text}. "):
+                wanted = normalise_name(variant)
+                searched = next(
+                    (i for i in framework.priorities if any(normalise_name(w) == wanted
+                                                             for w in i.wordings)),
+                    None,
+                )  # fmt: skip
+                assert framework.match_priority(variant) is searched
+                source = next(
+                    (s for s in framework.data_sources
+                     if any(normalise_name(w) == wanted for w in (s.title, *s.aliases))),
+                    None,
+                )  # fmt: skip
+                assert framework.match_data_source(variant) is source

@@ -18,6 +18,7 @@ from pcc_priorities.model.walk import (
     resolves,
 )
 from pcc_priorities.testing import json_pointers, statements
+from walk_reference import assert_same_walks
 
 
 @given(json_pointers())
@@ -49,8 +50,10 @@ def test_walks_are_in_document_order(statement: p.Statement) -> None:
     """Texts, figures and periods come in reading order: the statement's parts in its order.
 
     Within a part they come in the order their paths sort in; with no order of its own, a
-    statement's parts come in the document's order, so every path sorts.
+    statement's parts come in the document's order, so every path sorts. Each walk yields
+    exactly what the generators it replaced yielded (``walk_reference``).
     """
+    assert_same_walks(statement)
     rank = {part.value: position for position, part in enumerate(statement.parts())}
     rank["sections_heading"] = rank["sections"]
 

@@ -10,10 +10,19 @@ from functools import lru_cache
 from pcc_priorities.checks.registry import CheckContext
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import ApplicabilityAssessment, PrioritySection, Statement
-from pcc_priorities.model.walk import Path
+from pcc_priorities.model.walk import Path, text_rows
 from pcc_priorities.reference.national_frameworks import NationalPriority
+from pcc_priorities.reference.texts_at_once import ReaderTexts
 
 __all__ = ["is_placeholder_only", "placeholders"]
+
+
+def reader_texts(context: CheckContext) -> ReaderTexts:
+    """The statement's own words (not figures' texts), joined once; rules share one per check.
+
+    Positions (``orders``) are among these texts only, which keeps their order.
+    """
+    return ReaderTexts(text_rows(context.statement, figures=False))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -36,23 +45,43 @@ _PLACEHOLDER_PHRASES = re.compile(
 PLACEHOLDER_TOKENS = re.compile(r"(?<![\w&])(?:TBC|TBD|TBA|tbc|tbd|tba|TODO|FIXME|X{2,})(?![\w&])")
 
 
+#: What may follow "to be " in a placeholder phrase.
+_TO_BE = ("confirmed", "determined", "added", "inserted", "provided", "updated", "agreed")
+
+
 def placeholder_hint(text: str) -> bool:
     """Whether ``text`` holds something every placeholder match contains.
 
-    Texts without any skip the expressions above, which are slow on long narrative.
+    Texts without any skip the expressions above, which are slow on long narrative. The
+    lower-cased text holds one of: "due course", "coming soon", "lorem", "insert", "to follow",
+    "[", "<", "tbc", "tbd", "tba", "todo", "fixme", "xx", or "to be " followed by one of
+    :data:`_TO_BE`. Each search reads the whole text when it finds nothing, as it does in
+    most statements, so searches that share a rare start are made as one: each "to be ",
+    "tb" and "x" is looked at where it is found.
     """
     t = text.lower()
-    return (
+    if (
         "due course" in t or "coming soon" in t or "lorem" in t or "insert" in t
-        or "to follow" in t or "[" in t or "<" in t
-        or ("tb" in t and ("tbc" in t or "tbd" in t or "tba" in t))
-        or "todo" in t or "fixme" in t or "xx" in t
-        or ("to be " in t and (
-            "to be confirmed" in t or "to be determined" in t or "to be added" in t
-            or "to be inserted" in t or "to be provided" in t or "to be updated" in t
-            or "to be agreed" in t
-        ))
-    )  # fmt: skip
+        or "to follow" in t or "[" in t or "<" in t or "todo" in t
+    ):  # fmt: skip
+        return True
+    find = t.find
+    at = find("tb")
+    while at >= 0:
+        if t.startswith(("tbc", "tbd", "tba"), at):
+            return True
+        at = find("tb", at + 2)
+    at = find("x")
+    while at >= 0:
+        if t.startswith("xx", at) or (at >= 2 and t.startswith("fixme", at - 2)):
+            return True
+        at = find("x", at + 1)
+    at = find("to be ")
+    while at >= 0:
+        if t.startswith(_TO_BE, at + 6):
+            return True
+        at = find("to be ", at + 6)
+    return False
 
 
 may_hold_placeholder = lru_cache(maxsize=8192)(placeholder_hint)
@@ -88,6 +117,20 @@ def visible_text(text: str) -> str:
         char for char in text if char.isspace() or unicodedata.category(char) not in {"Cf", "Cc"}
     )
     return kept.strip()
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: :func:`visible_text` would return "".
+
+    Quicker on long text: a text whose first character after leading whitespace is printable
+    shows that character, so only the rest of texts need the whole look.
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return True
+    if stripped[0].isprintable():
+        return False
+    return not visible_text(text)
 
 
 def has_content(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import TypeAlias
 
 from attrs import frozen
 
@@ -24,6 +25,7 @@ __all__ = [
     "TargetCheck",
     "WholeReferences",
     "absolute_change",
+    "change_problems",
     "check_change",
     "check_target",
     "decimal_places",
@@ -63,20 +65,30 @@ def decimal_places(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+#: Half a unit in the last place of a number written with 0, 1, 2 ... decimal places.
+_HALF_UNITS = tuple(Decimal(5).scaleb(-(places + 1)) for places in range(12))
+_ZERO = Decimal(0)
+
+
 def rounds_to(actual: Decimal, stated: Decimal) -> bool:
     """Return whether ``actual`` rounds to ``stated`` at the places ``stated`` is written with.
 
     Half-way values count both ways, since statements round half up and half to even.
     """
-    tolerance = Decimal(5).scaleb(-(decimal_places(stated) + 1))
-    return abs(actual - stated) <= tolerance
+    places = decimal_places(stated)
+    half = _HALF_UNITS[places] if places < len(_HALF_UNITS) else _half_unit(places)
+    return abs(actual - stated) <= half
+
+
+def _half_unit(places: int) -> Decimal:
+    return Decimal(5).scaleb(-(places + 1))
 
 
 def direction_of(change: Decimal) -> Direction:
     """Return the direction word for a signed change."""
-    if change > 0:
+    if change > _ZERO:
         return Direction.INCREASE
-    if change < 0:
+    if change < _ZERO:
         return Direction.DECREASE
     return Direction.STABLE
 
@@ -184,60 +196,88 @@ def check_change(value: Decimal | None, comparison: Comparison) -> ChangeCheck:
     it is written with; a change in percentage points (for figures that are percentages)
     likewise. The direction word must match the signs and the values.
     """
-    change = comparison.change or Change()
-    reference = comparison.value
-    if reference is None and value is not None and change.count is not None:
-        reference = value - change.count
-    if value is None and reference is not None and change.count is not None:
-        value = reference + change.count
-    problems: list[str] = []
-    if value is None or reference is None:
-        problems.extend(_direction_problems(change, None))
-        return ChangeCheck(
-            agrees=False if problems else None,
-            reference=reference,
-            value=value,
-            problems=tuple(problems),
-        )
-    expected_count = absolute_change(reference, value)
-    expected_percent = percent_change(reference, value)
-    checked = False
-    if change.count is not None and comparison.value is not None:
-        checked = True
-        if change.count != expected_count:
-            problems.append(
-                f"the stated change of {change.count} does not match {value} against {reference} "
-                f"(a change of {expected_count})"
-            )
-    if change.percent is not None:
-        if expected_percent is None:
-            problems.append("a percentage change from zero is undefined")
-        else:
-            checked = True
-            if not rounds_to(expected_percent, change.percent):
-                places = decimal_places(change.percent) + 1
-                problems.append(
-                    f"the stated change of {change.percent}% does not match {value} against "
-                    f"{reference}, which is {_fmt(expected_percent, places)}%"
-                )
-    if change.percentage_points is not None:
-        checked = True
-        if not rounds_to(expected_count, change.percentage_points):
-            problems.append(
-                f"the stated change of {change.percentage_points} percentage points does not "
-                f"match {value} against {reference}, a change of {expected_count}"
-            )
-    problems.extend(_direction_problems(change, expected_count))
-    checked = checked or change.direction is not None
+    agrees, reference, value, expected_count, expected_percent, problems = _checked(
+        value, comparison
+    )
     return ChangeCheck(
-        agrees=(not problems) if (checked or problems) else None,
+        agrees=agrees,
         reference=reference,
         value=value,
         expected_count=expected_count,
         expected_percent=expected_percent,
         problems=tuple(problems),
-        expected_direction=direction_of(expected_count),
+        expected_direction=None if expected_count is None else direction_of(expected_count),
     )
+
+
+def change_problems(value: Decimal | None, comparison: Comparison) -> list[str] | None:
+    """What :func:`check_change` finds disagrees, or None if it agrees or cannot tell.
+
+    The same answer as ``check_change(value, comparison)``'s ``problems`` where its ``agrees``
+    is False, without making the whole result (the checker asks this of every comparison).
+    """
+    agrees, _, _, _, _, problems = _checked(value, comparison)
+    return problems if agrees is False else None
+
+
+_NO_CHANGE = Change()
+
+_Checked: TypeAlias = tuple[
+    bool | None, Decimal | None, Decimal | None, Decimal | None, Decimal | None, list[str]
+]
+
+
+def _checked(value: Decimal | None, comparison: Comparison) -> _Checked:
+    """:func:`check_change`'s findings: (agrees, reference, value, count, percent, problems)."""
+    change = comparison.change or _NO_CHANGE
+    reference = comparison.value
+    count = change.count
+    if reference is None and value is not None and count is not None:
+        reference = value - count
+    if value is None and reference is not None and count is not None:
+        value = reference + count
+    if value is None or reference is None:
+        problems = _direction_problems(change, None)
+        return (False if problems else None), reference, value, None, None, problems
+    expected_count = value - reference
+    # As percent_change(reference, value), from the difference already made.
+    expected_percent = None if reference == 0 else expected_count / abs(reference) * _HUNDRED
+    problems = []
+    checked = False
+    if count is not None and comparison.value is not None:
+        checked = True
+        if count != expected_count:
+            problems.append(
+                f"the stated change of {count} does not match {value} against {reference} "
+                f"(a change of {expected_count})"
+            )
+    percent = change.percent
+    if percent is not None:
+        if expected_percent is None:
+            problems.append("a percentage change from zero is undefined")
+        else:
+            checked = True
+            places = decimal_places(percent)
+            half = _HALF_UNITS[places] if places < len(_HALF_UNITS) else _half_unit(places)
+            if abs(expected_percent - percent) > half:  # as rounds_to(expected_percent, percent)
+                places += 1
+                problems.append(
+                    f"the stated change of {percent}% does not match {value} against "
+                    f"{reference}, which is {_fmt(expected_percent, places)}%"
+                )
+    points = change.percentage_points
+    if points is not None:
+        checked = True
+        if not rounds_to(expected_count, points):
+            problems.append(
+                f"the stated change of {points} percentage points does not "
+                f"match {value} against {reference}, a change of {expected_count}"
+            )
+    if change.direction is not None:
+        problems.extend(_direction_problems(change, expected_count))
+        checked = True
+    agrees = (not problems) if (checked or problems) else None
+    return agrees, reference, value, expected_count, expected_percent, problems
 
 
 @frozen(kw_only=True)
@@ -296,22 +336,32 @@ def whole_references(value: Decimal, percent: Decimal) -> WholeReferences:
 
 
 def _direction_problems(change: Change, expected: Decimal | None) -> list[str]:
-    if change.direction is None:
+    direction = change.direction
+    if direction is None:
         return []
     problems: list[str] = []
+    # As direction_of(number) != direction, for each stated number other than zero.
     for label, number in (
         ("count", change.count),
         ("percentage", change.percent),
         ("percentage-point change", change.percentage_points),
     ):
-        if number is not None and number != 0 and direction_of(number) != change.direction:
-            problems.append(f"the stated {label} {number} contradicts the word {change.direction}")
-    if expected is not None and change.direction is not Direction.STABLE:
+        if number is None:
+            continue
+        if number > _ZERO:
+            stated = Direction.INCREASE
+        elif number < _ZERO:
+            stated = Direction.DECREASE
+        else:
+            continue
+        if stated != direction:
+            problems.append(f"the stated {label} {number} contradicts the word {direction}")
+    if expected is not None and direction is not Direction.STABLE:
         actual = direction_of(expected)
-        if actual not in (change.direction, Direction.STABLE):
+        if actual not in (direction, Direction.STABLE):
             problems.append(
                 f"the values show {'an' if actual is Direction.INCREASE else 'a'} {actual}, "
-                f"but the statement says {change.direction}"
+                f"but the statement says {direction}"
             )
     return problems
 

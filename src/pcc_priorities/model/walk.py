@@ -9,14 +9,15 @@ canonical document's order unless the statement gives its own ``order``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
+from typing import TypeAlias
 
-import attrs
 from attrs import frozen
 
 from pcc_priorities._typecheck import typed_fields, unchecked_constructor
-from pcc_priorities.model.figures import Comparison, Figure
+from pcc_priorities.model.document_paths import path_sort_key, resolves
+from pcc_priorities.model.figures import Comparison, Figure, StatementDefaults
 from pcc_priorities.model.narrative import Block, BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.pointer import Path, parse_pointer, pointer
 from pcc_priorities.model.statement import ApplicabilityAssessment, Statement
@@ -25,19 +26,36 @@ from pcc_priorities.periods.period import ReportingPeriod
 
 __all__ = [
     "BlockAtPath",
+    "BlockRow",
     "FigureAtPath",
+    "FigureRow",
     "Path",
     "PeriodAtPath",
+    "PeriodRow",
     "TextAtPath",
     "TextKind",
+    "TextRow",
+    "block_rows",
+    "blocks_at_paths",
+    "blocks_of",
+    "figure_rows",
+    "figure_strings",
+    "figures_at_paths",
+    "figures_of",
     "iter_blocks",
     "iter_figures",
     "iter_periods",
     "iter_texts",
     "parse_pointer",
     "path_sort_key",
+    "period_rows",
+    "periods_at_paths",
+    "periods_of",
     "pointer",
     "resolves",
+    "text_rows",
+    "texts_at_paths",
+    "texts_of",
 ]
 
 
@@ -137,86 +155,182 @@ _new_figure = unchecked_constructor(FigureAtPath)
 _new_period = unchecked_constructor(PeriodAtPath)
 
 
-def _text(path: Path, text: str, kind: TextKind, section: int | None = None) -> TextAtPath:
-    return _new_text(path, text, kind, section)
+# The walks append to lists rather than yielding through nested generators: each runs once
+# per check, and each level of ``yield from`` costs every item it passes on.
 
 
-def _block(path: Path, block: Block, section: int | None = None) -> BlockAtPath:
-    return _new_block(path, block, section)
+#: A block as :func:`block_rows` gives it: its path, the block and its section (the fields of
+#: :class:`BlockAtPath`, in order).
+BlockRow: TypeAlias = tuple[Path, Block, int | None]
 
 
-def _figure(path: Path, figure: Figure, section: int | None = None) -> FigureAtPath:
-    return _new_figure(path, figure, section)
+def blocks_of(statement: Statement) -> list[BlockAtPath]:
+    """Return what :func:`iter_blocks` yields, as a list."""
+    return blocks_at_paths(block_rows(statement))
 
 
-def _period(
-    path: Path, period: ReportingPeriod, comparison: Comparison | None = None
-) -> PeriodAtPath:
-    return _new_period(path, period, comparison)
+def blocks_at_paths(rows: Iterable[BlockRow]) -> list[BlockAtPath]:
+    """Return a :class:`BlockAtPath` for each row of :func:`block_rows`."""
+    new = _new_block
+    return [new(path, block, section) for path, block, section in rows]
 
 
-def _block_members(block: Block, path: Path, section: int | None) -> Iterator[BlockAtPath]:
-    yield _block(path=path, block=block, section=section)
-    if isinstance(block, Subsection):
-        for index, child in enumerate(block.blocks):
-            yield from _block_members(child, (*path, "blocks", index), section)
+def block_rows(statement: Statement) -> list[BlockRow]:
+    """Return what :func:`iter_blocks` yields as plain rows: (path, block, section)."""
+    out: list[BlockRow] = []
+    for part in statement.parts():
+        if part is StatementPart.PREAMBLE:
+            _add_blocks(out, statement.preamble, ("preamble",), None)
+        elif part is StatementPart.INTRODUCTION:
+            _add_blocks(out, statement.introduction, ("introduction",), None)
+        elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+            _add_blocks(out, statement.contribution.blocks, ("contribution", "blocks"), None)
+        elif part is StatementPart.SECTIONS:
+            for index, section in enumerate(statement.sections):
+                _add_blocks(out, section.blocks, ("sections", index, "blocks"), index)
+    return out
 
 
-def _blocks(blocks: tuple[Block, ...], path: Path, section: int | None) -> Iterator[BlockAtPath]:
+def _add_blocks(
+    out: list[BlockRow], blocks: tuple[Block, ...], path: Path, section: int | None
+) -> None:
     for index, block in enumerate(blocks):
-        yield from _block_members(block, (*path, index), section)
+        block_path = (*path, index)
+        out.append((block_path, block, section))
+        if isinstance(block, Subsection):
+            _add_blocks(out, block.blocks, (*block_path, "blocks"), section)
 
 
 def iter_blocks(statement: Statement) -> Iterator[BlockAtPath]:
     """Yield every narrative block, subsections and the blocks inside them, in reading order."""
-    for part in statement.parts():
-        if part is StatementPart.PREAMBLE:
-            yield from _blocks(statement.preamble, ("preamble",), None)
-        elif part is StatementPart.INTRODUCTION:
-            yield from _blocks(statement.introduction, ("introduction",), None)
-        elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
-            yield from _blocks(statement.contribution.blocks, ("contribution", "blocks"), None)
-        elif part is StatementPart.SECTIONS:
-            for index, section in enumerate(statement.sections):
-                yield from _blocks(section.blocks, ("sections", index, "blocks"), index)
+    return iter(blocks_of(statement))
 
 
-def _figures_in_blocks(
-    blocks: tuple[Block, ...], path: Path, section: int | None
-) -> Iterator[FigureAtPath]:
+#: A figure as :func:`figure_rows` gives it: its path, the figure and its section (the fields
+#: of :class:`FigureAtPath`, in order).
+FigureRow: TypeAlias = tuple[Path, Figure, int | None]
+
+
+def _add_block_figures(
+    out: list[FigureRow], blocks: tuple[Block, ...], path: Path, section: int | None
+) -> None:
     for index, block in enumerate(blocks):
         if isinstance(block, Subsection):
             block_path = (*path, index)
-            yield from _figures_in_blocks(block.blocks, (*block_path, "blocks"), section)
-            for figure_index, figure in enumerate(block.figures):
-                yield _figure(
-                    path=(*block_path, "figures", figure_index), figure=figure, section=section
-                )
+            _add_block_figures(out, block.blocks, (*block_path, "blocks"), section)
+            out.extend(
+                ((*block_path, "figures", figure_index), figure, section)
+                for figure_index, figure in enumerate(block.figures)
+            )
+
+
+def _add_part_figures(out: list[FigureRow], statement: Statement, part: StatementPart) -> None:
+    if part is StatementPart.PREAMBLE:
+        _add_block_figures(out, statement.preamble, ("preamble",), None)
+    elif part is StatementPart.INTRODUCTION:
+        _add_block_figures(out, statement.introduction, ("introduction",), None)
+    elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
+        _add_block_figures(out, statement.contribution.blocks, ("contribution", "blocks"), None)
+    elif part is StatementPart.SECTIONS:
+        for index, section in enumerate(statement.sections):
+            out.extend(
+                (("sections", index, "figures", figure_index), figure, index)
+                for figure_index, figure in enumerate(section.figures)
+            )
+            _add_block_figures(out, section.blocks, ("sections", index, "blocks"), index)
+
+
+def figures_of(statement: Statement) -> list[FigureAtPath]:
+    """Return what :func:`iter_figures` yields, as a list."""
+    return figures_at_paths(figure_rows(statement))
+
+
+def figure_rows(statement: Statement) -> list[FigureRow]:
+    """Return what :func:`iter_figures` yields as plain rows: (path, figure, section)."""
+    rows: list[FigureRow] = []
+    for part in statement.parts():
+        _add_part_figures(rows, statement, part)
+    return rows
+
+
+def figures_at_paths(rows: Iterable[FigureRow]) -> list[FigureAtPath]:
+    """Return a :class:`FigureAtPath` for each row of :func:`figure_rows`."""
+    new = _new_figure
+    return [new(path, figure, section) for path, figure, section in rows]
 
 
 def iter_figures(statement: Statement) -> Iterator[FigureAtPath]:
     """Yield every figure, in sections and in subsections anywhere, in reading order."""
-    for part in statement.parts():
-        yield from _part_figures(statement, part)
+    return iter(figures_of(statement))
 
 
-def _part_figures(statement: Statement, part: StatementPart) -> Iterator[FigureAtPath]:
-    if part is StatementPart.PREAMBLE:
-        yield from _figures_in_blocks(statement.preamble, ("preamble",), None)
-    elif part is StatementPart.INTRODUCTION:
-        yield from _figures_in_blocks(statement.introduction, ("introduction",), None)
-    elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
-        blocks = statement.contribution.blocks
-        yield from _figures_in_blocks(blocks, ("contribution", "blocks"), None)
-    elif part is StatementPart.SECTIONS:
-        for index, section in enumerate(statement.sections):
-            for figure_index, figure in enumerate(section.figures):
-                yield _figure(
-                    path=("sections", index, "figures", figure_index),
-                    figure=figure,
-                    section=index,
-                )
-            yield from _figures_in_blocks(section.blocks, ("sections", index, "blocks"), index)
+#: A period as :func:`period_rows` gives it: its path, the period and its comparison (the
+#: fields of :class:`PeriodAtPath`, in order).
+PeriodRow: TypeAlias = tuple[Path, ReportingPeriod, Comparison | None]
+
+
+#: The first segment of the paths of each part's figures.
+_FIGURE_PARTS = {
+    StatementPart.PREAMBLE: "preamble",
+    StatementPart.INTRODUCTION: "introduction",
+    StatementPart.CONTRIBUTION: "contribution",
+    StatementPart.SECTIONS: "sections",
+}
+
+
+def period_rows(
+    statement: Statement, figures: Sequence[FigureRow] | None = None
+) -> list[PeriodRow]:
+    """Return what :func:`iter_periods` yields as plain rows: (path, period, comparison).
+
+    Without an object per period, for the checker's built-in rules. ``figures`` is
+    ``figure_rows(statement)`` where the caller has it already.
+    """
+    if figures is None:
+        figures = figure_rows(statement)
+    out: list[PeriodRow] = [
+        (("periods", index), period, None) for index, period in enumerate(statement.periods)
+    ]
+    # The statement's own period and baseline come where its defaults are among its parts:
+    # after the figures of the parts before them (figures come part by part, in order).
+    defaults = statement.defaults
+    before = len(figures)
+    if defaults is not None and (defaults.period is not None or defaults.baseline is not None):
+        parts = statement.parts()
+        earlier = {_FIGURE_PARTS.get(part) for part in parts[: parts.index(StatementPart.DEFAULTS)]}
+        before = 0
+        while before < len(figures) and figures[before][0][0] in earlier:
+            before += 1
+    for position, (path, figure, _section) in enumerate(figures):
+        if position == before:
+            _add_default_periods(out, defaults)
+        if figure.period is not None:
+            out.append(((*path, "period"), figure.period, None))
+        for index, comparison in enumerate(figure.comparisons):
+            if comparison.period is not None:
+                out.append(((*path, "comparisons", index, "period"), comparison.period, comparison))
+    if before >= len(figures):
+        _add_default_periods(out, defaults)
+    return out
+
+
+def _add_default_periods(out: list[PeriodRow], defaults: StatementDefaults | None) -> None:
+    if defaults is not None:
+        if defaults.period is not None:
+            out.append((("defaults", "period"), defaults.period, None))
+        if defaults.baseline is not None:
+            out.append((("defaults", "baseline"), defaults.baseline, None))
+
+
+def periods_of(statement: Statement) -> list[PeriodAtPath]:
+    """Return what :func:`iter_periods` yields, as a list."""
+    return periods_at_paths(period_rows(statement))
+
+
+def periods_at_paths(rows: Iterable[PeriodRow]) -> list[PeriodAtPath]:
+    """Return a :class:`PeriodAtPath` for each row of :func:`period_rows`."""
+    new = _new_period
+    return [new(path, period, comparison) for path, period, comparison in rows]
 
 
 def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
@@ -224,119 +338,87 @@ def iter_periods(statement: Statement) -> Iterator[PeriodAtPath]:
 
     The period and the baseline the statement states once for all figures are among them.
     """
-    for index, period in enumerate(statement.periods):
-        yield _period(path=("periods", index), period=period)
-    for part in statement.parts():
-        defaults = statement.defaults
-        if part is StatementPart.DEFAULTS and defaults is not None:
-            if defaults.period is not None:
-                yield _period(path=("defaults", "period"), period=defaults.period)
-            if defaults.baseline is not None:
-                yield _period(path=("defaults", "baseline"), period=defaults.baseline)
-        for located in _part_figures(statement, part):
-            figure = located.figure
-            if figure.period is not None:
-                yield _period(path=(*located.path, "period"), period=figure.period)
-            for index, comparison in enumerate(figure.comparisons):
-                if comparison.period is not None:
-                    yield _period(
-                        path=(*located.path, "comparisons", index, "period"),
-                        period=comparison.period,
-                        comparison=comparison,
-                    )
+    return iter(periods_of(statement))
 
 
-def _block_texts(block: Block, path: Path, section: int | None) -> Iterator[TextAtPath]:
+#: A text as :func:`text_rows` gives it: its path, the text, its kind and its section (the
+#: fields of :class:`TextAtPath`, in order).
+TextRow: TypeAlias = tuple[Path, str, TextKind, int | None]
+
+_HEADING = TextKind.HEADING
+_NARRATIVE = TextKind.NARRATIVE
+_ASSESSMENT = TextKind.ASSESSMENT
+_METRIC = TextKind.METRIC
+_LABEL = TextKind.FIGURE_LABEL
+
+
+def _add_block_texts(
+    out: list[TextRow], block: Block, path: Path, section: int | None, figures: bool = True
+) -> None:
     if isinstance(block, Paragraph):
-        yield _text(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
+        out.append(((*path, "text"), block.text, _NARRATIVE, section))
     elif isinstance(block, BulletList):
-        for index, item in enumerate(block.items):
-            yield _text(
-                path=(*path, "items", index), text=item, kind=TextKind.NARRATIVE, section=section
-            )
+        out.extend(
+            ((*path, "items", index), item, _NARRATIVE, section)
+            for index, item in enumerate(block.items)
+        )
     elif isinstance(block, Quotation):
-        yield _text(path=(*path, "text"), text=block.text, kind=TextKind.NARRATIVE, section=section)
+        out.append(((*path, "text"), block.text, _NARRATIVE, section))
         if block.attribution is not None:
-            yield _text(
-                path=(*path, "attribution"),
-                text=block.attribution,
-                kind=TextKind.NARRATIVE,
-                section=section,
-            )
+            out.append(((*path, "attribution"), block.attribution, _NARRATIVE, section))
     else:
-        yield _text(path=(*path, "title"), text=block.title, kind=TextKind.HEADING, section=section)
+        out.append(((*path, "title"), block.title, _HEADING, section))
         for index, child in enumerate(block.blocks):
-            yield from _block_texts(child, (*path, "blocks", index), section)
-        for index, figure in enumerate(block.figures):
-            yield from _figure_texts(figure, (*path, "figures", index), section)
+            _add_block_texts(out, child, (*path, "blocks", index), section, figures)
+        if figures:
+            for index, figure in enumerate(block.figures):
+                _add_figure_texts(out, figure, (*path, "figures", index), section)
 
 
-def _figure_texts(figure: Figure, path: Path, section: int | None) -> Iterator[TextAtPath]:
+def _add_figure_texts(out: list[TextRow], figure: Figure, path: Path, section: int | None) -> None:
     """A figure's wording (kind FIGURE) and its published labels (FIGURE_LABEL), in order."""
-    label = TextKind.FIGURE_LABEL
-    yield _text(path=(*path, "measure"), text=figure.measure, kind=label, section=section)
+    add = out.append
+    add(((*path, "measure"), figure.measure, _LABEL, section))
     if figure.wording is not None:
-        yield _text(
-            path=(*path, "wording"), text=figure.wording, kind=TextKind.FIGURE, section=section
-        )
+        add(((*path, "wording"), figure.wording, TextKind.FIGURE, section))
     if figure.rank is not None and figure.rank.group is not None:
-        yield _text(
-            path=(*path, "rank", "group"), text=figure.rank.group, kind=label, section=section
-        )
+        add(((*path, "rank", "group"), figure.rank.group, _LABEL, section))
     if figure.area is not None:
-        yield _text(
-            path=(*path, "area", "name"), text=figure.area.name, kind=label, section=section
-        )
+        add(((*path, "area", "name"), figure.area.name, _LABEL, section))
     if figure.source is not None:
-        yield _text(path=(*path, "source"), text=figure.source, kind=label, section=section)
+        add(((*path, "source"), figure.source, _LABEL, section))
     for index, comparison in enumerate(figure.comparisons):
         at = (*path, "comparisons", index)
         if comparison.area is not None:
-            yield _text(
-                path=(*at, "area", "name"), text=comparison.area.name, kind=label, section=section
-            )
-        if comparison.change is not None and comparison.change.wording is not None:
-            yield _text(
-                path=(*at, "change", "wording"),
-                text=comparison.change.wording,
-                kind=label,
-                section=section,
-            )
+            add(((*at, "area", "name"), comparison.area.name, _LABEL, section))
+        change = comparison.change
+        if change is not None and change.wording is not None:
+            add(((*at, "change", "wording"), change.wording, _LABEL, section))
         if comparison.wording is not None:
-            yield _text(path=(*at, "wording"), text=comparison.wording, kind=label, section=section)
+            add(((*at, "wording"), comparison.wording, _LABEL, section))
     availability = figure.availability
     if availability is not None and availability.reason is not None:
-        yield _text(
-            path=(*path, "availability", "reason"),
-            text=availability.reason,
-            kind=label,
-            section=section,
-        )
+        add(((*path, "availability", "reason"), availability.reason, _LABEL, section))
 
 
-def _assessment_texts(
-    assessment: ApplicabilityAssessment | None, path: Path, section: int | None
-) -> Iterator[TextAtPath]:
+def _add_assessment_texts(
+    out: list[TextRow],
+    assessment: ApplicabilityAssessment | None,
+    path: Path,
+    section: int | None,
+) -> None:
     if assessment is None:
         return
-    for index, reason in enumerate(assessment.reasons):
-        yield _text(
-            path=(*path, "reasons", index), text=reason, kind=TextKind.ASSESSMENT, section=section
-        )
-    for index, title in enumerate(assessment.aligns_with):
-        yield _text(
-            path=(*path, "aligns_with", index),
-            text=title,
-            kind=TextKind.ASSESSMENT,
-            section=section,
-        )
+    out.extend(
+        ((*path, "reasons", index), reason, _ASSESSMENT, section)
+        for index, reason in enumerate(assessment.reasons)
+    )
+    out.extend(
+        ((*path, "aligns_with", index), title, _ASSESSMENT, section)
+        for index, title in enumerate(assessment.aligns_with)
+    )
     if assessment.wording is not None:
-        yield _text(
-            path=(*path, "wording"),
-            text=assessment.wording,
-            kind=TextKind.ASSESSMENT,
-            section=section,
-        )
+        out.append(((*path, "wording"), assessment.wording, _ASSESSMENT, section))
 
 
 def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
@@ -349,145 +431,127 @@ def iter_texts(statement: Statement) -> Iterator[TextAtPath]:
     wording and local plans with their priorities. Names and identifiers (the body, the force,
     URLs, glossary entries, suppressions) are not included.
     """
-    yield _text(path=("title",), text=statement.title, kind=TextKind.HEADING)
+    return iter(texts_of(statement))
+
+
+def texts_of(statement: Statement) -> list[TextAtPath]:
+    """Return what :func:`iter_texts` yields, as a list."""
+    return texts_at_paths(text_rows(statement))
+
+
+def texts_at_paths(rows: Iterable[TextRow]) -> list[TextAtPath]:
+    """Return a :class:`TextAtPath` for each row of :func:`text_rows`."""
+    new = _new_text
+    return [new(path, text, kind, section) for path, text, kind, section in rows]
+
+
+def text_rows(statement: Statement, *, figures: bool = True) -> list[TextRow]:
+    """Return what :func:`iter_texts` yields as plain rows: (path, text, kind, section).
+
+    Made in one pass into one list, without an object per text: the checker's built-in rules
+    read these, and make :class:`TextAtPath` objects only for rules that ask for them. With
+    ``figures=False``, figures' texts (kinds ``FIGURE`` and ``FIGURE_LABEL``, most of a
+    statement's texts) are left out: the statement's own words, for rules that read only
+    those (:func:`figure_strings` gives the rest).
+    """
+    out: list[TextRow] = [(("title",), statement.title, _HEADING, None)]
     if statement.edition is not None:
-        yield _text(path=("edition",), text=statement.edition, kind=TextKind.OTHER)
+        out.append((("edition",), statement.edition, TextKind.OTHER, None))
     for part in statement.parts():
-        if part is StatementPart.SECTIONS:  # most of the text: one generator less to pass
-            yield from _section_texts(statement)
+        if part is StatementPart.SECTIONS:
+            _add_section_texts(out, statement, figures)
         else:
-            yield from _part_texts(statement, part)
+            _add_part_texts(out, statement, part, figures)
+    return out
 
 
-def _part_texts(statement: Statement, part: StatementPart) -> Iterator[TextAtPath]:
-    """The texts of one part of the statement, in order."""
+def figure_strings(figure: Figure) -> list[str]:
+    """A figure's texts, as :func:`text_rows` gives them for it, in order, without paths."""
+    found = [figure.measure]
+    if figure.wording is not None:
+        found.append(figure.wording)
+    if figure.rank is not None and figure.rank.group is not None:
+        found.append(figure.rank.group)
+    if figure.area is not None:
+        found.append(figure.area.name)
+    if figure.source is not None:
+        found.append(figure.source)
+    for comparison in figure.comparisons:
+        if comparison.area is not None:
+            found.append(comparison.area.name)
+        change = comparison.change
+        if change is not None and change.wording is not None:
+            found.append(change.wording)
+        if comparison.wording is not None:
+            found.append(comparison.wording)
+    availability = figure.availability
+    if availability is not None and availability.reason is not None:
+        found.append(availability.reason)
+    return found
+
+
+def _add_part_texts(
+    out: list[TextRow], statement: Statement, part: StatementPart, figures: bool
+) -> None:
+    """The texts of one part of the statement (not the sections), in order."""
     if part is StatementPart.PREAMBLE:
         for index, block in enumerate(statement.preamble):
-            yield from _block_texts(block, ("preamble", index), None)
+            _add_block_texts(out, block, ("preamble", index), None, figures)
     elif part is StatementPart.APPLICABILITY:
-        yield from _assessment_texts(statement.applicability, ("applicability",), None)
+        _add_assessment_texts(out, statement.applicability, ("applicability",), None)
     elif part is StatementPart.INTRODUCTION:
         for index, block in enumerate(statement.introduction):
-            yield from _block_texts(block, ("introduction", index), None)
+            _add_block_texts(out, block, ("introduction", index), None, figures)
     elif part is StatementPart.DEFAULTS and statement.defaults is not None:
         defaults = statement.defaults
         if defaults.data_source is not None:
-            yield _text(
-                path=("defaults", "data_source"), text=defaults.data_source, kind=TextKind.METRIC
-            )
-        for index, words in enumerate(defaults.wording):
-            yield _text(path=("defaults", "wording", index), text=words, kind=TextKind.NARRATIVE)
+            out.append((("defaults", "data_source"), defaults.data_source, _METRIC, None))
+        out.extend(
+            (("defaults", "wording", index), words, _NARRATIVE, None)
+            for index, words in enumerate(defaults.wording)
+        )
     elif part is StatementPart.CONTRIBUTION and statement.contribution is not None:
         contribution = statement.contribution
         if contribution.title is not None:
-            yield _text(
-                path=("contribution", "title"), text=contribution.title, kind=TextKind.HEADING
-            )
+            out.append((("contribution", "title"), contribution.title, _HEADING, None))
         for index, block in enumerate(contribution.blocks):
-            yield from _block_texts(block, ("contribution", "blocks", index), None)
+            _add_block_texts(out, block, ("contribution", "blocks", index), None, figures)
     elif part is StatementPart.REVIEW and statement.review is not None:
-        yield _text(path=("review",), text=statement.review, kind=TextKind.OTHER)
+        out.append((("review",), statement.review, TextKind.OTHER, None))
     elif part is StatementPart.PLANS:
-        yield from _plan_texts(statement)
+        _add_plan_texts(out, statement)
 
 
-def _section_texts(statement: Statement) -> Iterator[TextAtPath]:
+def _add_section_texts(out: list[TextRow], statement: Statement, figures: bool) -> None:
+    add = out.append
     if statement.sections_heading is not None:
-        yield _text(
-            path=("sections_heading",), text=statement.sections_heading, kind=TextKind.HEADING
-        )
+        add((("sections_heading",), statement.sections_heading, _HEADING, None))
     for index, section in enumerate(statement.sections):
         path: Path = ("sections", index)
-        yield _text(path=(*path, "title"), text=section.title, kind=TextKind.HEADING, section=index)
+        add((("sections", index, "title"), section.title, _HEADING, index))
         for metric_index, metric in enumerate(section.metrics):
-            metric_path = (*path, "metrics", metric_index)
-            yield _text(
-                path=(*metric_path, "name"), text=metric.name, kind=TextKind.METRIC, section=index
-            )
+            add((("sections", index, "metrics", metric_index, "name"), metric.name, _METRIC,
+                    index))  # fmt: skip
             if metric.data_source is not None:
-                yield _text(
-                    path=(*metric_path, "data_source"),
-                    text=metric.data_source,
-                    kind=TextKind.METRIC,
-                    section=index,
-                )
-        for figure_index, figure in enumerate(section.figures):
-            yield from _figure_texts(figure, (*path, "figures", figure_index), index)
-        yield from _assessment_texts(section.applicability, (*path, "applicability"), index)
+                add((("sections", index, "metrics", metric_index, "data_source"),
+                        metric.data_source, _METRIC, index))  # fmt: skip
+        if figures:
+            for figure_index, figure in enumerate(section.figures):
+                _add_figure_texts(out, figure, ("sections", index, "figures", figure_index), index)
+        _add_assessment_texts(out, section.applicability, (*path, "applicability"), index)
         for block_index, block in enumerate(section.blocks):
-            yield from _block_texts(block, (*path, "blocks", block_index), index)
+            _add_block_texts(out, block, ("sections", index, "blocks", block_index), index, figures)
 
 
-def _plan_texts(statement: Statement) -> Iterator[TextAtPath]:
+def _add_plan_texts(out: list[TextRow], statement: Statement) -> None:
+    add = out.append
     for index, plan in enumerate(statement.plans):
-        yield _text(path=("plans", index, "title"), text=plan.title, kind=TextKind.PLAN)
+        add((("plans", index, "title"), plan.title, TextKind.PLAN, None))
         for priority_index, priority in enumerate(plan.priorities):
             at: Path = ("plans", index, "priorities", priority_index)
             if priority.title_only:
-                yield _text(path=at, text=priority.title, kind=TextKind.PLAN)
+                add((at, priority.title, TextKind.PLAN, None))
                 continue
-            yield _text(path=(*at, "title"), text=priority.title, kind=TextKind.PLAN)
+            add(((*at, "title"), priority.title, TextKind.PLAN, None))
             if priority.wording is not None:
-                yield _text(path=(*at, "wording"), text=priority.wording, kind=TextKind.PLAN)
-
-
-# --------------------------------------------------------------------------- paths
-
-
-def _step(value: object, segment: str) -> tuple[bool, int, object]:
-    """Go one segment down from ``value``: (known, position, child)."""
-    if isinstance(value, tuple):
-        if segment.isdigit() and (segment == "0" or not segment.startswith("0")):
-            index = int(segment)
-            if index < len(value):
-                return True, index, value[index]
-        return False, 0, None
-    if isinstance(value, Mapping):
-        keys = list(value)
-        if segment in keys:
-            return True, keys.index(segment), value[segment]
-        return False, 0, None
-    if attrs.has(type(value)):
-        names = [field.name for field in attrs.fields(type(value))]  # type: ignore[arg-type]
-        if segment == "type" and isinstance(value, Paragraph | BulletList | Quotation | Subsection):
-            return True, -1, None  # a block's tag comes first in JSON
-        if segment in names:
-            return True, names.index(segment), getattr(value, segment)
-    return False, 0, None
-
-
-def resolves(statement: Statement, path: str) -> bool:
-    """Return whether JSON Pointer ``path`` names a part of ``statement``.
-
-    A part that is left out because it has its default value (an unset ``published``, an empty
-    ``periods``) still resolves: it is where a missing part belongs.
-    """
-    segments = parse_pointer(path)
-    if segments is None:
-        return False
-    value: object = statement
-    for segment in segments:
-        known, _position, value = _step(value, segment)
-        if not known:
-            return False
-    return True
-
-
-def path_sort_key(statement: Statement, path: str) -> tuple[tuple[int, int | str], ...]:
-    """Return a key that sorts JSON Pointers into ``statement`` in document order.
-
-    Parts are ordered as the canonical document writes them (model order); a path that
-    does not resolve sorts after its last part that does, by its remaining text.
-    """
-    segments = parse_pointer(path)
-    if segments is None:
-        return ((1, path),)
-    key: list[tuple[int, int | str]] = []
-    value: object = statement
-    for index, segment in enumerate(segments):
-        known, position, value = _step(value, segment)
-        if not known:
-            key.append((1, "/".join(segments[index:])))
-            break
-        key.append((0, position))
-    return tuple(key)
+                add(((*at, "wording"), priority.wording, TextKind.PLAN, None))

@@ -16,13 +16,22 @@ from functools import cache
 from attrs import frozen
 
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.model.walk import TextAtPath, TextKind, iter_texts, pointer
+from pcc_priorities.model.walk import (
+    TextAtPath,
+    TextKind,
+    iter_texts,
+    pointer,
+    text_rows,
+)
 from pcc_priorities.reference.glossary import AcronymGlossary, acronym_key, shipped_glossary
+from pcc_priorities.reference.texts_at_once import JoinedTexts, ReaderTexts
 
 __all__ = [
     "AcronymDefinition",
     "AcronymUse",
     "InlineDefinition",
+    "JoinedTexts",
+    "ReaderTexts",
     "acronym_definitions",
     "acronym_expansions",
     "defined_acronyms",
@@ -59,6 +68,39 @@ class AcronymUse:
 # skip ahead; find_acronyms checks that no letter, digit, '_' or '&' comes before it, that it
 # has two capitals, and that it is no Roman numeral.
 _CANDIDATE = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?(?![\w&])")
+#: Each character of a text as a byte of its class: a capital "A", a digit or "&" "0", anything
+#: else " " (a character beyond ASCII is first encoded as one "?", so offsets stay the same).
+_CLASSES = bytes(
+    65 if 65 <= byte <= 90 else 48 if 48 <= byte <= 57 or byte == 38 else 32 for byte in range(256)
+)
+#: Where a candidate can start: a capital followed by a capital, a digit or "&".
+_CANDIDATE_START = re.compile(rb"A(?=[A0])")
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """The matches ``_CANDIDATE.finditer(text)`` gives, found much sooner in long prose.
+
+    Every candidate starts with a capital followed by a capital, a digit or "&". The regex
+    engine tests every character of ``text`` against its first character class; here the
+    characters are mapped to their classes by a byte table, places such a pair starts are found
+    by a search for one byte, and the pattern is tried only there, from left to right, skipping
+    what the last match took, as ``finditer`` does.
+    """
+    if len(text) < 2:
+        return
+    classes = text.encode("ascii", "replace").translate(_CLASSES)
+    match = _CANDIDATE.match
+    resume = 0
+    for start in _CANDIDATE_START.finditer(classes):
+        position = start.start()
+        if position < resume:
+            continue
+        found = match(text, position)
+        if found is not None:
+            resume = found.end()
+            yield found
+
+
 #: Roman numerals of I, V and X only: "CD" and "DC" are far more often acronyms.
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
@@ -96,7 +138,7 @@ def find_acronyms(text: str) -> Iterator[AcronymUse]:
     """
     if _shouting(text):
         return
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_&"):
             continue
@@ -107,32 +149,20 @@ def find_acronyms(text: str) -> Iterator[AcronymUse]:
 
 # --------------------------------------------------------------------------- many texts at once
 
-#: Put between texts searched as one: neither an acronym nor a bracket's content can contain
-#: it or run across it, and nothing before or after it reads as part of a word.
-_BETWEEN = "()"
 
-
-def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
-    """The texts joined by :data:`_BETWEEN`, and where each starts in the joined text."""
-    starts: list[int] = []
-    position = 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + len(_BETWEEN)
-    return _BETWEEN.join(texts), starts
-
-
-def find_acronyms_in(texts: Sequence[str]) -> Iterator[tuple[int, AcronymUse]]:
+def find_acronyms_in(texts: Sequence[str] | JoinedTexts) -> Iterator[tuple[int, AcronymUse]]:
     """Yield ``(index, use)`` for each acronym of each text, in order.
 
     The same as :func:`find_acronyms` on each text in turn (offsets are within each text),
-    found by one search over all of them, which is much quicker for many short texts.
+    found by one search over all of them, which is much quicker for many short texts. Pass
+    :class:`JoinedTexts` to search texts already joined for another search.
     """
-    joined, starts = _joined(texts)
+    found = texts if isinstance(texts, JoinedTexts) else JoinedTexts(texts)
+    texts, joined, starts = found.texts, found.joined, found.starts
     last = len(starts) - 1
     index = 0
     shouting: dict[int, bool] = {}
-    for match in _CANDIDATE.finditer(joined):
+    for match in _candidates(joined):
         start = match.start()
         while index < last and starts[index + 1] <= start:
             index += 1
@@ -179,6 +209,9 @@ class InlineDefinition:
 
 
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
+#: Brackets with something in them: empty ones ("()", as between joined texts) define nothing,
+#: and no other brackets can take their characters.
+_FILLED_PARENTHESIS = re.compile(r"\(([^()]+)\)")
 _WORD = re.compile(r"\S+")
 _QUOTES = "\"'‘’“”«»"
 _EDGE = _QUOTES + ".,;:!?()[]{}"
@@ -338,16 +371,20 @@ def find_definitions(text: str) -> Iterator[InlineDefinition]:
         yield from _definitions_at(text, match)
 
 
-def find_definitions_in(texts: Sequence[str]) -> Iterator[tuple[int, InlineDefinition]]:
+def find_definitions_in(
+    texts: Sequence[str] | JoinedTexts,
+) -> Iterator[tuple[int, InlineDefinition]]:
     """Yield ``(index, definition)`` for each place a text spells an acronym out, in order.
 
     The same as :func:`find_definitions` on each text in turn (offsets are within each
-    text), with one search for brackets over all of them.
+    text), with one search for brackets over all of them. Pass :class:`JoinedTexts` to search
+    texts already joined for another search.
     """
-    joined, starts = _joined(texts)
+    found = texts if isinstance(texts, JoinedTexts) else JoinedTexts(texts)
+    texts, joined, starts = found.texts, found.joined, found.starts
     last = len(starts) - 1
     index = 0
-    for match in _PARENTHESIS.finditer(joined):
+    for match in _FILLED_PARENTHESIS.finditer(joined):
         start = match.start()
         while index < last and starts[index + 1] <= start:
             index += 1
@@ -416,17 +453,13 @@ class AcronymDefinition:
     end: int | None = None
 
 
-#: Kinds of text that are the statement's own words (figures' wordings repeat the narrative;
-#: their labels are table cells, not where acronyms are spelled out).
-_READER_TEXT = frozenset(TextKind) - {TextKind.FIGURE, TextKind.FIGURE_LABEL}
-
-
 def located_definitions(
-    statement: Statement, texts: Iterable[TextAtPath] | None = None
+    statement: Statement, texts: Iterable[TextAtPath] | ReaderTexts | None = None
 ) -> Iterator[tuple[int, AcronymDefinition]]:
     """Yield (order, definition): glossary entries first (order -1), then texts in order.
 
-    ``texts`` is ``iter_texts(statement)`` where the caller has it already.
+    ``texts`` is ``iter_texts(statement)`` (or its :class:`ReaderTexts`) where the caller has
+    it already.
     """
     for index, entry in enumerate(statement.glossary):
         term = acronym_key(entry.term)
@@ -440,19 +473,19 @@ def located_definitions(
                     inline=False,
                 ),
             )
-    reader_texts = [
-        (order, located)
-        for order, located in enumerate(iter_texts(statement) if texts is None else texts)
-        if located.kind in _READER_TEXT
-    ]
-    for index, found in find_definitions_in([located.text for _, located in reader_texts]):
-        order, located = reader_texts[index]
+    if isinstance(texts, ReaderTexts):
+        reader = texts
+    elif texts is None:
+        reader = ReaderTexts(text_rows(statement))
+    else:
+        reader = ReaderTexts((item.path, item.text, item.kind, item.section) for item in texts)
+    for index, found in find_definitions_in(reader.joined):
         yield (
-            order,
+            reader.orders[index],
             AcronymDefinition(
                 term=found.term,
                 expansion=found.expansion,
-                path=pointer(located.path),
+                path=pointer(reader.paths[index]),
                 inline=True,
                 start=found.start,
                 end=found.end,

@@ -12,7 +12,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from attrs import frozen
 
@@ -193,19 +193,35 @@ class Framework:
 
         Matching ignores case, punctuation, '&' versus 'and' and spacing; it does not guess.
         """
-        wanted = normalise_name(wording)
-        for priority in self.priorities:
-            if any(normalise_name(text) == wanted for text in priority.wordings):
-                return priority
-        return None
+        return _wordings(self)[1].get(normalise_name(wording))
 
     def match_data_source(self, wording: str) -> DataSource | None:
         """Return the data source whose title or an alias matches ``wording``."""
-        wanted = normalise_name(wording)
-        for source in self.data_sources:
-            if any(normalise_name(text) == wanted for text in (source.title, *source.aliases)):
-                return source
-        return None
+        return _wordings(self)[2].get(normalise_name(wording))
+
+
+_Wordings: TypeAlias = tuple[Framework, dict[str, NationalPriority], dict[str, DataSource]]
+#: Each framework's priorities and data sources by their normalised wordings, made on first
+#: use (the checker matches titles and sources many times per statement), by the framework's
+#: identity: a frozen framework never changes, and hashing one would read all of it.
+_WORDINGS: dict[int, _Wordings] = {}
+
+
+def _wordings(framework: Framework) -> _Wordings:
+    found = _WORDINGS.get(id(framework))
+    if found is None or found[0] is not framework:
+        priorities: dict[str, NationalPriority] = {}
+        for priority in framework.priorities:  # the first priority with a wording wins
+            for text in priority.wordings:
+                priorities.setdefault(normalise_name(text), priority)
+        sources: dict[str, DataSource] = {}
+        for source in framework.data_sources:
+            for text in (source.title, *source.aliases):
+                sources.setdefault(normalise_name(text), source)
+        if len(_WORDINGS) >= 64:  # frameworks made on the fly: keep the table small
+            _WORDINGS.clear()
+        found = _WORDINGS[id(framework)] = (framework, priorities, sources)
+    return found
 
 
 def structure_reference_data(data: Any, cls: type[Any], source: str) -> Any:

@@ -10,15 +10,16 @@ from pcc_priorities.checks.report import Category, Severity
 from pcc_priorities.checks.text import (
     contribution_covers,
     has_figures,
+    is_blank,
     placeholder_hint,
     placeholders,
     priority_label,
-    visible_text,
+    reader_texts,
 )
 from pcc_priorities.model.narrative import BulletList, Paragraph, Quotation, Subsection
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import Applicability, ComparisonBasis, DataStatus, Unit
-from pcc_priorities.model.walk import TextKind
+from pcc_priorities.model.walk import TextKind, figure_strings
 
 # --------------------------------------------------------------------------- completeness (PCC2xx)
 
@@ -104,11 +105,10 @@ def figure_without_period(statement: Statement, context: CheckContext) -> Iterat
     stated") counts. Figures whose data is recorded as not available are not checked.
     """
     defaults = statement.defaults
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.effective_period(defaults) is None and figure.availability is None:
             yield Occurrence(
-                path=(*located.path, "period"),
+                path=(*at, "period"),
                 message=f"The figure “{figure.measure}” does not say what period it covers.",
             )
 
@@ -128,11 +128,10 @@ def figure_without_unit(statement: Statement, context: CheckContext) -> Iterator
     Without a unit a value cannot be read (16 offences, 16%, £16 or 16 per 1,000?), and changes
     cannot be checked.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.value is not None and figure.unit is None:
             yield Occurrence(
-                path=(*located.path, "unit"),
+                path=(*at, "unit"),
                 message=f"The figure “{figure.measure}” has a value but no unit.",
             )
 
@@ -155,16 +154,15 @@ def rate_or_rank_incomplete(statement: Statement, context: CheckContext) -> Iter
     A rate is per something (per 1,000 population, per 1,000 households); a rank counts from the
     highest or the lowest of a group. Without them the figure cannot be compared.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.unit is Unit.RATE and figure.rate_base is None:
             yield Occurrence(
-                path=(*located.path, "rate_base"),
+                path=(*at, "rate_base"),
                 message=f"The rate “{figure.measure}” does not say what it is per.",
             )
         if figure.unit is Unit.RANK and figure.rank is None:
             yield Occurrence(
-                path=(*located.path, "rank"),
+                path=(*at, "rank"),
                 message=(
                     f"The rank “{figure.measure}” does not say what it ranks, or from which end."
                 ),
@@ -223,17 +221,17 @@ def comparison_without_period(statement: Statement, context: CheckContext) -> It
     baseline") gives every baseline comparison its period.
     """
     defaults = statement.defaults
-    for located in context.figures():
-        own = located.figure.effective_period(defaults)
-        for index, comparison in enumerate(located.figure.comparisons):
+    for at, figure, _section in context.figure_rows():
+        own = figure.effective_period(defaults)
+        for index, comparison in enumerate(figure.comparisons):
             if (
                 comparison.basis in _DATED_BASES
                 and comparison.effective_period(own, defaults) is None
             ):
                 yield Occurrence(
-                    path=(*located.path, "comparisons", index, "period"),
+                    path=(*at, "comparisons", index, "period"),
                     message=(
-                        f"The comparison of “{located.figure.measure}” with the "
+                        f"The comparison of “{figure.measure}” with the "
                         f"{_BASIS_WORDS[comparison.basis]} does not give that period."
                     ),
                 )
@@ -255,16 +253,20 @@ def comparison_basis_unstated(statement: Statement, context: CheckContext) -> It
     baseline? The comparison's basis is recorded as `unstated` when the published text does not
     say.
     """
-    for located in context.figures():
-        for index, comparison in enumerate(located.figure.comparisons):
+    for at, figure, _section in context.figure_rows():
+        for index, comparison in enumerate(figure.comparisons):
             if comparison.basis is ComparisonBasis.UNSTATED:
                 yield Occurrence(
-                    path=(*located.path, "comparisons", index, "basis"),
+                    path=(*at, "comparisons", index, "basis"),
                     message=(
-                        f"A change in “{located.figure.measure}” is stated without saying what "
+                        f"A change in “{figure.measure}” is stated without saying what "
                         "it is compared with."
                     ),
                 )
+
+
+#: Blocks with one text (a tuple: ``A | B`` makes a new union each time it is evaluated).
+_TEXT_BLOCKS = (Paragraph, Quotation)
 
 
 @rule(
@@ -282,18 +284,17 @@ def empty_narrative(statement: Statement, context: CheckContext) -> Iterator[Occ
     they render as gaps or stray headings. Text of nothing but whitespace and invisible
     characters (zero-width spaces and other format or control characters) is empty too.
     """
-    for located in context.blocks():
-        block, path = located.block, located.path
-        if isinstance(block, Paragraph | Quotation) and not visible_text(block.text):
+    for path, block, _section in context.block_rows():
+        if isinstance(block, _TEXT_BLOCKS) and is_blank(block.text):
             yield Occurrence(path=(*path, "text"), message="This block has no text.")
         elif isinstance(block, BulletList):
             if not block.items:
                 yield Occurrence(path=(*path, "items"), message="This list has no items.")
             for index, item in enumerate(block.items):
-                if not visible_text(item):
+                if is_blank(item):
                     yield Occurrence(path=(*path, "items", index), message="This item is empty.")
         elif isinstance(block, Subsection):
-            if not visible_text(block.title):
+            if is_blank(block.title):
                 yield Occurrence(path=(*path, "title"), message="This subsection has no title.")
             if not block.blocks and not block.figures:
                 yield Occurrence(
@@ -318,23 +319,23 @@ def placeholder_text(statement: Statement, context: CheckContext) -> Iterator[Oc
     the measure, source, areas, rank group, comparisons' and changes' wordings and the reason
     data is not available. A figure whose data is recorded as `to_follow` is a placeholder too.
     """
-    texts = context.texts()
-    # One look over the whole statement first: most statements hold no placeholder at all.
-    if not placeholder_hint("\n".join(located.text for located in texts)):
-        texts = ()
-    for located in texts:
-        found = placeholders(located.text)
+    # One look over the whole statement first (its own words, joined already for the acronym
+    # rules, and figures' texts): most statements hold no placeholder at all.
+    everything = [context.shared(reader_texts).joined.joined]
+    for _at, figure, _section in context.figure_rows():
+        everything.extend(figure_strings(figure))
+    rows = context.text_rows() if placeholder_hint("\n".join(everything)) else ()
+    for path, text, _kind, _section in rows:
+        found = placeholders(text)
         if found:
             wording = ", ".join(f"“{item}”" for item in dict.fromkeys(found))
-            yield Occurrence(
-                path=located.path, message=f"This text holds a placeholder: {wording}."
-            )
-    for figure_at in context.figures():
-        availability = figure_at.figure.availability
+            yield Occurrence(path=path, message=f"This text holds a placeholder: {wording}.")
+    for at, figure, _section in context.figure_rows():
+        availability = figure.availability
         if availability is not None and availability.status is DataStatus.TO_FOLLOW:
             yield Occurrence(
-                path=(*figure_at.path, "availability", "status"),
-                message=f"The figure “{figure_at.figure.measure}” is still to follow.",
+                path=(*at, "availability", "status"),
+                message=f"The figure “{figure.measure}” is still to follow.",
             )
 
 
@@ -358,17 +359,17 @@ def unavailable_data_unexplained(
     statements say why and what they use instead. A proxy metric named in its place
     (`availability.proxy_metric`) explains enough.
     """
-    for located in context.figures():
-        availability = located.figure.availability
+    for at, figure, _section in context.figure_rows():
+        availability = figure.availability
         if (
             availability is not None
             and not (availability.reason or "").strip()
             and availability.proxy_metric is None
         ):
             yield Occurrence(
-                path=(*located.path, "availability", "reason"),
+                path=(*at, "availability", "reason"),
                 message=(
-                    f"The data for “{located.figure.measure}” is recorded as "
+                    f"The data for “{figure.measure}” is recorded as "
                     f"{availability.status.replace('_', ' ')} without a reason."
                 ),
             )
@@ -394,7 +395,7 @@ def statement_without_figures(statement: Statement, context: CheckContext) -> It
     states no figure anywhere (no section, subsection or statement of contribution holds one)
     leaves readers only the narrative, however many priorities it names.
     """
-    if context.figures():
+    if context.figure_rows():
         return
     if any(section.metrics for section in statement.sections):
         return
@@ -441,19 +442,19 @@ def listed_priority_without_section(
     present = {section.priority for section in statement.sections}
     reported: set[str] = set()
     longest = max(len(wording) for item in framework.priorities for wording in item.wordings)
-    for located in context.texts():
-        if located.section is not None or located.kind is not TextKind.NARRATIVE:
+    for path, text, kind, section in context.shared(reader_texts).rows:
+        if section is not None or kind is not TextKind.NARRATIVE:
             continue
-        if len(located.text) > 2 * longest:
+        if len(text) > 2 * longest:
             continue  # a paragraph of its own, not a priority's wording
-        priority = framework.match_priority(located.text)
+        priority = framework.match_priority(text)
         if priority is None or priority.id in present or priority.id in reported:
             continue
         if not contribution_covers(statement, priority.id):
             continue  # not addressed at all: PCC101
         reported.add(priority.id)
         yield Occurrence(
-            path=located.path,
+            path=path,
             message=(
                 f"The statement lists the priority {priority_label(priority)} here but gives it "
                 "no section of its own; only the statement of contribution covers it."

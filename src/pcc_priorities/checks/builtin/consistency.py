@@ -11,10 +11,12 @@ from pcc_priorities.checks.builtin.citations import NATIONAL_MEASURES, ORDER_7A,
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
 from pcc_priorities.checks.text import first_sections, priority_label
-from pcc_priorities.figures.change import check_change
+from pcc_priorities.figures.change import change_problems
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis
+from pcc_priorities.model.walk import Path
 from pcc_priorities.periods.dates import PartialDate
+from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.reference.force_register import forces, get_body_kind
 from pcc_priorities.reference.national_frameworks import normalise_name
 
@@ -43,18 +45,17 @@ def change_inconsistent(statement: Statement, context: CheckContext) -> Iterator
     before, and 76 / 1,285 is 5.9%, not 7%. Hedged figures ("~80%", "up to 53%") and ranges are
     not checked.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.qualifier is not None or figure.upper_value is not None:
             continue
         for index, comparison in enumerate(figure.comparisons):
             if comparison.change is None:
                 continue
-            result = check_change(figure.value, comparison)
-            if result.agrees is False:
+            problems = change_problems(figure.value, comparison)
+            if problems is not None:
                 yield Occurrence(
-                    path=(*located.path, "comparisons", index, "change"),
-                    message=f"“{figure.measure}”: " + "; ".join(result.problems) + ".",
+                    path=(*at, "comparisons", index, "change"),
+                    message=f"“{figure.measure}”: " + "; ".join(problems) + ".",
                 )
 
 
@@ -105,18 +106,29 @@ def period_in_future(statement: Statement, context: CheckContext) -> Iterator[Oc
     not checked. A period whose end is known only to the month or year counts only if all of
     it is after the date of the check.
     """
-    for located in context.periods():
-        if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
-            continue
-        end = located.period.earliest_end
-        if end is not None and end > context.as_of:
+    as_of = context.as_of
+    for path, period, end in context.shared(_period_ends):
+        if end > as_of:
             yield Occurrence(
-                path=located.path,
+                path=path,
                 message=(
-                    f"This period ends {_end_words(located.period.end)}, after the date of "
+                    f"This period ends {_end_words(period.end)}, after the date of "
                     f"the check ({context.as_of.isoformat()})."
                 ),
             )
+
+
+def _period_ends(context: CheckContext) -> list[tuple[Path, ReportingPeriod, date]]:
+    """Each period PCC303 and PCC304 look at (not targets'), with the earliest day it ends on."""
+    found = []
+    target = ComparisonBasis.TARGET
+    for path, period, comparison in context.period_rows():
+        if comparison is not None and comparison.basis is target:
+            continue
+        end = period.earliest_end
+        if end is not None:
+            found.append((path, period, end))
+    return found
 
 
 def _end_words(end: date | PartialDate | None) -> str:
@@ -144,15 +156,16 @@ def period_after_publication(statement: Statement, context: CheckContext) -> Ite
     published = statement.published
     if published is None:
         return
-    for located in context.periods():
-        if located.comparison is not None and located.comparison.basis is ComparisonBasis.TARGET:
-            continue
-        end = located.period.earliest_end
-        if end is not None and published.latest < end <= context.as_of:
+    ends = context.shared(_period_ends)
+    if not ends:
+        return
+    latest, as_of = published.latest, context.as_of  # once, not once per period
+    for path, period, end in ends:
+        if latest < end <= as_of:
             yield Occurrence(
-                path=located.path,
+                path=path,
                 message=(
-                    f"This period ends {_end_words(located.period.end)}, after the statement's "
+                    f"This period ends {_end_words(period.end)}, after the statement's "
                     f"publication date ({published})."
                 ),
             )

@@ -17,7 +17,7 @@ from pcc_priorities.figures.change import whole_references
 from pcc_priorities.model.figures import Figure
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import BreakdownKind, Unit
-from pcc_priorities.model.walk import FigureAtPath, Path
+from pcc_priorities.model.walk import Path
 from pcc_priorities.periods.period import ReportingPeriod
 
 # --------------------------------------------------------------------------- periods
@@ -51,7 +51,7 @@ def period_contradicts_its_kind(
     too.
     """
     located: list[tuple[Path, ReportingPeriod]] = [
-        (item.path, item.period) for item in context.periods()
+        (path, period) for path, period, _ in context.period_rows()
     ]
     located.extend(
         (("plans", index, "period"), plan.period)
@@ -95,11 +95,21 @@ def percentage_impossible(statement: Statement, context: CheckContext) -> Iterat
     with. The finding names the nearest whole counts and what they give. Hedged values
     ("about 5"), ranges and figures that are not counts are not checked.
     """
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         value = figure.value
+        # The comparisons are looked at first: most give the count compared with, and then
+        # the figure's value need not be checked (decimal arithmetic) at all.
+        checked = [
+            (index, comparison.change.percent)
+            for index, comparison in enumerate(figure.comparisons)
+            if comparison.change is not None
+            and comparison.change.percent is not None
+            and comparison.change.count is None
+            and comparison.value is None
+        ]
         if (
-            value is None
+            not checked
+            or value is None
             or figure.unit is not Unit.COUNT
             or figure.qualifier is not None
             or figure.upper_value is not None
@@ -107,16 +117,8 @@ def percentage_impossible(statement: Statement, context: CheckContext) -> Iterat
             or value != value.to_integral_value()
         ):
             continue
-        for index, comparison in enumerate(figure.comparisons):
-            change = comparison.change
-            if (
-                change is None
-                or change.percent is None
-                or change.count is not None
-                or comparison.value is not None
-            ):
-                continue
-            found = whole_references(value, change.percent)
+        for index, percent in checked:
+            found = whole_references(value, percent)
             if found.matching is not None:
                 continue
             nearest = ", ".join(
@@ -125,10 +127,10 @@ def percentage_impossible(statement: Statement, context: CheckContext) -> Iterat
             )
             because = f": {nearest}" if nearest else ""
             yield Occurrence(
-                path=(*located.path, "comparisons", index, "change", "percent"),
+                path=(*at, "comparisons", index, "change", "percent"),
                 message=(
                     f"“{figure.measure}”: no whole count changes to {value} by "
-                    f"{_signed(change.percent)}%{because}."
+                    f"{_signed(percent)}%{because}."
                 ),
             )
 
@@ -164,12 +166,11 @@ def parts_do_not_add_up(statement: Statement, context: CheckContext) -> Iterator
     of the same unit for the same period.
     """
     defaults = statement.defaults
-    wholes: dict[str, FigureAtPath] = {}
+    wholes: dict[str, tuple[Path, Figure]] = {}
     groups: dict[tuple[str, BreakdownKind], list[Figure]] = {}
-    for located in context.figures():
-        figure = located.figure
+    for at, figure, _section in context.figure_rows():
         if figure.id is not None:
-            wholes.setdefault(figure.id, located)
+            wholes.setdefault(figure.id, (at, figure))
         if figure.part_of is not None:
             key = (figure.part_of.figure, figure.part_of.by)
             groups.setdefault(key, []).append(figure)
@@ -177,7 +178,7 @@ def parts_do_not_add_up(statement: Statement, context: CheckContext) -> Iterator
         found = wholes.get(whole_id)
         if found is None:
             continue
-        whole = found.figure
+        whole_path, whole = found
         members = [whole, *parts]
         if not all(_plain(member) for member in members):
             continue
@@ -198,7 +199,7 @@ def parts_do_not_add_up(statement: Statement, context: CheckContext) -> Iterator
         else:
             words = f"its {len(parts)} parts by {by} add up to {total} ({shown})"
         yield Occurrence(
-            path=(*found.path, "value"),
+            path=(*whole_path, "value"),
             message=f"“{whole.measure}” is {whole.value}, but {words}.",
         )
 

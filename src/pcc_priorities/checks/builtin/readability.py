@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pcc_priorities.checks.builtin.citations import GOV_UK_STYLE
 from pcc_priorities.checks.registry import CheckContext, Occurrence, rule
 from pcc_priorities.checks.report import Category, Severity
-from pcc_priorities.checks.text import PLACEHOLDER_TOKENS
+from pcc_priorities.checks.text import PLACEHOLDER_TOKENS, reader_texts
 from pcc_priorities.model.statement import Statement
-from pcc_priorities.model.walk import Path, TextKind, parse_pointer
+from pcc_priorities.model.walk import Path, parse_pointer
 from pcc_priorities.reference.acronyms import (
     AcronymDefinition,
     find_acronyms_in,
@@ -19,14 +19,10 @@ from pcc_priorities.reference.national_frameworks import normalise_name
 
 # --------------------------------------------------------------------------- readability (PCC4xx)
 
-#: Texts whose acronyms count as uses: not figures' wordings, which repeat the narrative, nor
-#: their labels (measure, source...), which the acronym rules have never looked at.
-_ACRONYM_TEXT = frozenset(TextKind) - {TextKind.FIGURE, TextKind.FIGURE_LABEL}
-
 
 def _definitions(context: CheckContext) -> tuple[tuple[int, AcronymDefinition], ...]:
     """Every acronym definition with its text order (shared by the acronym rules)."""
-    return tuple(located_definitions(context.statement, context.texts()))
+    return tuple(located_definitions(context.statement, context.shared(reader_texts)))
 
 
 def _acronym_uses(
@@ -34,20 +30,15 @@ def _acronym_uses(
 ) -> dict[str, tuple[int, int, Path, int]]:
     """First use of each acronym: (text order, offset, path, number of uses)."""
     uses: dict[str, tuple[int, int, Path, int]] = {}
-    searched = [
-        (order, located)
-        for order, located in enumerate(context.texts())
-        if located.kind in _ACRONYM_TEXT
-    ]
-    for index, use in find_acronyms_in([located.text for _, located in searched]):
+    reader = context.shared(reader_texts)
+    for index, use in find_acronyms_in(reader.joined):
         if PLACEHOLDER_TOKENS.fullmatch(use.term):
             continue  # reported by PCC209
         if use.term in uses:
             first = uses[use.term]
             uses[use.term] = (*first[:3], first[3] + 1)
         else:
-            order, located = searched[index]
-            uses[use.term] = (order, use.start, located.path, 1)
+            uses[use.term] = (reader.orders[index], use.start, reader.paths[index], 1)
     return uses
 
 
