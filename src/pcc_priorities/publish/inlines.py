@@ -71,8 +71,6 @@ class Acronyms:
 
     def split(self, text: str) -> Inlines:
         """Return ``text`` as text and abbreviations."""
-        if self.pattern is None or not text:
-            return (Text(text),)
         if len(text) <= _SPLIT_KEPT:
             split = self.split_texts.get(text)
             if split is None:
@@ -81,7 +79,8 @@ class Acronyms:
         return self._split(text)
 
     def _split(self, text: str) -> Inlines:
-        assert self.pattern is not None
+        if self.pattern is None or not text:
+            return (Text(text),)
         parts: list[Inline] = []
         position = 0
         for match in self.pattern.finditer(text):
