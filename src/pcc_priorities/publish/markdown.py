@@ -88,13 +88,28 @@ def _line_start(line: str) -> str:
     return line
 
 
+def _strong(text: str) -> str:
+    r"""Return ``text`` stressed (``**text**``), whatever characters are at its edges.
+
+    A ``**`` next to whitespace on its inner side stresses nothing (CommonMark's flanking
+    rule): so whitespace at either edge (a space, a no-break space, a tab, a line break)
+    becomes a character reference ("&#160;"), which reads as the same character.
+    """
+    inner = _escape(text)
+    start = len(inner) - len(inner.lstrip())
+    end = max(len(inner.rstrip()), start)
+    edges = "".join(f"&#{ord(character)};" for character in inner[:start])
+    tail = "".join(f"&#{ord(character)};" for character in inner[end:])
+    return f"**{edges}{inner[start:end]}{tail}**"
+
+
 def _inline(content: Inlines) -> str:
     parts: list[str] = []
     for piece in content:
         if isinstance(piece, Text | Abbr):
             parts.append(_escape(piece.text))
         elif isinstance(piece, Strong | Status):
-            parts.append(f"**{_escape(piece.text)}**")
+            parts.append(_strong(piece.text))
         elif isinstance(piece, Link):
             label = _inline(piece.content)
             if piece.href.startswith("#"):
