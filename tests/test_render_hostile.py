@@ -107,3 +107,16 @@ def test_a_series_is_of_the_same_words() -> None:
     assert tame("Knife crime") == tame("knife  CRIME ") != tame("Knife")
     assert tame("\u2028") == " "
     assert tame("") == ""
+
+
+def test_headings_of_line_separators_are_listed_in_the_contents() -> None:
+    """Headings made only of line or paragraph separators are listed as untitled parts."""
+    statement = sample_statement()
+    section = attrs.evolve(statement.sections[1], title="\u2028")
+    contribution = p.StatementOfContribution(title="\u2029", blocks=(p.Paragraph(text="Ours."),))
+    statement = attrs.evolve(
+        statement, sections=(statement.sections[0], section), contribution=contribution
+    )
+    assert_keeps_its_structure(statement)
+    assert render_html(statement).count(">Untitled part</a>") == 2
+    assert "Untitled part" in render_markdown(statement)
