@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from pcc_priorities.publish.charts import plain_text
+from pcc_priorities.publish.messages import speaking
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
@@ -266,5 +267,6 @@ def write_markdown(document: Document) -> str:
     Markdown cannot say which language a page is in; a page in other languages too starts
     with links to them.
     """
-    blocks = [*_language_switch(document), *_Writer().blocks(document.blocks)]
+    with speaking(document.lang):  # the words the writer adds (a chart's) in its language
+        blocks = [*_language_switch(document), *_Writer().blocks(document.blocks)]
     return "\n\n".join(blocks) + "\n"
