@@ -4,7 +4,8 @@ Every character Markdown could read as syntax is escaped: a backslash before ``\
 < > # | ~ $`` wherever they occur, before ``- + = :`` and a numbered-list full stop at the
 start of a line, and a character reference for an entity-like ``&``, for leading spaces and
 for line breaks where a break would end the block. Line breaks inside paragraphs, list items
-and quotations become hard line breaks (a backslash at the end of the line).
+and quotations become hard line breaks (a backslash at the end of the line). Bold text has
+whitespace at its edges as character references, so that its ``**`` still make it bold.
 
 """
 
