@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -14,7 +15,8 @@ import attrs
 from markdown_it import MarkdownIt
 
 import pcc_priorities as p
-from pcc_priorities.publish.words import is_web_url, lines, printable
+from pcc_priorities.publish.footer import is_email_address
+from pcc_priorities.publish.words import is_web_url, lines, printable, same_words
 
 #: Fields that hold ids or codes, not published text.
 ID_FIELDS = frozenset(
@@ -240,7 +242,22 @@ def published_texts(value: Any) -> Iterator[str]:
 
 
 def tame(text: str) -> str:
-    """A harmless stand-in with the same emptiness (and the same web address, if one)."""
+    """A harmless stand-in: as empty or blank, and equal where the page takes texts as equal.
+
+    A web or e-mail address is kept. Otherwise two texts get the same stand-in exactly when
+    the page takes them for the same words (``same_words``: a chart draws figures of one
+    measure as a series), so a page and its tamed twin draw the same charts.
+    """
+    if not text or is_web_url(text) or is_email_address(text):
+        return text
+    words = same_words(text)
+    if not words:
+        return " "  # blank stays blank: no words
+    return "x" + hashlib.sha256(words.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def plain(text: str) -> str:
+    """A plain stand-in: "x" for any text with characters (a web address kept), "" for none."""
     if is_web_url(text):
         return text
     return "x" if text else ""

@@ -64,6 +64,17 @@ def test_welsh_statement_renders_welsh_markdown() -> None:
     )
 
 
+def test_welsh_charts_are_captioned_in_welsh() -> None:
+    """The words the writers add to a chart are Welsh on a Welsh page, in both formats."""
+    html = render_html(_welsh())
+    assert "<figcaption>Siart: Offences involving a knife</figcaption>" in html
+    assert ">Siart bar: Offences involving a knife</title>" in html
+    assert "**Siart: Offences involving a knife**" in render_markdown(_welsh())
+    assert "Chart: " not in html
+    english = render_html(sample_statement())
+    assert "<figcaption>Chart: Offences involving a knife</figcaption>" in english
+
+
 def test_welsh_tag_with_a_region_keeps_its_tag() -> None:
     """The tag cy-GB is Welsh: Welsh words, and the page declares the statement's own tag."""
     html = render_html(attrs.evolve(sample_statement(), language="cy-GB"))

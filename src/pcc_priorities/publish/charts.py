@@ -53,6 +53,7 @@ from pcc_priorities.publish.words import (
     lines,
     period_dates,
     printable,
+    same_words,
 )
 
 __all__ = ["CHART_STYLESHEET", "FigureCharts", "chart_svg", "plain_text"]
@@ -165,9 +166,9 @@ class FigureCharts:
             period = figure.effective_period(self.statement.defaults)
             if not _chartable(figure) or period is None or period.kind is None:
                 continue
-            area = None if figure.area is None else (figure.area.kind, figure.area.name)
+            area = None if figure.area is None else (figure.area.kind, same_words(figure.area.name))
             key = (
-                " ".join(figure.measure.split()).casefold(),
+                same_words(figure.measure),
                 figure.metric,
                 figure.unit,
                 figure.rate_base,
@@ -180,7 +181,9 @@ class FigureCharts:
             periods = [f.effective_period(self.statement.defaults) for f in group]
             # The same days twice under two labels are one period: two values, not a series.
             spans = {
-                (period.start, period.end) if period.start and period.end else period.label
+                (period.start, period.end)
+                if period.start and period.end
+                else period.label and same_words(period.label)
                 for period in periods
                 if period is not None
             }

@@ -29,11 +29,20 @@ from pcc_priorities.publish.tree import (
 )
 from pcc_priorities.publish.words import format_date
 
-__all__ = ["FooterLayout", "last_updated"]
+__all__ = ["FooterLayout", "is_email_address", "last_updated"]
 
 _EMAIL = re.compile(
     r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
 )
+
+
+def is_email_address(text: str) -> bool:
+    """Return whether ``text``, without whitespace around it, is an address to link to.
+
+    The footer links such an e-mail address with ``mailto:``; any other text is shown as
+    the statement gives it.
+    """
+    return _EMAIL.fullmatch(text.strip()) is not None
 
 
 def _later(first: PartialDate | None, second: PartialDate | None) -> PartialDate | None:
@@ -159,7 +168,7 @@ class FooterLayout:
         if contact.email is not None:
             address = contact.email.strip()
             shown = self.text(contact.email)
-            if _EMAIL.fullmatch(address):
+            if is_email_address(address):
                 shown = (Link(shown, "mailto:" + urllib.parse.quote(address, safe="@.+-_")),)
             items.append((renderer_words(words.EMAIL), shown))
         if contact.telephone is not None:

@@ -15,6 +15,7 @@ import html
 from urllib.parse import quote
 
 from pcc_priorities.publish.charts import CHART_STYLESHEET, chart_svg
+from pcc_priorities.publish.messages import speaking
 from pcc_priorities.publish.style import ADDED_STYLE, DARK_PAGE_STYLE
 from pcc_priorities.publish.tree import (
     Abbr,
@@ -446,7 +447,8 @@ def write_html(document: Document, *, fragment: bool = False, stylesheet: str | 
         stylesheet: A body's own CSS, added after the page's (pages only), already checked
             (:func:`~pcc_priorities.publish.page.check_stylesheet`).
     """
-    article = _article(document)
+    with speaking(document.lang):  # the words the writer adds (a chart's) in its language
+        article = _article(document)
     if fragment:
         return article
     style = "\n" + _PAGE_STYLE + STYLESHEET

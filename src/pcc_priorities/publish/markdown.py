@@ -4,7 +4,8 @@ Every character Markdown could read as syntax is escaped: a backslash before ``\
 < > # | ~ $`` wherever they occur, before ``- + = :`` and a numbered-list full stop at the
 start of a line, and a character reference for an entity-like ``&``, for leading spaces and
 for line breaks where a break would end the block. Line breaks inside paragraphs, list items
-and quotations become hard line breaks (a backslash at the end of the line).
+and quotations become hard line breaks (a backslash at the end of the line). Bold text has
+whitespace at its edges as character references, so that its ``**`` still make it bold.
 
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from pcc_priorities.publish.charts import plain_text
+from pcc_priorities.publish.messages import speaking
 from pcc_priorities.publish.tree import (
     Abbr,
     Cell,
@@ -88,13 +90,28 @@ def _line_start(line: str) -> str:
     return line
 
 
+def _strong(text: str) -> str:
+    r"""Return ``text`` stressed (``**text**``), whatever characters are at its edges.
+
+    A ``**`` next to whitespace on its inner side stresses nothing (CommonMark's flanking
+    rule): so whitespace at either edge (a space, a no-break space, a tab, a line break)
+    becomes a character reference ("&#160;"), which reads as the same character.
+    """
+    inner = _escape(text)
+    start = len(inner) - len(inner.lstrip())
+    end = max(len(inner.rstrip()), start)
+    edges = "".join(f"&#{ord(character)};" for character in inner[:start])
+    tail = "".join(f"&#{ord(character)};" for character in inner[end:])
+    return f"**{edges}{inner[start:end]}{tail}**"
+
+
 def _inline(content: Inlines) -> str:
     parts: list[str] = []
     for piece in content:
         if isinstance(piece, Text | Abbr):
             parts.append(_escape(piece.text))
         elif isinstance(piece, Strong | Status):
-            parts.append(f"**{_escape(piece.text)}**")
+            parts.append(_strong(piece.text))
         elif isinstance(piece, Link):
             label = _inline(piece.content)
             if piece.href.startswith("#"):
@@ -251,5 +268,6 @@ def write_markdown(document: Document) -> str:
     Markdown cannot say which language a page is in; a page in other languages too starts
     with links to them.
     """
-    blocks = [*_language_switch(document), *_Writer().blocks(document.blocks)]
+    with speaking(document.lang):  # the words the writer adds (a chart's) in its language
+        blocks = [*_language_switch(document), *_Writer().blocks(document.blocks)]
     return "\n\n".join(blocks) + "\n"

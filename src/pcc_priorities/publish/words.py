@@ -80,6 +80,16 @@ def lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+def same_words(text: str) -> str:
+    """Return ``text`` as the page compares texts: its words, single-spaced, case folded.
+
+    Two texts the page takes for the same (two figures' measures, areas or period labels,
+    to draw them as one series) are those with the same words: "Knife crime" and
+    "knife  crime " are one measure; a text of only whitespace has no words ("").
+    """
+    return " ".join(text.split()).casefold()
+
+
 _WEB_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f-\x9f]+")
 
 
