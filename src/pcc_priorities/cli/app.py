@@ -50,9 +50,9 @@ from pcc_priorities.cli.parsing import (
     date_argument,
     partial_date_argument,
 )
-from pcc_priorities.editions.scaffold import DEFAULT_FRAMEWORK
 from pcc_priorities.exceptions import PccPrioritiesError
 from pcc_priorities.formats.upgrade import CURRENT_VERSION
+from pcc_priorities.reference.national_frameworks import DEFAULT_FRAMEWORK
 
 __all__ = ["TRACEBACK_VARIABLE", "main", "run"]
 

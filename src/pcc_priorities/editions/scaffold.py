@@ -12,13 +12,13 @@ from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.periods.reading import parse_period
 from pcc_priorities.reference.force_register import RegisteredForce, get_force
-from pcc_priorities.reference.national_frameworks import Framework, get_framework
+from pcc_priorities.reference.national_frameworks import (
+    DEFAULT_FRAMEWORK,
+    Framework,
+    get_framework,
+)
 
 __all__ = ["DEFAULT_FRAMEWORK", "ORDER_PARA_7A", "new_statement"]
-
-
-#: The framework :func:`new_statement` uses unless told otherwise.
-DEFAULT_FRAMEWORK = "ncpm-2021"
 
 #: The text of para 7A, as SI 2021/547 inserted it.
 ORDER_PARA_7A = (

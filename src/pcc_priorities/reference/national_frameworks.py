@@ -24,6 +24,7 @@ from pcc_priorities.model.values import ComparisonBasis
 from pcc_priorities.periods.dates import PartialDate
 
 __all__ = [
+    "DEFAULT_FRAMEWORK",
     "Citation",
     "DataSource",
     "Framework",
@@ -290,6 +291,10 @@ def _framework_from_text(text: str, source: str) -> Framework:
         raise ReferenceDataError(f"{source}: not JSON: {error}") from None
     return _check_framework(structure_reference_data(data, Framework, source), source)
 
+
+#: The framework a new statement reports against unless told otherwise
+#: (:func:`pcc_priorities.editions.new_statement`, ``pcc-priorities new``).
+DEFAULT_FRAMEWORK = "ncpm-2021"
 
 _extra_frameworks: dict[str, Framework] = {}
 
