@@ -19,10 +19,12 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 # CI's profiles are derandomized: the same examples every run, so a green run on a developer's
-# machine is a green CI run; the default profile keeps exploring new examples locally.
+# machine is a green CI run; the default profile keeps exploring new examples locally. 100
+# examples (150 until 30 November 2026): the dozen properties over whole generated statements
+# took about 20 s each at 150, and .ci/run as a whole came within seconds of its 10 minutes.
 settings.register_profile(
     "ci",
-    max_examples=150,
+    max_examples=100,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
