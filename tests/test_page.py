@@ -387,3 +387,20 @@ def test_a_heading_with_nothing_to_read_has_a_contents_link_with_words(
     html = render_html(attrs.evolve(example, contribution=contribution))
     assert '<a href="#pcc-contribution"></a>' not in html
     assert '<a href="#pcc-contribution">Untitled part</a>' in html
+
+
+@pytest.mark.parametrize("title", ["\u2028", "   ", "\u00a0\u2029"])
+def test_a_heading_titled_with_nothing_visible_gets_words(title: str) -> None:
+    """A section or part titled only with spaces or separators is headed "Untitled part"."""
+    statement = p.load(EXAMPLE)
+    sections = list(statement.sections)
+    sections[0] = attrs.evolve(sections[0], title=title)
+    part, *rest = sections[3].blocks  # a subsection
+    sections[3] = attrs.evolve(sections[3], blocks=(attrs.evolve(part, title=title), *rest))
+    statement = attrs.evolve(statement, sections=tuple(sections))
+    page = render_html(statement)
+    headings = re.findall(r"<(h[1-6])[^>]*>(.*?)</\1>", page, re.S)
+    assert all(re.sub(r"<[^>]+>", "", text).strip() for _tag, text in headings)
+    assert page.count(">Untitled part</h") == 2
+    markdown = render_markdown(statement)
+    assert markdown.count("Untitled part") >= 2

@@ -134,6 +134,20 @@ class _Builder(SummaryLayout, FooterLayout):
     def heading(self, depth: int, content: Inlines, anchor: str | None = None) -> Heading:
         return Heading(self.level(depth), content, anchor)
 
+    def titled(
+        self, depth: int, title: str, anchor: str | None, fallback: str = page_words.UNTITLED
+    ) -> Heading:
+        """A heading of the statement's own ``title``, or ``fallback`` where it shows nothing.
+
+        A heading with nothing visible (a title of spaces or a line separator) is no heading
+        to a reader or a screen reader; the renderer's ``fallback`` words stand in, in the
+        page's language, as the contents list's entry does.
+        """
+        content = self.text(title)
+        if blank(content):
+            return Heading(self.level(depth), renderer_words(fallback), anchor)
+        return Heading(self.level(depth), content, anchor, self.lang)
+
     def _section_anchors(self) -> list[str]:
         anchors: list[str] = []
         seen: set[str] = set()
@@ -336,7 +350,7 @@ class _Builder(SummaryLayout, FooterLayout):
             )
         blocks.extend(self.blocks(contribution.blocks, depth=2))
         heading = (
-            Heading(self.level(1), self.text(contribution.title), "pcc-contribution", self.lang)
+            self.titled(1, contribution.title, "pcc-contribution")
             if contribution.title is not None
             else None
         )
@@ -345,10 +359,11 @@ class _Builder(SummaryLayout, FooterLayout):
     def priorities(self) -> Section:
         statement = self.statement
         heading = statement.sections_heading
-        title = (
-            self.text(heading)
+        words = N_("National policing priorities")
+        top = (
+            self.titled(1, heading, "pcc-priorities", words)
             if heading is not None
-            else renderer_words("National policing priorities")
+            else Heading(self.level(1), renderer_words(words), "pcc-priorities")
         )
         sections = tuple(
             self.priority(section, anchor, number)
@@ -360,7 +375,7 @@ class _Builder(SummaryLayout, FooterLayout):
         if not sections:
             blocks = (Para(renderer_words("This statement has no priority sections.")),)
         return Section(
-            Heading(self.level(1), title, "pcc-priorities", self.lang if heading else None),
+            top,
             blocks,
             kind="priorities",
         )
@@ -381,8 +396,7 @@ class _Builder(SummaryLayout, FooterLayout):
                 )
             )
         blocks.extend(self.blocks(section.blocks, depth=3))
-        heading = Heading(self.level(2), self.text(section.title), anchor, self.lang)
-        return Section(heading, tuple(blocks), kind="priority")
+        return Section(self.titled(2, section.title, anchor), tuple(blocks), kind="priority")
 
     def priority_title(self, priority_id: str) -> str:
         if self.framework is not None:
@@ -472,8 +486,9 @@ class _Builder(SummaryLayout, FooterLayout):
         if depth == 1:  # a part of the statement's own, listed in the contents
             self.parts_named += 1
             anchor = f"pcc-part-{self.parts_named}"
-        heading = Heading(self.level(depth), self.text(subsection.title), anchor, self.lang)
-        return Section(heading, tuple(blocks), kind="subsection")
+        return Section(
+            self.titled(depth, subsection.title, anchor), tuple(blocks), kind="subsection"
+        )
 
     # ---------------------------------------------------------------- after the sections
 
