@@ -180,14 +180,15 @@ def mutate_text(rng: random.Random, text: str, pieces: list[str]) -> str:
     return text
 
 
-def _paths(value: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def value_paths(value: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into JSON-like ``value`` (dict keys and list indexes), its own first."""
     found = [path]
     if isinstance(value, dict):
         for key, item in value.items():
-            found.extend(_paths(item, (*path, key)))
+            found.extend(value_paths(item, (*path, key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            found.extend(_paths(item, (*path, index)))
+            found.extend(value_paths(item, (*path, index)))
     return found
 
 
@@ -221,7 +222,7 @@ def mutate_document(rng: random.Random, document: dict[str, Any]) -> object:
     """Replace, delete, wrap or add to one to three parts of a document's data."""
     data: Any = copy.deepcopy(document)
     for _ in range(rng.randint(1, 3)):
-        target = rng.choice(_paths(data))
+        target = rng.choice(value_paths(data))
         if not target:
             return json_value(rng)
         parent = data

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
+from fuzzing import value_paths
 from pcc_priorities import DocumentError
 from pcc_priorities.formats import Limits, from_dict, to_dict
 from pcc_priorities.tables import figures_from_csv, figures_to_csv
@@ -185,23 +186,12 @@ JSON_VALUES = st.recursive(
 )
 
 
-def _paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    found = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found.extend(_paths(item, (*path, key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found.extend(_paths(item, (*path, index)))
-    return found
-
-
 @st.composite
 def mutated_texts(draw: st.DrawFn) -> str | bytes:
     """JSON text of a valid document with one to three random parts mutated."""
     document = copy.deepcopy(draw(st.sampled_from(SEEDS)))
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        paths = _paths(document)
+        paths = value_paths(document)
         target = draw(st.sampled_from(paths))
         if not target:
             document = draw(JSON_VALUES)

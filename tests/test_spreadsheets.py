@@ -42,6 +42,11 @@ from pcc_priorities.tables.cell_formats import (
 )
 from pcc_priorities.testing import statements
 
+if str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.limits import declared_range_workbook
+
 openpyxl = pytest.importorskip("openpyxl")
 calamine = pytest.importorskip("python_calamine")
 
@@ -387,28 +392,10 @@ def test_export_and_import_figures_accept_ods(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- damaged workbooks
 
 
-def _declared_range_workbook() -> bytes:
-    """A tiny workbook whose sheet declares A1:XFD20000 and holds one far cell."""
-    with zipfile.ZipFile(io.BytesIO(figures_to_xlsx(WORKED))) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    sheet = parts["xl/worksheets/sheet1.xml"].decode()
-    sheet = sheet.replace("<sheetViews>", '<dimension ref="A1:XFD20000"/><sheetViews>')
-    sheet = sheet.replace(
-        "</sheetData>",
-        '<row r="20000"><c r="XFD20000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
-    )
-    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_a_workbook_declaring_a_huge_range_is_read_quickly_and_refused() -> None:
     """A1:XFD20000 is not filled in: the stray cell is reported as a row too wide."""
     with pytest.raises(p.TableError) as caught:
-        figures_from_xlsx(WORKED, _declared_range_workbook())
+        figures_from_xlsx(WORKED, declared_range_workbook())
     assert any(problem.row == 20000 for problem in caught.value.problems)
 
 
