@@ -89,12 +89,16 @@ def test_the_svg_of_a_chart_is_the_reviewed_golden_file() -> None:
     )
 
 
-def test_worked_example_charts_each_figure_compared_with_a_known_value() -> None:
-    """The worked example has a chart for each figure whose comparison has a value."""
+def test_worked_example_charts_each_metric_once() -> None:
+    """The worked example has one chart per metric with a figure compared with a known value.
+
+    Homicides are one metric with two such figures (the rolling 12-month total against its
+    peak, and the homicides recorded against the number previously published): the first is
+    drawn, the second is in its table.
+    """
     titles = [plain_text(chart.title) for chart in example_charts()]
     assert titles == [
         "Homicides, rolling 12-month total",
-        "Homicides recorded",
         "Offences involving a knife",
         "Hospital admissions for assault with a sharp object",
         "OCG disruptions",
@@ -102,6 +106,58 @@ def test_worked_example_charts_each_figure_compared_with_a_known_value() -> None
         "Theft from the person offences",
         "Victims of domestic abuse completely, very or fairly satisfied",
     ]
+
+
+def compared(measure: str, value: int, *, metric: str | None = None) -> p.Figure:
+    """A figure of ``measure`` compared with the previous period's 10."""
+    comparison = p.Comparison(basis=p.ComparisonBasis.PREVIOUS_PERIOD, value=Decimal(10))
+    return p.Figure(
+        measure=measure,
+        metric=metric,
+        value=Decimal(value),
+        unit=p.Unit.COUNT,
+        comparisons=(comparison,),
+    )
+
+
+def test_a_metric_is_charted_once_by_its_first_figure_compared() -> None:
+    """Two figures of one metric make one chart, the first's; another metric gets its own."""
+    found = charts_of(
+        compared("Knife crime", 12, metric="knife"),
+        compared("Knife crime in Telford", 4, metric="knife"),
+        compared("Robbery", 7, metric="robbery"),
+    )
+    assert [plain_text(chart.title) for chart in found] == ["Knife crime", "Robbery"]
+
+
+def test_a_metric_charted_once_on_the_page_is_not_charted_again() -> None:
+    """A metric drawn for a section's figures is not drawn again for a subsection's."""
+    charts = FigureCharts(sample_statement(), plain)
+    assert len(charts.charts((compared("Knife crime", 12, metric="knife"),))) == 1
+    assert charts.charts((compared("Knife crime", 9, metric="knife"),)) == ()
+    assert len(charts.charts((compared("Robbery", 9, metric="robbery"),))) == 1
+
+
+def test_figures_without_a_metric_are_charted_once_per_measure_in_their_list() -> None:
+    """Unlinked figures stand for their measure, within one list of figures only."""
+    charts = FigureCharts(sample_statement(), plain)
+    found = charts.charts(
+        (compared("Arrests", 12), compared("arrests ", 5), compared("Seizures", 3))
+    )
+    assert [plain_text(chart.title) for chart in found] == ["Arrests", "Seizures"]
+    # The same measure in another section's figures is another thing to draw.
+    assert len(charts.charts((compared("Arrests", 4),))) == 1
+
+
+def test_a_metric_with_a_series_is_charted_by_its_series() -> None:
+    """A series of periods is the metric's chart, before any of its figures compared."""
+    quarters = [p.ReportingPeriod.financial_quarter(2023, quarter) for quarter in (1, 2)]
+    series = [
+        attrs.evolve(compared("Burglaries", value, metric="burglary"), period=period)
+        for value, period in zip((40, 55), quarters, strict=True)
+    ]
+    [chart] = charts_of(compared("Burglaries", 3, metric="burglary"), *series)
+    assert [point.value for point in chart.points] == [40, 55]
 
 
 def test_a_value_worked_out_from_the_change_is_exact_and_said_so() -> None:
@@ -232,7 +288,7 @@ def test_html_chart_is_named_described_and_next_to_its_data() -> None:
     """Each chart's SVG is an image named by its title and described by the paragraph."""
     page = render_html(p.load(EXAMPLE))
     figures_html = re.findall(r'<figure class="pcc-chart">.*?</figure>', page, re.DOTALL)
-    assert len(figures_html) == 8
+    assert len(figures_html) == 7
     for number, figure_html in enumerate(figures_html, start=1):
         ident = f"pcc-chart-{number}"
         assert f'role="img" aria-labelledby="{ident}-title"' in figure_html

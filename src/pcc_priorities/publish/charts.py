@@ -145,17 +145,49 @@ class FigureCharts:
         self.statement = statement
         self.text = text
         self.periods: dict[int, tuple[ReportingPeriod, Inlines]] = {}
+        #: The metrics already charted on this page (a metric's id is unique in a statement).
+        self.charted: set[str] = set()
 
     def charts(self, figures: Sequence[Figure]) -> tuple[Chart, ...]:
-        """The charts of ``figures``: one per series of periods, one per figure compared."""
+        """The charts of ``figures``: one per metric (see :meth:`metric_of`).
+
+        A metric is charted once on a page, where its first chart falls in the order of the
+        page: by its series of periods where it has one, or else by its first figure compared
+        with a known value. Its other figures are in the figure tables.
+        """
         found: list[Chart] = []
+        here: set[object] = set()
         for series in self.series(figures):
-            found.append(self.series_chart(series))
+            metric = self.metric_of(series[0])
+            if not self.drawn(metric, here):
+                self.draw(metric, here)
+                found.append(self.series_chart(series))
         for figure in figures:
-            chart = self.comparison_chart(figure)
+            metric = self.metric_of(figure)
+            chart = None if self.drawn(metric, here) else self.comparison_chart(figure)
             if chart is not None:
+                self.draw(metric, here)
                 found.append(chart)
         return tuple(found)
+
+    @staticmethod
+    def metric_of(figure: Figure) -> object:
+        """What a figure's chart is of: its metric's id, or else its measure's words.
+
+        A figure that names no metric stands for its own measure, within its list of figures
+        (the same measure in two sections is two things to draw).
+        """
+        return figure.metric if figure.metric is not None else (same_words(figure.measure),)
+
+    def drawn(self, metric: object, here: set[object]) -> bool:
+        """Whether ``metric`` has a chart in this list of figures or, by its id, on the page."""
+        return metric in here or (type(metric) is str and metric in self.charted)
+
+    def draw(self, metric: object, here: set[object]) -> None:
+        """Note that ``metric`` has its chart."""
+        here.add(metric)
+        if type(metric) is str:
+            self.charted.add(metric)
 
     # ---------------------------------------------------------------- what is charted
 
