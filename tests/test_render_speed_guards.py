@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from pcc_priorities.publish import Text, render_html, render_markdown
-from pcc_priorities.publish.charts import _number, _Scale
+from pcc_priorities.publish.drawing import _number, _Scale
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "page-hashes.json"

@@ -2,8 +2,9 @@
 
 :class:`FigureCharts` finds what a list of figures can chart and lays each chart out as a
 :class:`~pcc_priorities.publish.tree.Chart` (its bars, a description of the trend in words,
-and the table of the data it is drawn from); :func:`chart_svg` draws one as a small inline
-SVG bar chart that needs no script, no style sheet and no external file.
+and the table of the data it is drawn from); :func:`chart_svg`
+(:mod:`pcc_priorities.publish.drawing`) draws one as a small inline SVG bar chart that needs
+no script, no style sheet and no external file.
 
 The charts follow the accessible-charts guidance used across UK government (the Government
 Analysis Function's "Data visualisation: charts"): a title, the trend described in words
@@ -20,39 +21,24 @@ number words; only the bars' lengths are rounded (to a tenth of a unit of the dr
 
 from __future__ import annotations
 
-import html
-import math
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Context, Decimal
-from functools import lru_cache
+from decimal import Context, Decimal
 
 from pcc_priorities.model.figures import Comparison, Figure
 from pcc_priorities.model.statement import Statement
 from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
-from pcc_priorities.publish.inlines import join_inlines
-from pcc_priorities.publish.tree import (
-    Abbr,
-    Chart,
-    ChartPoint,
-    Inlines,
-    Link,
-    Row,
-    Status,
-    Strong,
-    Table,
-    Text,
-)
+from pcc_priorities.publish.drawing import chart_svg
+from pcc_priorities.publish.inlines import join_inlines, plain_text
+from pcc_priorities.publish.tree import Chart, ChartPoint, Inlines, Row, Table, Text
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
     CHART_WORDS,
     amount_words,
     difference_words,
     label_of,
-    lines,
     period_dates,
-    printable,
     same_words,
 )
 
@@ -95,19 +81,6 @@ CHART_STYLESHEET = """\
 """
 
 # --------------------------------------------------------------------------- laying out
-
-
-def plain_text(content: Inlines) -> str:
-    """Inline content as plain text (abbreviations as written, links as their words)."""
-    if len(content) == 1 and type(content[0]) is Text:
-        return content[0].text
-    parts: list[str] = []
-    for piece in content:
-        if isinstance(piece, Text | Abbr | Strong | Status):
-            parts.append(piece.text)
-        elif isinstance(piece, Link):
-            parts.append(plain_text(piece.content))
-    return "".join(parts)
 
 
 def _chartable(figure: Figure) -> bool:
@@ -194,10 +167,15 @@ class FigureCharts:
     def series(self, figures: Sequence[Figure]) -> list[list[Figure]]:
         """Figures of one measure, unit and area over two or more periods of one kind."""
         groups: dict[tuple[object, ...], list[Figure]] = {}
+        defaults = self.statement.defaults
+        dated: list[tuple[Figure, ReportingPeriod]] = []
         for figure in figures:
-            period = figure.effective_period(self.statement.defaults)
-            if not _chartable(figure) or period is None or period.kind is None:
-                continue
+            period = figure.effective_period(defaults)
+            if period is not None and period.kind is not None and _chartable(figure):
+                dated.append((figure, period))
+        if all(period is dated[0][1] for _, period in dated):
+            return []  # one period for every figure (most sections): one value each, no series
+        for figure, period in dated:
             area = None if figure.area is None else (figure.area.kind, same_words(figure.area.name))
             key = (
                 same_words(figure.measure),
@@ -210,7 +188,7 @@ class FigureCharts:
             groups.setdefault(key, []).append(figure)
         found: list[list[Figure]] = []
         for group in groups.values():
-            periods = [f.effective_period(self.statement.defaults) for f in group]
+            periods = [f.effective_period(defaults) for f in group]
             # The same days twice under two labels are one period: two values, not a series.
             spans = {
                 (period.start, period.end)
@@ -406,195 +384,3 @@ class FigureCharts:
             kind="chart-data",
         )
         return Chart(title=title, points=points, description=description, table=table)
-
-
-# --------------------------------------------------------------------------- drawing
-
-_WIDTH = 360
-_PAD = 4
-_FONT = 15
-_LINE = 18
-_BAR = 22
-_GAP = 12
-#: A generous average width of a character at the chart's font size, in drawing units.
-_CHAR = Decimal("8.5")
-_TENTH = Decimal("0.1")
-
-
-def _number(value: Decimal | int) -> str:
-    """A coordinate as SVG writes it: at most one decimal place, no exponent."""
-    rounded = Decimal(value).quantize(_TENTH, rounding=ROUND_HALF_EVEN)
-    text = format(rounded, "f")
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _escape(text: str) -> str:
-    """Text for SVG content or a double-quoted attribute, on one line."""
-    if text.isprintable():  # no line break, nothing to make visible
-        return html.escape(text, quote=True)
-    return html.escape(printable(" ".join(lines(text))), quote=True)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Split ``text`` into lines of at most ``width`` characters, at spaces where it can."""
-    result: list[str] = []
-    line = ""
-    for whole in " ".join(lines(text)).split():
-        word = whole
-        while len(word) > width:
-            if line:
-                result.append(line)
-                line = ""
-            result.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
-        else:
-            result.append(line)
-            line = word
-    if line or not result:
-        result.append(line)
-    return result
-
-
-@lru_cache(maxsize=2048)
-def _label_lines(label: str, width: int) -> tuple[str, ...]:
-    """A bar's label wrapped to ``width`` characters, each line escaped (labels repeat)."""
-    return tuple(_escape(line) for line in _wrap(label, width))
-
-
-@lru_cache(maxsize=2048)
-def _escaped(text: str) -> str:
-    """:func:`_escape`, once per distinct text (values and labels repeat across charts)."""
-    return _escape(text)
-
-
-class _Scale:
-    """Where a value falls on a chart's axis, written as a coordinate.
-
-    The exact position is ``left + (value - low) × width / span`` in decimals, rounded half
-    to even to a tenth. Binary floating point gives the same tenth unless the exact position
-    is within a hair of a half-tenth (where its rounding error could decide): those few are
-    worked out in decimals. The bound holds because every value lies between ``low`` and
-    ``high``, so the float error is relative to the span, not to the values' size.
-    """
-
-    def __init__(self, left: Decimal, width: Decimal, low: Decimal, span: Decimal) -> None:
-        self.left, self.width, self.low, self.span = left, width, low, span
-        self.fleft, self.fwidth = float(left), float(width)
-        self.flow, self.fspan = float(low), float(span)
-
-    def exact(self, value: Decimal) -> Decimal:
-        """The position of ``value`` in decimals."""
-        return self.left + (value - self.low) * self.width / self.span
-
-    def at(self, value: Decimal, shift: int = 0) -> str:
-        """The coordinate of ``value`` moved by ``shift`` drawing units."""
-        position = self.fleft + (float(value) - self.flow) * self.fwidth / self.fspan + shift
-        tenths = position * 10
-        if abs(tenths - math.floor(tenths) - 0.5) < 1e-6 or not math.isfinite(tenths):
-            return _number(self.exact(value) + shift)
-        text = f"{position:.1f}"
-        return text[:-2] if text.endswith(".0") else text
-
-    def size(self, value: Decimal, zero: Decimal) -> str:
-        """The length of the bar from ``zero`` to ``value``, written as a coordinate."""
-        length = abs((float(value) - float(zero)) * self.fwidth / self.fspan)
-        tenths = length * 10
-        if abs(tenths - math.floor(tenths) - 0.5) < 1e-6 or not math.isfinite(tenths):
-            return _number(abs(self.exact(value) - self.exact(zero)))
-        text = f"{length:.1f}"
-        return text[:-2] if text.endswith(".0") else text
-
-
-_LOOKS = {
-    "figure": 'class="pcc-chart-bar" fill="currentColor"',
-    "reference": 'fill="url(#{ident}-hatch)" stroke="currentColor" stroke-width="1.5"',
-    "target": 'fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="5 3"',
-}
-
-
-def chart_svg(chart: Chart, ident: str, *, described_by: str | None = None) -> str:
-    """Return ``chart`` as an inline SVG bar chart.
-
-    Args:
-        chart: The chart.
-        ident: A prefix, unique on the page, for the SVG's ids (its title and patterns).
-        described_by: The id of the element that describes the chart in words, if any.
-    """
-    points = chart.points
-    zero_value = Decimal(0)
-    low = min([zero_value, *(point.value for point in points)])
-    high = max([zero_value, *(point.value for point in points)])
-    right = max([0, *(len(p.value_words) for p in points if p.value >= 0)])
-    left_chars = max([0, *(len(p.value_words) for p in points if p.value < 0)])
-    # Label widths are whole multiples of half a unit: the arithmetic below is exact.
-    right_width = right * _CHAR + 6 if right else Decimal(0)
-    left_width = left_chars * _CHAR + 6 if left_chars else Decimal(0)
-    width = max(Decimal(_WIDTH), left_width + right_width + 2 * _PAD + 120)
-    scale = _Scale(
-        _PAD + left_width,
-        width - 2 * _PAD - left_width - right_width,
-        low,
-        high - low if high != low else Decimal(1),
-    )
-    chars = int((width - 2 * _PAD) / _CHAR)
-    zero = scale.at(zero_value)
-    hatch = f'fill="url(#{ident}-hatch)" stroke="currentColor" stroke-width="1.5"'
-    body: list[str] = []
-    y = _PAD
-    top = None
-    for point in points:
-        # One <text> per label, a <tspan> per line: only the number of lines follows the text.
-        label = _label_lines(plain_text(point.label), chars)
-        y += _LINE
-        spans = [f'<tspan x="{_PAD}">{label[0]}</tspan>']
-        for line in label[1:]:
-            y += _LINE
-            spans.append(f'<tspan x="{_PAD}" dy="{_LINE}">{line}</tspan>')
-        first_line = y - (len(spans) - 1) * _LINE - 4
-        body.append(f'<text x="{_PAD}" y="{first_line}">{"".join(spans)}</text>')
-        y += 3
-        top = y if top is None else top
-        value = point.value
-        negative = value < 0
-        start = scale.at(value) if negative else zero
-        look = (
-            hatch if point.style == "reference" else _LOOKS.get(point.style, 'fill="currentColor"')
-        )
-        body.append(
-            f'<rect x="{start}" y="{y}" width="{scale.size(value, zero_value)}" '
-            f'height="{_BAR}" {look}></rect>'
-        )
-        if negative:
-            where = f'x="{scale.at(value, -4)}" text-anchor="end"'
-        else:
-            where = f'x="{scale.at(value, 4)}"'
-        body.append(
-            f'<text {where} y="{y + _BAR // 2 + 5}" font-weight="700">'
-            f"{_escaped(point.value_words)}</text>"
-        )
-        y += _BAR + _GAP
-    bottom = y - _GAP + 3
-    body.append(
-        f'<line x1="{zero}" y1="{(top or _PAD) - 3}" x2="{zero}" '
-        f'y2="{bottom}" stroke="currentColor" stroke-width="1.5"></line>'
-    )
-    height = bottom + _PAD
-    described = "" if described_by is None else f' aria-describedby="{_escape(described_by)}"'
-    title = _escape(CHART_WORDS["svg title"] + plain_text(chart.title))
-    description = _escape(" ".join(plain_text(sentence) for sentence in chart.description))
-    size = _number(width)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {height}" '
-        f'width="{size}" height="{height}" role="img" '
-        f'aria-labelledby="{ident}-title"{described} font-size="{_FONT}" fill="currentColor">'
-        f'<title id="{ident}-title">{title}</title>'
-        f"<desc>{description}</desc>"
-        f'<defs><pattern id="{ident}-hatch" width="6" height="6" '
-        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="currentColor" stroke-width="2.5"></line>'
-        "</pattern></defs>\n" + "\n".join(body) + "\n</svg>"
-    )

@@ -17,7 +17,7 @@ from pcc_priorities.publish.inlines import (
     renderer_words,
 )
 from pcc_priorities.publish.messages import N_, _, ngettext, number_count
-from pcc_priorities.publish.tree import Cell, Inlines, Row, Table, Text
+from pcc_priorities.publish.tree import SHARED_TEXTS, Cell, Inlines, Row, Table, Text
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
     DATA_STATUS_LABELS,
@@ -48,6 +48,11 @@ _FIGURE_COLUMNS = (
 _WORDING_HOMES = ("Value", "Change", "Compared with", "Period", "Unit", "Area", "Source")
 #: A cell left empty on purpose (a row without a comparison has no change).
 _BLANK: Cell = ((),)
+
+
+def _piece(text: str) -> Text:
+    """``Text(text)``, looked up among the shared texts first (the commonest case)."""
+    return SHARED_TEXTS.get(text) or Text(text)
 
 
 def _empty(column: str) -> Cell:
@@ -105,56 +110,62 @@ class FigureTables:
         change's is shown only where it says more than the section's ``narrative`` (the
         texts published around the table) and the wordings already shown.
         """
-        rows: list[tuple[Inlines, dict[str, Cell | None], Inlines | None]] = []
+        # Each row's cells are a list in the order of _FIGURE_COLUMNS (a list, not a dict
+        # per row: tables are most of a page's work).
+        rows: list[tuple[Inlines, list[Cell | None], Inlines | None]] = []
         around = Joined(narrative)
+        text = self.text
         for figure in figures:
             shown: list[str] = [around]
             wording: Inlines | None = None
             if figure.wording is not None and adds_to(figure.wording, shown):
-                wording = join_inlines(_("As published:"), " ", self.text(figure.wording))
+                wording = join_inlines(_("As published:"), " ", text(figure.wording))
                 shown.append(figure.wording)
-            common: dict[str, Cell | None] = {
-                "Value": self.value(figure) or None,
-                "Unit": (
-                    None
-                    if figure.unit is None and figure.rate_base is None
-                    else ((Text(unit_words(figure)),),)
-                ),
-                "Period": self.figure_period(figure),
-                "Area": (self.text(figure.area.name),) if figure.area is not None else None,
-                "Source": (self.text(figure.source),) if figure.source is not None else None,
-            }
-            comparisons: Sequence[Comparison | None] = figure.comparisons or (None,)
-            for position, comparison in enumerate(comparisons):
-                cells = dict(common)
-                cells["Compared with"] = (
-                    self.comparison(comparison, figure, shown) if comparison is not None else None
-                )
-                if comparison is None:
-                    cells["Change"] = _BLANK  # no comparison, so no change to state
-                elif comparison.change is None:
-                    cells["Change"] = None
-                else:
-                    cells["Change"] = self.change(comparison.change, figure.unit, shown)
+            value = self.value(figure) or None
+            unit: Cell | None = (
+                None
+                if figure.unit is None and figure.rate_base is None
+                else ((_piece(unit_words(figure)),),)
+            )
+            period = self.figure_period(figure)
+            area: Cell | None = (text(figure.area.name),) if figure.area is not None else None
+            source: Cell | None = (text(figure.source),) if figure.source is not None else None
+            measure = text(figure.measure)
+            if not figure.comparisons:
+                # No comparison, so no change to state.
+                rows.append((measure, [value, unit, period, area, None, _BLANK, source], wording))
+                continue
+            for comparison in figure.comparisons:
+                compared = self.comparison(comparison, figure, shown)
+                change = comparison.change
+                changed = None if change is None else self.change(change, figure.unit, shown)
                 # The figure's wording on its first row only.
-                rows.append((self.text(figure.measure), cells, wording if position == 0 else None))
+                rows.append(
+                    (measure, [value, unit, period, area, compared, changed, source], wording)
+                )
+                wording = None
         # Which columns: from what the figures hold, never from how their words compare.
-        columns = [
-            column
-            for column in _FIGURE_COLUMNS
-            if any(cells[column] not in (None, _BLANK) for _, cells, _wording in rows)
-        ] or ["Value"]
+        chosen = [
+            index
+            for index in range(len(_FIGURE_COLUMNS))
+            if any(cells[index] is not None and cells[index] != _BLANK for _, cells, _w in rows)
+        ] or [0]
         # A figure's own wording goes with its value, or the first column there is.
-        home = next(column for column in _WORDING_HOMES if column in columns)
+        home = next(
+            _FIGURE_COLUMNS.index(column)
+            for column in _WORDING_HOMES
+            if _FIGURE_COLUMNS.index(column) in chosen
+        )
+        empty = {index: _empty(_FIGURE_COLUMNS[index]) for index in chosen}
         laid: list[Row] = []
         for header, cells, wording in rows:
             if wording is not None:
                 held = cells[home]
                 cells[home] = (wording,) if held is None or held == _BLANK else (*held, wording)
-            laid.append(Row(header, tuple(cells[column] or _empty(column) for column in columns)))
+            laid.append(Row(header, tuple([cells[index] or empty[index] for index in chosen])))
         return Table(
-            caption=join_inlines(_("Figures:"), " ", self.text(title)),
-            columns=(_("Measure"), *(_(column) for column in columns)),
+            caption=join_inlines(_("Figures:"), " ", text(title)),
+            columns=(_("Measure"), *(_(_FIGURE_COLUMNS[index]) for index in chosen)),
             rows=tuple(laid),
             kind="figures",
         )
@@ -170,7 +181,10 @@ class FigureTables:
                 )
             if figure.qualifier is not None:
                 words = f"{label_of(QUALIFIER_LABELS, figure.qualifier)} {words}"
-            lines.append(join_inlines(words, self.rank(figure.rank)))
+            if figure.rank is None:
+                lines.append((_piece(words),))
+            else:
+                lines.append(join_inlines(words, self.rank(figure.rank)))
         elif figure.rank is not None:
             lines.append(join_inlines(_("Rank:"), self.rank(figure.rank)))
         availability = figure.availability
@@ -221,7 +235,7 @@ class FigureTables:
     def comparison(self, comparison: Comparison, figure: Figure, shown: list[str]) -> Cell:
         """What a figure is compared with, and its wording where it says more than ``shown``."""
         unit = figure.unit
-        words: Inlines = (Text(label_of(BASIS_LABELS, comparison.basis)),)
+        words: Inlines = (_piece(label_of(BASIS_LABELS, comparison.basis)),)
         details: list[Inlines] = []
         defaults = self.statement.defaults
         baseline = (
@@ -247,10 +261,16 @@ class FigureTables:
             details.append(join_inlines(label, ", ", _("stated for all comparisons")))
         if comparison.area is not None:
             details.append(self.text(comparison.area.name))
-        if details:
-            words = join_inlines(words, " (", comma_separated(details), ")")
-        if comparison.value is not None:
-            words = join_inlines(words, f": {amount_words(comparison.value, unit)}")
+        if details or comparison.value is not None:
+            # One list for the pieces join_inlines would give.
+            pieces = list(words)
+            if details:
+                pieces.append(_piece(" ("))
+                pieces.extend(comma_separated(details))
+                pieces.append(_piece(")"))
+            if comparison.value is not None:
+                pieces.append(_piece(f": {amount_words(comparison.value, unit)}"))
+            words = tuple(pieces)
         lines: list[Inlines] = [words]
         if comparison.wording is not None and adds_to(comparison.wording, shown):
             lines.append(join_inlines(_("As published:"), " ", self.text(comparison.wording)))
@@ -279,7 +299,7 @@ class FigureTables:
         if parts:
             figures = parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else "")
             words = f"{words}: {figures}" if words else figures
-        lines: list[Inlines] = [(Text(words),)] if words else []
+        lines: list[Inlines] = [(_piece(words),)] if words else []
         if change.wording is not None and adds_to(change.wording, shown):
             lines.append(join_inlines(_("As published:"), " ", self.text(change.wording)))
             shown.append(change.wording)

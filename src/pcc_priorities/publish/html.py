@@ -14,7 +14,8 @@ import hashlib
 import html
 from urllib.parse import quote
 
-from pcc_priorities.publish.charts import CHART_STYLESHEET, chart_svg
+from pcc_priorities.publish.charts import CHART_STYLESHEET
+from pcc_priorities.publish.drawing import chart_svg
 from pcc_priorities.publish.messages import speaking
 from pcc_priorities.publish.style import ADDED_STYLE, DARK_PAGE_STYLE
 from pcc_priorities.publish.tree import (
@@ -215,7 +216,7 @@ class _Writer:
             return self.text(content[0].text)
         parts: list[str] = []
         for piece in content:
-            if isinstance(piece, Text):
+            if type(piece) is Text or isinstance(piece, Text):
                 parts.append(self.text(piece.text))
             elif isinstance(piece, Abbr):
                 parts.append(

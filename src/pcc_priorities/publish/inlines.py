@@ -7,7 +7,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pcc_priorities.publish.messages import _
-from pcc_priorities.publish.tree import Abbr, Inline, Inlines, Text
+from pcc_priorities.publish.tree import (
+    SHARED_TEXTS,
+    Abbr,
+    Inline,
+    Inlines,
+    Link,
+    Status,
+    Strong,
+    Text,
+)
 
 __all__ = [
     "Acronyms",
@@ -16,6 +25,7 @@ __all__ = [
     "blank",
     "comma_separated",
     "join_inlines",
+    "plain_text",
     "renderer_words",
 ]
 
@@ -80,7 +90,7 @@ class Acronyms:
 
     def _split(self, text: str) -> Inlines:
         if self.pattern is None or not text:
-            return (Text(text),)
+            return (SHARED_TEXTS.get(text) or Text(text),)
         parts: list[Inline] = []
         position = 0
         for match in self.pattern.finditer(text):
@@ -149,11 +159,30 @@ def comma_separated(parts: Sequence[Inlines]) -> Inlines:
 def join_inlines(*parts: Inlines | Inline | str) -> Inlines:
     """Concatenate inline pieces; bare strings are renderer wording."""
     result: list[Inline] = []
+    shared = SHARED_TEXTS.get
     for part in parts:
-        if type(part) is tuple or isinstance(part, tuple):
+        if type(part) is tuple:
+            result.extend(part)
+        elif type(part) is str:
+            # The shared text where there is one, without calling Text (the commonest case).
+            result.append(shared(part) or Text(part))
+        elif isinstance(part, tuple):
             result.extend(part)
         elif isinstance(part, str):
             result.append(Text(part))
         else:
             result.append(part)
     return tuple(result)
+
+
+def plain_text(content: Inlines) -> str:
+    """Inline content as plain text (abbreviations as written, links as their words)."""
+    if len(content) == 1 and type(content[0]) is Text:
+        return content[0].text
+    parts: list[str] = []
+    for piece in content:
+        if isinstance(piece, Text | Abbr | Strong | Status):
+            parts.append(piece.text)
+        elif isinstance(piece, Link):
+            parts.append(plain_text(piece.content))
+    return "".join(parts)

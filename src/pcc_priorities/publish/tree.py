@@ -40,7 +40,10 @@ __all__ = [
 
 #: Short texts already made, shared: a page repeats its words, labels, periods and values
 #: thousands of times, and a text is immutable. Bounded, so that no process keeps more.
-_SHARED: dict[str, Text] = {}
+#: The layout's busiest callers look a text up here before calling :class:`Text` (a plain
+#: ``str`` key only: ``Text`` shares no text of a ``str`` subclass).
+SHARED_TEXTS: dict[str, Text] = {}
+_SHARED = SHARED_TEXTS
 _SHARED_MOST = 20_000
 _SHARED_LONGEST = 80
 

@@ -499,7 +499,9 @@ def acronym_definitions(statement: Statement) -> tuple[AcronymDefinition, ...]:
     Inline definitions come in document order. Figures' wordings are not searched: they
     repeat the narrative.
     """
-    return tuple(definition for _, definition in located_definitions(statement))
+    # The statement's own words only, read without the figures' texts at all.
+    own = ReaderTexts(text_rows(statement, figures=False))
+    return tuple(definition for _, definition in located_definitions(statement, own))
 
 
 def defined_acronyms(statement: Statement) -> dict[str, AcronymDefinition]:
