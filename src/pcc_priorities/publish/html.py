@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from functools import lru_cache
 from urllib.parse import quote
 
 from pcc_priorities.publish.charts import CHART_STYLESHEET
@@ -236,9 +237,10 @@ class _Writer:
 
     def cell(self, cell: Cell) -> str:
         """A table cell's lines, joined by line breaks."""
+        inlines = self.inlines
         if len(cell) == 1:
-            return self.inlines(cell[0])
-        return "<br>".join(self.inlines(line) for line in cell)
+            return inlines(cell[0])
+        return "<br>".join([inlines(line) for line in cell])
 
     # ---------------------------------------------------------------- blocks
 
@@ -427,7 +429,13 @@ def _article(document: Document) -> str:
     )
 
 
+#: The page's own style sheet, as its ``<style>`` element holds it.
+_STYLE = "\n" + _PAGE_STYLE + STYLESHEET
+
+
+@lru_cache(maxsize=16)
 def _style_hash(style: str) -> str:
+    """The style sheet's hash for the Content Security Policy (a page's is nearly always ours)."""
     digest = hashlib.sha256(style.encode("utf-8")).digest()
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
@@ -452,7 +460,7 @@ def write_html(document: Document, *, fragment: bool = False, stylesheet: str | 
         article = _article(document)
     if fragment:
         return article
-    style = "\n" + _PAGE_STYLE + STYLESHEET
+    style = _STYLE
     if stylesheet:
         style += "/* The body's own style sheet */\n" + stylesheet + "\n"
     # An embedded logo is a data: URL; nothing else on the page is an image.

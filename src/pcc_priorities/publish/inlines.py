@@ -116,6 +116,8 @@ def renderer_words(message: str) -> Inlines:
 
 def blank(content: Inlines) -> bool:
     """Return whether inline content has no visible characters."""
+    if len(content) == 1 and type(content[0]) is Text:  # the commonest case, at once
+        return not content[0].text.strip()
     return all(not getattr(piece, "text", "").strip() for piece in content)
 
 
