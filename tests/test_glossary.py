@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pcc_priorities.reference.acronyms import (
     defined_acronyms,
     find_acronyms,
     find_definitions,
+    located_definitions,
 )
 from pcc_priorities.reference.glossary import acronym_key, shipped_glossary
 
@@ -256,3 +258,58 @@ def test_acronym_expansions_prefer_the_statement_then_the_glossary() -> None:
     assert expansions["TFP"] == "Theft from the person"
     assert expansions["DVPN"] == "domestic violence protection notice"  # from the glossary
     assert "OCGs" not in expansions
+
+
+_DEFINING = st.sampled_from(
+    [
+        "Organised Crime Groups (OCGs) were disrupted.",
+        "The Violence Reduction Unit (VRU) met.",
+        "VRU (Violence Reduction Unit) and ",
+        "No definition here.",
+        "",
+    ]
+)
+
+
+@st.composite
+def statement_with_definitions(draw: st.DrawFn) -> p.Statement:
+    """A statement whose narrative and figures' wordings spell out acronyms, or not."""
+    statement = with_paragraphs(clean(), *draw(st.lists(_DEFINING, max_size=3)))
+    section = statement.sections[0]
+    figure = p.Figure(
+        measure=draw(_DEFINING) or "Arrests",
+        value=Decimal(3),
+        unit=p.Unit.COUNT,
+        wording=draw(_DEFINING) or None,
+        comparisons=(
+            p.Comparison(
+                basis=p.ComparisonBasis.PREVIOUS_PERIOD,
+                value=Decimal(2),
+                wording=draw(_DEFINING) or None,
+            ),
+        ),
+    )
+    glossary = tuple(
+        p.GlossaryEntry(term=term, expansion="Police and Crime Plan")
+        for term in draw(st.lists(st.sampled_from(["PCP", "OCG"]), max_size=2, unique=True))
+    )
+    return attrs.evolve(
+        statement,
+        sections=(
+            attrs.evolve(section, figures=(*section.figures, figure)),
+            *statement.sections[1:],
+        ),
+        glossary=glossary,
+    )
+
+
+@given(statement_with_definitions())
+def test_definitions_from_the_statements_own_words_are_those_of_every_text(
+    statement: p.Statement,
+) -> None:
+    """Reading the statement's own words only finds what a walk over every text finds.
+
+    ``acronym_definitions`` (which the renderer uses) walks without the figures' texts.
+    """
+    every = tuple(definition for _, definition in located_definitions(statement))
+    assert acronym_definitions(statement) == every
