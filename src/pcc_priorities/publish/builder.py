@@ -102,8 +102,8 @@ class _Builder(SummaryLayout, FooterLayout):
                 else {term: found.expansion for term, found in defined_acronyms(statement).items()}
             )
         self.acronyms = Acronyms(acronyms)
-        self.figure_tables = FigureTables(statement, self.text)
-        self.figure_charts = FigureCharts(statement, self.text)
+        self.figure_tables = FigureTables(statement, self.acronyms.split)
+        self.figure_charts = FigureCharts(statement, self.acronyms.split)
         self.top = heading_level
         self.framework: Framework | None
         try:
