@@ -25,6 +25,7 @@ from pcc_priorities.checks import (
 )
 from pcc_priorities.checks import defaults as _rules
 from pcc_priorities.checks.builtin import BUILTIN_RULES
+from pcc_priorities.checks.registry import ENTRY_POINT_GROUP
 
 
 def _check(statement: p.Statement, context: CheckContext) -> Iterator[Occurrence]:
@@ -211,3 +212,82 @@ def test_command_line_lists_entry_point_rules(tmp_path: Path) -> None:
         "ACME001",
         "PCC101",
     ]
+
+
+# --------------------------------------------------------------------------- the quick look
+
+
+def _distribution(folder: Path, name: str, entry_points: str | None) -> None:
+    """A distribution's metadata folder in ``folder``, with ``entry_points.txt`` if given."""
+    info = folder / name
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\n", encoding="utf-8")
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_the_quick_look_finds_a_distribution_that_declares_rules(tmp_path: Path) -> None:
+    """A dist-info or egg-info folder naming the group is a "maybe"; other groups are not."""
+    _distribution(tmp_path, "other-1.0.dist-info", "[console_scripts]\nother = other:main\n")
+    _distribution(tmp_path, "plain-1.0.dist-info", None)
+    (tmp_path / "old-1.0.egg-info").write_text("Name: old\n", encoding="utf-8")  # a file
+    assert not _rules._may_declare_rules([str(tmp_path), str(tmp_path / "missing")])
+    _distribution(tmp_path, "Acme_Rules-1.2.EGG-INFO", "[pcc_priorities.rules]\nacme = a:R\n")
+    assert _rules._may_declare_rules([str(tmp_path)])
+
+
+@pytest.mark.parametrize("kind", ["zip", "egg"])
+def test_the_quick_look_says_maybe_where_it_cannot_read(tmp_path: Path, kind: str) -> None:
+    """A zip file on the path, or an egg, may hold distributions: importlib.metadata looks."""
+    if kind == "zip":
+        archive = tmp_path / "plugins.zip"
+        archive.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip file
+        path = [str(archive)]
+    else:
+        (tmp_path / "acme_rules-1.2-py3.11.egg").mkdir()
+        path = [str(tmp_path)]
+    assert _rules._may_declare_rules(path)
+
+
+def test_the_quick_look_says_maybe_for_another_finder_of_distributions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A finder on sys.meta_path that finds distributions its own way is not second-guessed."""
+
+    class Finder:
+        @staticmethod
+        def find_distributions(*_args: object, **_kwargs: object) -> list[object]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    assert _rules._may_declare_rules([])
+
+
+def test_the_quick_look_never_hides_what_importlib_metadata_finds(tmp_path: Path) -> None:
+    """Wherever importlib.metadata finds the group's entry points, the quick look says maybe."""
+    from importlib import metadata  # noqa: PLC0415
+
+    _install_plugin(tmp_path, "acme_rules:RULES")
+    found = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    assert not [entry for entry in found if entry.name == "acme"]  # not on sys.path yet
+    path = [str(tmp_path), *sys.path]
+    everywhere = metadata.distributions(path=path)
+    assert any(
+        entry.group == ENTRY_POINT_GROUP for dist in everywhere for entry in dist.entry_points
+    )
+    assert _rules._may_declare_rules(path)
+
+
+def test_checking_without_plugins_does_not_import_importlib_metadata() -> None:
+    """The common case: no distribution registers rules, and start-up skips the import."""
+    code = (
+        "import sys\n"
+        "from pcc_priorities.checks.defaults import _may_declare_rules, rules\n"
+        "rules()\n"
+        "print('importlib.metadata' in sys.modules, _may_declare_rules())\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    imported, maybe = completed.stdout.split()
+    assert imported == maybe  # imported exactly where rules may be registered
