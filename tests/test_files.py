@@ -16,6 +16,7 @@ from pcc_priorities.files import (
     TEMPORARY_MARK,
     check_output,
     format_by_extension,
+    package_files,
     read_input,
     write_output,
 )
@@ -287,3 +288,23 @@ def test_permission_denied_is_put_in_words_even_for_root(
         f"{target}: cannot write the file: permission denied; "
         f"write to a folder you may write to, not {tmp_path}"
     )
+
+
+def test_package_files_are_the_packages_folder_on_disk() -> None:
+    """A package installed as files gives its folder, as importlib.resources would."""
+    from importlib import resources  # noqa: PLC0415
+
+    from pcc_priorities import reference  # noqa: PLC0415
+
+    folder = package_files("pcc_priorities.reference", reference.__file__)
+    assert folder == Path(reference.__file__).parent
+    assert str(folder) == str(resources.files("pcc_priorities.reference"))
+    assert (folder / "data" / "forces.json").read_text("utf-8").startswith("{")
+
+
+def test_package_files_fall_back_to_importlib_resources(tmp_path: Path) -> None:
+    """Where the module's file is in no folder (a zip archive), importlib.resources reads."""
+    inside_a_zip = str(tmp_path / "app.zip" / "pcc_priorities" / "reference" / "__init__.py")
+    folder = package_files("pcc_priorities.reference", inside_a_zip)
+    assert (folder / "data" / "forces.json").read_text("utf-8").startswith("{")
+    assert package_files("pcc_priorities.reference", None).name == "reference"

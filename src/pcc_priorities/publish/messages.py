@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 from functools import cache
-from importlib import resources
+
+from pcc_priorities.files import package_files
 
 __all__ = [
     "DOMAIN",
@@ -83,7 +84,7 @@ def translations(language: str) -> gettext.NullTranslations:
     """
     if language not in LANGUAGES:
         raise ValueError(f"no catalogue for {language!r}; shipped: {', '.join(LANGUAGES)}")
-    source = resources.files(__package__) / "locale" / language / "LC_MESSAGES"
+    source = package_files(__package__, __file__) / "locale" / language / "LC_MESSAGES"
     with (source / f"{DOMAIN}.mo").open("rb") as catalogue:
         return gettext.GNUTranslations(catalogue)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from attrs import frozen
 
 from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import ReferenceDataError, UnknownForceError
+from pcc_priorities.files import package_files
 from pcc_priorities.model.statement import PoliceForce, PolicingBody
 from pcc_priorities.periods.dates import PartialDate
 from pcc_priorities.reference.national_frameworks import (
@@ -128,7 +128,9 @@ class _Register:
 
 @cache
 def _register() -> tuple[_Register, dict[str, RegisteredForce]]:
-    text = (resources.files("pcc_priorities.reference") / "data" / "forces.json").read_text("utf-8")
+    text = (package_files("pcc_priorities.reference", __file__) / "data" / "forces.json").read_text(
+        "utf-8"
+    )
     register: _Register = structure_reference_data(json.loads(text), _Register, "forces.json")
     kinds = {kind.id for kind in register.body_kinds}
     index: dict[str, RegisteredForce] = {}

@@ -6,12 +6,12 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 from attrs import field, frozen
 
 from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError
+from pcc_priorities.files import package_files
 
 __all__ = ["Acronym", "AcronymGlossary", "GlossarySource", "acronym_key", "shipped_glossary"]
 
@@ -104,9 +104,9 @@ def shipped_glossary() -> AcronymGlossary:
     Raises:
         ReferenceDataError: The packaged file is malformed (a packaging bug).
     """
-    text = (resources.files("pcc_priorities.reference") / "data" / "acronyms.json").read_text(
-        "utf-8"
-    )
+    text = (
+        package_files("pcc_priorities.reference", __file__) / "data" / "acronyms.json"
+    ).read_text("utf-8")
     try:
         glossary = converter(detailed=True).structure(json.loads(text), AcronymGlossary)
     except Exception as error:

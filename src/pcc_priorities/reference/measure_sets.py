@@ -15,13 +15,12 @@ import json
 import os
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from attrs import frozen
 
 from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import PeriodError, ReferenceDataError
-from pcc_priorities.files import read_input
+from pcc_priorities.files import package_files, read_input
 from pcc_priorities.periods.calendar import day_label
 from pcc_priorities.periods.period import PeriodKind, ReportingPeriod
 from pcc_priorities.reference.national_frameworks import (
@@ -290,7 +289,7 @@ def _from_text(text: str, source: str) -> CrimeMeasures:
 
 @cache
 def _packaged() -> dict[str, CrimeMeasures]:
-    folder = resources.files("pcc_priorities.reference") / "data" / "measures"
+    folder = package_files("pcc_priorities.reference", __file__) / "data" / "measures"
     found: dict[str, CrimeMeasures] = {}
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".json"):

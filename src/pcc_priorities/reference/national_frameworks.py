@@ -10,7 +10,6 @@ import json
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -19,7 +18,7 @@ from attrs import frozen
 from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.convert.hooks import converter, to_problems
 from pcc_priorities.exceptions import ReferenceDataError, UnknownFrameworkError
-from pcc_priorities.files import read_input
+from pcc_priorities.files import package_files, read_input
 from pcc_priorities.model.values import ComparisonBasis
 from pcc_priorities.periods.dates import PartialDate
 
@@ -302,7 +301,7 @@ _extra_frameworks: dict[str, Framework] = {}
 @cache
 def packaged_frameworks() -> dict[str, Framework]:
     found: dict[str, Framework] = {}
-    folder = resources.files("pcc_priorities.reference") / "data" / "frameworks"
+    folder = package_files("pcc_priorities.reference", __file__) / "data" / "frameworks"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
             framework = _framework_from_text(entry.read_text(encoding="utf-8"), entry.name)

@@ -16,13 +16,12 @@ import os
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from attrs import field, frozen
 
 from pcc_priorities._typecheck import typed_fields
 from pcc_priorities.exceptions import ReferenceDataError
-from pcc_priorities.files import read_input
+from pcc_priorities.files import package_files, read_input
 from pcc_priorities.reference.national_frameworks import normalise_name, structure_reference_data
 
 __all__ = [
@@ -166,7 +165,7 @@ def _from_text(text: str, source: str) -> TableLayout:
 @cache
 def home_office_layout() -> TableLayout:
     """Return the layout of the Home Office police recorded crime open data tables by PFA."""
-    entry = resources.files("pcc_priorities.reference") / "data" / "tables"
+    entry = package_files("pcc_priorities.reference", __file__) / "data" / "tables"
     text = (entry / "home-office-prc-pfa.json").read_text("utf-8")
     return _from_text(text, "home-office-prc-pfa.json")
 
