@@ -21,7 +21,12 @@ from hypothesis import strategies as st
 
 import pcc_priorities as p
 from pcc_priorities.formats import Limits, to_dict
-from pcc_priorities.formats.fast_reading import _depth_within, _reader, read_valid
+from pcc_priorities.formats.fast_reading import (
+    _depth_within,
+    _reader,
+    _values_bound,
+    read_valid,
+)
 from pcc_priorities.formats.json import read_json_carefully, read_json_text
 from pcc_priorities.formats.limits import DEFAULT_LIMITS, check_depth
 from pcc_priorities.testing import statements
@@ -347,3 +352,39 @@ def test_the_values_limit_holds_either_way(max_values: int) -> None:
     _same_either_way(text, Limits(max_values=max_values))
     with pytest.raises(p.DocumentError, match="max_values"):
         read_json_text(text, limits=Limits(max_values=max_values))
+
+
+def _careful_values(text: str) -> int:
+    """The most values any of the careful loader's counts finds in ``text`` (valid JSON)."""
+    members = objects = elements = containers = 0
+    stack: list[Any] = [json.loads(text)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            members, objects, containers = members + len(value), objects + 1, containers + 1
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            elements, containers = elements + len(value), containers + 1
+            stack.extend(value)
+    return max(containers, 2 * members + objects, 1 + 2 * members + elements)
+
+
+@pytest.mark.parametrize("padding", [0, 200_000])
+def test_the_values_limit_holds_either_way_near_it(padding: int) -> None:
+    """Near the limit, a text is read or refused alike, short or long (a long paragraph).
+
+    The quick path once compared only colons and brackets with the limit, and read documents
+    the careful loader refused for holding twice as many members as that.
+    """
+    text = _edit('"title": "', '"title": "' + "x" * padding)
+    values = _careful_values(text)
+    colons = text.count(":")
+    brackets = text.count("[") + text.count("{")
+    for max_values in {values - 1, values, values + 1, max(colons, brackets) + 1}:
+        outcome = _same_either_way(text, Limits(max_values=max_values))
+        assert (outcome[0] == "read") == (max_values >= values), max_values
+    if padding:  # far longer than the limit: the quick path counts the text's marks
+        bound = _values_bound(text, colons)
+        assert values <= bound < len(text)
+        assert read_valid(text, source=None, limits=Limits(max_values=bound)) is not None
+        assert read_valid(text, source=None, limits=Limits(max_values=bound - 1)) is None
