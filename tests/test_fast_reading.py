@@ -8,6 +8,7 @@ document gives the same statement, or the same problems in the same order, as
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import sys
 from datetime import date
@@ -20,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
+from pcc_priorities.convert.struct_reader import _building_class
 from pcc_priorities.formats import Limits, to_dict
 from pcc_priorities.formats.fast_reading import (
     _depth_within,
@@ -388,3 +390,38 @@ def test_the_values_limit_holds_either_way_near_it(padding: int) -> None:
         assert values <= bound < len(text)
         assert read_valid(text, source=None, limits=Limits(max_values=bound)) is not None
         assert read_valid(text, source=None, limits=Limits(max_values=bound - 1)) is None
+
+
+# --------------------------------------------------------------------------- objects built
+
+
+def _objects(value: object) -> list[object]:
+    """``value`` and every model object and tuple inside it."""
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        if isinstance(item, tuple):
+            stack.extend(item)
+        elif attrs.has(type(item)):
+            stack.extend(getattr(item, f.name) for f in attrs.fields(type(item)))
+    return found
+
+
+def test_the_quick_path_builds_objects_of_the_model_classes_themselves() -> None:
+    """Objects are written as a subclass's, then given their class: nothing of it is left."""
+    reader = _reader()
+    assert all(_building_class(cls) is not None for cls in reader._read)  # none left slow
+    quick = read_valid(SAMPLE[0], source=None, limits=DEFAULT_LIMITS)
+    assert quick is not None
+    objects = [o for o in _objects(quick.statement) if attrs.has(type(o))]
+    assert len(objects) > 100
+    for item in objects:
+        assert type(item).__module__.startswith("pcc_priorities.")
+        assert not type(item).__name__.endswith("Building"), type(item)
+        field = attrs.fields(type(item))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(item, field, None)
+    again = pickle.loads(pickle.dumps(quick.statement))
+    assert again == quick.statement
+    assert repr(again) == repr(read_json_carefully(SAMPLE[0]).statement)
