@@ -392,6 +392,27 @@ def test_the_values_limit_holds_either_way_near_it(padding: int) -> None:
         assert read_valid(text, source=None, limits=Limits(max_values=bound - 1)) is None
 
 
+@settings(max_examples=40)
+@given(statements(), st.data())
+def test_generated_statements_meet_the_values_limit_alike(
+    statement: p.Statement, data: st.DataObject
+) -> None:
+    """Any limit, near the values held or the text's length, is met or refused either way."""
+    document = p.dumps(statement)
+    values = _careful_values(document)
+    compact = json.dumps(json.loads(document), separators=(",", ":"), ensure_ascii=False)
+    text = data.draw(st.sampled_from([document, compact]))
+    max_values = data.draw(
+        st.one_of(
+            st.integers(max(1, values - 2), values + 2),
+            st.integers(len(text) - 2, len(text) + 2),
+            st.integers(1, 2 * len(text)),
+        )
+    )
+    outcome = _same_either_way(text, Limits(max_values=max_values))
+    assert (outcome[0] == "read") == (max_values >= values)
+
+
 # --------------------------------------------------------------------------- objects built
 
 
