@@ -8,6 +8,7 @@ document gives the same statement, or the same problems in the same order, as
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import sys
 from datetime import date
@@ -20,8 +21,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pcc_priorities as p
+from pcc_priorities.convert.struct_reader import _building_class
 from pcc_priorities.formats import Limits, to_dict
-from pcc_priorities.formats.fast_reading import _depth_within, _reader, read_valid
+from pcc_priorities.formats.fast_reading import (
+    _depth_within,
+    _reader,
+    _values_bound,
+    read_valid,
+)
 from pcc_priorities.formats.json import read_json_carefully, read_json_text
 from pcc_priorities.formats.limits import DEFAULT_LIMITS, check_depth
 from pcc_priorities.testing import statements
@@ -347,3 +354,95 @@ def test_the_values_limit_holds_either_way(max_values: int) -> None:
     _same_either_way(text, Limits(max_values=max_values))
     with pytest.raises(p.DocumentError, match="max_values"):
         read_json_text(text, limits=Limits(max_values=max_values))
+
+
+def _careful_values(text: str) -> int:
+    """The most values any of the careful loader's counts finds in ``text`` (valid JSON)."""
+    members = objects = elements = containers = 0
+    stack: list[Any] = [json.loads(text)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            members, objects, containers = members + len(value), objects + 1, containers + 1
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            elements, containers = elements + len(value), containers + 1
+            stack.extend(value)
+    return max(containers, 2 * members + objects, 1 + 2 * members + elements)
+
+
+@pytest.mark.parametrize("padding", [0, 200_000])
+def test_the_values_limit_holds_either_way_near_it(padding: int) -> None:
+    """Near the limit, a text is read or refused alike, short or long (a long paragraph).
+
+    The quick path once compared only colons and brackets with the limit, and read documents
+    the careful loader refused for holding twice as many members as that.
+    """
+    text = _edit('"title": "', '"title": "' + "x" * padding)
+    values = _careful_values(text)
+    colons = text.count(":")
+    brackets = text.count("[") + text.count("{")
+    for max_values in {values - 1, values, values + 1, max(colons, brackets) + 1}:
+        outcome = _same_either_way(text, Limits(max_values=max_values))
+        assert (outcome[0] == "read") == (max_values >= values), max_values
+    if padding:  # far longer than the limit: the quick path counts the text's marks
+        bound = _values_bound(text, colons)
+        assert values <= bound < len(text)
+        assert read_valid(text, source=None, limits=Limits(max_values=bound)) is not None
+        assert read_valid(text, source=None, limits=Limits(max_values=bound - 1)) is None
+
+
+@settings(max_examples=40)
+@given(statements(), st.data())
+def test_generated_statements_meet_the_values_limit_alike(
+    statement: p.Statement, data: st.DataObject
+) -> None:
+    """Any limit, near the values held or the text's length, is met or refused either way."""
+    document = p.dumps(statement)
+    values = _careful_values(document)
+    compact = json.dumps(json.loads(document), separators=(",", ":"), ensure_ascii=False)
+    text = data.draw(st.sampled_from([document, compact]))
+    max_values = data.draw(
+        st.one_of(
+            st.integers(max(1, values - 2), values + 2),
+            st.integers(len(text) - 2, len(text) + 2),
+            st.integers(1, 2 * len(text)),
+        )
+    )
+    outcome = _same_either_way(text, Limits(max_values=max_values))
+    assert (outcome[0] == "read") == (max_values >= values)
+
+
+# --------------------------------------------------------------------------- objects built
+
+
+def _objects(value: object) -> list[object]:
+    """``value`` and every model object and tuple inside it."""
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        found.append(item)
+        if isinstance(item, tuple):
+            stack.extend(item)
+        elif attrs.has(type(item)):
+            stack.extend(getattr(item, f.name) for f in attrs.fields(type(item)))
+    return found
+
+
+def test_the_quick_path_builds_objects_of_the_model_classes_themselves() -> None:
+    """Objects are written as a subclass's, then given their class: nothing of it is left."""
+    reader = _reader()
+    assert all(_building_class(cls) is not None for cls in reader._read)  # none left slow
+    quick = read_valid(SAMPLE[0], source=None, limits=DEFAULT_LIMITS)
+    assert quick is not None
+    objects = [o for o in _objects(quick.statement) if attrs.has(type(o))]
+    assert len(objects) > 100
+    for item in objects:
+        assert type(item).__module__.startswith("pcc_priorities.")
+        assert not type(item).__name__.endswith("Building"), type(item)
+        field = attrs.fields(type(item))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(item, field, None)
+    again = pickle.loads(pickle.dumps(quick.statement))
+    assert again == quick.statement
+    assert repr(again) == repr(read_json_carefully(SAMPLE[0]).statement)

@@ -17,6 +17,12 @@ What the careful loader checks, and how it is known here:
   so the colons of the text equal those of the mirrors written compactly exactly when every
   member of the text is in the mirrors. A member written at its default value is not, so such
   a document takes the careful path too; canonical JSON never writes one;
+- the values limit: every value of a JSON text starts at a character of its own, and every
+  member's key and colon take three more, so a text of at most ``limits.max_values``
+  characters holds no more values than the careful loader allows, however it counts them
+  (containers; twice the members plus the objects while parsing; one plus twice the members
+  plus the array elements afterwards). A longer text is bounded by counting its colons, commas
+  and brackets (:func:`_values_bound`);
 - the nesting limit: the structure of a statement bounds its depth
   (:attr:`StructReader.depth`), except for subsections inside subsections and extension data,
   which are measured when they occur;
@@ -73,9 +79,8 @@ def _reader() -> Any:
 def read_valid(text: str | bytes, *, source: str | None, limits: Limits) -> LoadResult | None:
     """Return the statement of a valid current document, or None to read it carefully.
 
-    The size limit is checked before this is called. A text with more colons (members) or
-    brackets (containers) than ``limits.max_values`` is left to the careful loader, which
-    counts its values exactly.
+    The size limit is checked before this is called. A text that may hold more values than
+    ``limits.max_values`` is left to the careful loader, which counts them exactly.
     """
     if isinstance(text, str):
         if text.startswith("\ufeff"):
@@ -89,9 +94,7 @@ def read_valid(text: str | bytes, *, source: str | None, limits: Limits) -> Load
         escaped = b"\\" in text and _ESCAPED_COLON.search(text) is not None
     if escaped:
         return None
-    brackets = (b"[", b"{") if isinstance(text, bytes) else ("[", "{")
-    containers = text.count(brackets[0]) + text.count(brackets[1])  # type: ignore[arg-type]
-    if max(colons, containers) > limits.max_values:
+    if len(text) > limits.max_values and _values_bound(text, colons) > limits.max_values:
         return None  # may hold more values than the limit: the careful loader counts them
     reader = _reader()
     try:
@@ -106,6 +109,21 @@ def read_valid(text: str | bytes, *, source: str | None, limits: Limits) -> Load
     return LoadResult(
         statement=statement, schema_version=SCHEMA_VERSION, format="json", source=source
     )
+
+
+def _values_bound(text: str | bytes, colons: int) -> int:
+    """An upper bound of the values the careful loader counts in JSON ``text``, however it counts.
+
+    With M members, E array elements and C containers: a container of n members or elements
+    has n - 1 commas, so M + E is at most commas + C, and M at most ``colons``; the careful
+    loader's counts are C, 2M + objects and 1 + 2M + E, each at most 1 + 2 * colons + commas
+    + brackets. Colons, commas and brackets inside strings only raise the bound.
+    """
+    if isinstance(text, str):
+        marks = text.count(",") + text.count("[") + text.count("{")
+    else:
+        marks = text.count(b",") + text.count(b"[") + text.count(b"{")
+    return 1 + 2 * colons + marks
 
 
 # --------------------------------------------------------------------------- depth
