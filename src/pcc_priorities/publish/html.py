@@ -169,12 +169,22 @@ def _attribute(text: str) -> str:
     return html.escape(text if text.isprintable() else printable(text), quote=True)
 
 
+@lru_cache(maxsize=256)
 def _lang(lang: str | None) -> str:
+    """A ``lang`` attribute, or nothing (a page has few languages: each is written once)."""
     return "" if lang is None else f' lang="{_attribute(lang)}"'
 
 
+@lru_cache(maxsize=256)
 def _kind(kind: str | None) -> str:
+    """A ``class`` attribute of one of the renderer's class names, or nothing."""
     return "" if kind is None else f' class="pcc-{_attribute(kind)}"'
+
+
+@lru_cache(maxsize=256)
+def _cell_labels(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Each cell's opening tag, naming its column (a page's tables repeat their columns)."""
+    return tuple(f'<td data-label="{_attribute(column)}">' for column in columns[1:])
 
 
 class _Writer:
@@ -375,7 +385,7 @@ class _Writer:
         out.append("</thead>")
         out.append("<tbody>")
         # Each cell names its column, for narrow screens, where rows stack (CSS only).
-        labels = [f'<td data-label="{_attribute(column)}">' for column in table.columns[1:]]
+        labels = _cell_labels(table.columns)
         count = len(labels)
         cell = self.cell
         inlines = self.inlines
