@@ -439,11 +439,11 @@ def shown(value: object) -> str:
         return f"{kind}.{value.name}"
     if isinstance(value, str):
         return f"{kind} {_SHORT.repr(value)}"
-    if isinstance(value, bool | int | float | Decimal):
+    if isinstance(value, (bool, int, float, Decimal)):
         return f"{kind} {_SHORT.repr(value) if isinstance(value, int) else value}"
     if isinstance(value, date):
         return f"{kind} {value.isoformat()}"
-    if isinstance(value, list | tuple | set | frozenset | dict):
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
         count = len(value)
         return f"{kind} of {count} item{'' if count == 1 else 's'}"
     return kind

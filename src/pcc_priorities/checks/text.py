@@ -145,7 +145,7 @@ def any_content(items: tuple[str, ...]) -> bool:
 
 def has_narrative(blocks: tuple[Block, ...]) -> bool:
     for block in blocks:
-        if isinstance(block, Paragraph | Quotation) and has_content(block.text):
+        if isinstance(block, (Paragraph, Quotation)) and has_content(block.text):
             return True
         if isinstance(block, BulletList) and any(has_content(item) for item in block.items):
             return True

@@ -45,7 +45,7 @@ def match_keys(
 
 def block_words(block: Block) -> str:
     """The words of a block, to compare two editions of it."""
-    if isinstance(block, Paragraph | Quotation):
+    if isinstance(block, (Paragraph, Quotation)):
         return block.text
     if isinstance(block, BulletList):
         return "\n".join(block.items)

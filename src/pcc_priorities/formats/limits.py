@@ -85,7 +85,7 @@ def check_depth(data: object, limits: Limits, source: str | None) -> None:
     values = 1
     while stack:
         value, depth, path = stack.pop()
-        if isinstance(value, dict | list | tuple):
+        if isinstance(value, (dict, list, tuple)):
             values += len(value) * (2 if isinstance(value, dict) else 1)
             if values > limits.max_values:
                 raise too_many_values(limits.max_values, "max_values", source)

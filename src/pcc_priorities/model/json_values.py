@@ -71,13 +71,13 @@ def freeze(value: object) -> JSONValue:
             f"expected a whole number of at most {_INT_DIGITS:,} digits (longer ones cannot "
             f"be read back as JSON), got one of about {digits:,} digits"
         )
-    if value is None or isinstance(value, bool | int | str | Decimal):
+    if value is None or isinstance(value, (bool, int, str, Decimal)):
         return value
     if isinstance(value, FrozenJSONObject):
         return value
     if isinstance(value, Mapping):
         return freeze_object(value)
-    if isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+    if isinstance(value, Sequence) and not isinstance(value, (bytes, bytearray)):
         return tuple(freeze(item) for item in value)
     raise TypeError(
         f"expected a JSON value (null, true/false, a number, a string, an array or an object), "

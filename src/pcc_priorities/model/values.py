@@ -47,7 +47,7 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
         TypeError: ``value`` is a float, a bool or another type.
         ValueError: ``value`` is not a finite number, or its magnitude is out of range.
     """
-    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
         raise TypeError(
             f"expected a Decimal, an int or a numeric string, got {type(value).__name__}"
         )

@@ -68,7 +68,7 @@ def narrative_texts(blocks: Iterable[Block]) -> list[str]:
     """The texts of paragraphs, list items and quotations in ``blocks``, subsections' too."""
     texts: list[str] = []
     for block in blocks:
-        if isinstance(block, Paragraph | Quotation):
+        if isinstance(block, (Paragraph, Quotation)):
             texts.append(block.text)
         elif isinstance(block, BulletList):
             texts.extend(block.items)

@@ -177,13 +177,17 @@ def join_inlines(*parts: Inlines | Inline | str) -> Inlines:
     return tuple(result)
 
 
+#: The inline pieces that are words (a tuple: ``A | B`` would make a union at every test).
+_WORDED = (Text, Abbr, Strong, Status)
+
+
 def plain_text(content: Inlines) -> str:
     """Inline content as plain text (abbreviations as written, links as their words)."""
     if len(content) == 1 and type(content[0]) is Text:
         return content[0].text
     parts: list[str] = []
     for piece in content:
-        if isinstance(piece, Text | Abbr | Strong | Status):
+        if type(piece) is Text or isinstance(piece, _WORDED):
             parts.append(piece.text)
         elif isinstance(piece, Link):
             parts.append(plain_text(piece.content))

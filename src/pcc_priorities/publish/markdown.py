@@ -105,12 +105,17 @@ def _strong(text: str) -> str:
     return f"**{edges}{inner[start:end]}{tail}**"
 
 
+#: Tuples, not ``A | B`` unions (which are made again at every test).
+_TEXTS = (Text, Abbr)
+_STRESSED = (Strong, Status)
+
+
 def _inline(content: Inlines) -> str:
     parts: list[str] = []
     for piece in content:
-        if isinstance(piece, Text | Abbr):
+        if isinstance(piece, _TEXTS):
             parts.append(_escape(piece.text))
-        elif isinstance(piece, Strong | Status):
+        elif isinstance(piece, _STRESSED):
             parts.append(_strong(piece.text))
         elif isinstance(piece, Link):
             label = _inline(piece.content)
