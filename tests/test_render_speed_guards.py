@@ -20,12 +20,15 @@ import sys
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
+import attrs
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import pcc_priorities as p
 from pcc_priorities.publish import Text, render_html, render_markdown
 from pcc_priorities.publish.drawing import _number, _Scale
+from pcc_priorities.publish.tree import text_piece
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "page-hashes.json"
@@ -140,3 +143,18 @@ def test_short_texts_are_shared_values_and_long_ones_are_made_anew() -> None:
     assert Text(long) == Text(long)
     assert pickle.loads(pickle.dumps(short)) == short
     assert repr(short) == "Text(text='Previous period')"
+
+
+@given(st.text(max_size=120))
+def test_a_text_piece_is_the_text_the_class_makes(words: str) -> None:
+    """``text_piece`` gives what ``Text`` gives: an equal, shared text, of the class itself."""
+    piece = text_piece(words)
+    made = Text(words)
+    assert type(piece) is Text
+    assert piece == made
+    assert piece.text == words
+    assert (piece is made) == (len(words) <= 80)  # shared where short, as Text shares
+    assert hash(piece) == hash(made)
+    assert pickle.loads(pickle.dumps(piece)) == piece
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        piece.text = "changed"  # type: ignore[misc]

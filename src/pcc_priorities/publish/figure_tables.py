@@ -17,7 +17,7 @@ from pcc_priorities.publish.inlines import (
     renderer_words,
 )
 from pcc_priorities.publish.messages import N_, _, ngettext, number_count
-from pcc_priorities.publish.tree import SHARED_TEXTS, Cell, Inlines, Row, Table, Text
+from pcc_priorities.publish.tree import Cell, Inlines, Row, Table, Text, text_piece
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
     DATA_STATUS_LABELS,
@@ -48,11 +48,6 @@ _FIGURE_COLUMNS = (
 _WORDING_HOMES = ("Value", "Change", "Compared with", "Period", "Unit", "Area", "Source")
 #: A cell left empty on purpose (a row without a comparison has no change).
 _BLANK: Cell = ((),)
-
-
-def _piece(text: str) -> Text:
-    """``Text(text)``, looked up among the shared texts first (the commonest case)."""
-    return SHARED_TEXTS.get(text) or Text(text)
 
 
 def _empty(column: str) -> Cell:
@@ -125,7 +120,7 @@ class FigureTables:
             unit: Cell | None = (
                 None
                 if figure.unit is None and figure.rate_base is None
-                else ((_piece(unit_words(figure)),),)
+                else ((text_piece(unit_words(figure)),),)
             )
             period = self.figure_period(figure)
             area: Cell | None = (text(figure.area.name),) if figure.area is not None else None
@@ -182,7 +177,7 @@ class FigureTables:
             if figure.qualifier is not None:
                 words = f"{label_of(QUALIFIER_LABELS, figure.qualifier)} {words}"
             if figure.rank is None:
-                lines.append((_piece(words),))
+                lines.append((text_piece(words),))
             else:
                 lines.append(join_inlines(words, self.rank(figure.rank)))
         elif figure.rank is not None:
@@ -235,7 +230,7 @@ class FigureTables:
     def comparison(self, comparison: Comparison, figure: Figure, shown: list[str]) -> Cell:
         """What a figure is compared with, and its wording where it says more than ``shown``."""
         unit = figure.unit
-        words: Inlines = (_piece(label_of(BASIS_LABELS, comparison.basis)),)
+        words: Inlines = (text_piece(label_of(BASIS_LABELS, comparison.basis)),)
         details: list[Inlines] = []
         defaults = self.statement.defaults
         baseline = (
@@ -265,11 +260,11 @@ class FigureTables:
             # One list for the pieces join_inlines would give.
             pieces = list(words)
             if details:
-                pieces.append(_piece(" ("))
+                pieces.append(text_piece(" ("))
                 pieces.extend(comma_separated(details))
-                pieces.append(_piece(")"))
+                pieces.append(text_piece(")"))
             if comparison.value is not None:
-                pieces.append(_piece(f": {amount_words(comparison.value, unit)}"))
+                pieces.append(text_piece(f": {amount_words(comparison.value, unit)}"))
             words = tuple(pieces)
         lines: list[Inlines] = [words]
         if comparison.wording is not None and adds_to(comparison.wording, shown):
@@ -299,7 +294,7 @@ class FigureTables:
         if parts:
             figures = parts[0] + (f" ({', '.join(parts[1:])})" if parts[1:] else "")
             words = f"{words}: {figures}" if words else figures
-        lines: list[Inlines] = [(_piece(words),)] if words else []
+        lines: list[Inlines] = [(text_piece(words),)] if words else []
         if change.wording is not None and adds_to(change.wording, shown):
             lines.append(join_inlines(_("As published:"), " ", self.text(change.wording)))
             shown.append(change.wording)

@@ -8,7 +8,6 @@ from typing import Any
 
 from pcc_priorities.publish.messages import _
 from pcc_priorities.publish.tree import (
-    SHARED_TEXTS,
     Abbr,
     Inline,
     Inlines,
@@ -16,6 +15,7 @@ from pcc_priorities.publish.tree import (
     Status,
     Strong,
     Text,
+    text_piece,
 )
 
 __all__ = [
@@ -90,18 +90,18 @@ class Acronyms:
 
     def _split(self, text: str) -> Inlines:
         if self.pattern is None or not text:
-            return (SHARED_TEXTS.get(text) or Text(text),)
+            return (text_piece(text) if type(text) is str else Text(text),)
         parts: list[Inline] = []
         position = 0
         for match in self.pattern.finditer(text):
             term = match.group(1)
             if match.start() > position:
-                parts.append(Text(text[position : match.start()]))
+                parts.append(text_piece(text[position : match.start()]))
             parts.append(Abbr(term, self.expansions[term]))
             self.used.add(term)
             position = match.end()
         if position < len(text) or not parts:
-            parts.append(Text(text[position:]))
+            parts.append(text_piece(text[position:]))
         return tuple(parts)
 
 
@@ -111,7 +111,7 @@ def renderer_words(message: str) -> Inlines:
     ``message`` is looked up in the page's message catalogue (:mod:`.messages`); give it a
     literal string (or one marked with ``N_``), so that the extraction tool finds it.
     """
-    return (Text(_(message)),)
+    return (text_piece(_(message)),)
 
 
 def blank(content: Inlines) -> bool:
@@ -153,7 +153,7 @@ def comma_separated(parts: Sequence[Inlines]) -> Inlines:
     result: list[Inline] = []
     for index, part in enumerate(parts):
         if index:
-            result.append(Text(", "))
+            result.append(text_piece(", "))
         result.extend(part)
     return tuple(result)
 
@@ -161,13 +161,11 @@ def comma_separated(parts: Sequence[Inlines]) -> Inlines:
 def join_inlines(*parts: Inlines | Inline | str) -> Inlines:
     """Concatenate inline pieces; bare strings are renderer wording."""
     result: list[Inline] = []
-    shared = SHARED_TEXTS.get
     for part in parts:
         if type(part) is tuple:
             result.extend(part)
         elif type(part) is str:
-            # The shared text where there is one, without calling Text (the commonest case).
-            result.append(shared(part) or Text(part))
+            result.append(text_piece(part))  # the commonest case, without calling Text
         elif isinstance(part, tuple):
             result.extend(part)
         elif isinstance(part, str):
