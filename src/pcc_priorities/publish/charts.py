@@ -31,7 +31,7 @@ from pcc_priorities.model.values import ComparisonBasis, Unit
 from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.publish.drawing import chart_svg
 from pcc_priorities.publish.inlines import join_inlines, plain_text
-from pcc_priorities.publish.tree import Chart, ChartPoint, Inlines, Row, Table, Text
+from pcc_priorities.publish.tree import Chart, ChartPoint, Inlines, Row, Table, text_piece
 from pcc_priorities.publish.words import (
     BASIS_LABELS,
     CHART_WORDS,
@@ -213,20 +213,20 @@ class FigureCharts:
     def period_label(self, period: ReportingPeriod | None) -> Inlines:
         """A period as a bar's label: its published label, or else its dates."""
         if period is None:
-            return (Text(CHART_WORDS["no period"]),)
+            return (text_piece(CHART_WORDS["no period"]),)
         if period.label is not None:
             return self.text(period.label)
         # Written once per page (the period kept with its words, so that its id is not reused).
         kept = self.periods.get(id(period))
         if kept is not None and kept[0] is period:
             return kept[1]
-        words = (Text(period_dates(period)),)
+        words = (text_piece(period_dates(period)),)
         self.periods[id(period)] = (period, words)
         return words
 
     def reference_label(self, figure: Figure, comparison: Comparison) -> Inlines:
         """What a figure is compared with, as a bar's label ("Previous period: 2021/22")."""
-        label: Inlines = (Text(label_of(BASIS_LABELS, comparison.basis)),)
+        label: Inlines = (text_piece(label_of(BASIS_LABELS, comparison.basis)),)
         period = comparison.effective_period(
             figure.effective_period(self.statement.defaults), self.statement.defaults
         )
@@ -335,9 +335,9 @@ class FigureCharts:
         """How ``value`` differs from ``reference`` ("down 76", "up 2 percentage points")."""
         step = _EXACT.subtract(value, reference)
         if step == 0:
-            return (Text(CHART_WORDS["no change"]),)
+            return (text_piece(CHART_WORDS["no change"]),)
         side = CHART_WORDS["up"] if step > 0 else CHART_WORDS["down"]
-        return (Text(side + difference_words(step, unit)),)
+        return (text_piece(side + difference_words(step, unit)),)
 
     def comparison_sentence(
         self, own: ChartPoint, point: ChartPoint, comparison: Comparison, unit: Unit | None
@@ -373,9 +373,9 @@ class FigureCharts:
             columns.append(CHART_WORDS["note"])
         rows = []
         for point in points:
-            cells: list[tuple[Inlines, ...]] = [((Text(point.value_words),),)]
+            cells: list[tuple[Inlines, ...]] = [((text_piece(point.value_words),),)]
             if with_notes:
-                cells.append(((Text(point.note),),) if point.note is not None else ((),))
+                cells.append(((text_piece(point.note),),) if point.note is not None else ((),))
             rows.append(Row(point.label, tuple(cells)))
         table = Table(
             caption=join_inlines(CHART_WORDS["data caption"], title),

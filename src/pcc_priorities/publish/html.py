@@ -41,6 +41,7 @@ from pcc_priorities.publish.tree import (
     Strong,
     Table,
     Text,
+    text_piece,
 )
 from pcc_priorities.publish.words import CHART_WORDS, is_web_url, lines, link_target, printable
 
@@ -353,10 +354,9 @@ class _Writer:
         ident = f"pcc-chart-{self.charts}"
         out = self.out
         out.append('<figure class="pcc-chart">')
-        out.append(
-            f"<figcaption>{self.inlines((Text(CHART_WORDS['caption']), *chart.title))}</figcaption>"
-        )
-        sentences = " ".join(self.inlines(sentence) for sentence in chart.description)
+        caption = self.inlines((text_piece(CHART_WORDS["caption"]), *chart.title))
+        out.append(f"<figcaption>{caption}</figcaption>")
+        sentences = " ".join([self.inlines(sentence) for sentence in chart.description])
         out.append(f'<p class="pcc-chart-description" id="{ident}-description">{sentences}</p>')
         out.append('<div class="pcc-chart-body">')
         out.append(chart_svg(chart, ident, described_by=f"{ident}-description"))
