@@ -77,22 +77,37 @@ class FigureTables:
     def __init__(self, statement: Statement, text: Callable[[str], Inlines]) -> None:
         self.statement = statement
         self.text = text
-        self.periods: dict[int, tuple[ReportingPeriod, Inlines]] = {}
+        self.periods: dict[int, tuple[ReportingPeriod, Inlines, Cell]] = {}
+        #: A unit's cell, by its words: figures share a few units.
+        self.units: dict[str, Cell] = {}
 
     def period(self, period: ReportingPeriod) -> Inlines:
         """A period as published, with the days it covers."""
+        return self._period(period)[1]
+
+    def _period(self, period: ReportingPeriod) -> tuple[ReportingPeriod, Inlines, Cell]:
         # Figures share periods (the statement's own, or one object for several figures):
-        # each is written once per page. The period is kept with its words, so that its id
-        # is not reused while the table is laid out.
+        # each is written once per page, with the cell that holds it. The period is kept
+        # with its words, so that its id is not reused while the table is laid out.
         kept = self.periods.get(id(period))
         if kept is not None and kept[0] is period:
-            return kept[1]
+            return kept
         if period.label is None:
             words: Inlines = (Text(period_dates(period)),)
         else:
             words = join_inlines(self.text(period.label), f" ({period_dates(period)})")
-        self.periods[id(period)] = (period, words)
-        return words
+        kept = self.periods[id(period)] = (period, words, (words,))
+        return kept
+
+    def unit(self, figure: Figure) -> Cell | None:
+        """The figure's unit (and what a rate is per), or None where it states neither."""
+        if figure.unit is None and figure.rate_base is None:
+            return None
+        words = unit_words(figure)
+        cell = self.units.get(words)
+        if cell is None:
+            cell = self.units[words] = ((text_piece(words),),)
+        return cell
 
     def figures(
         self, figures: Sequence[Figure], title: str, narrative: Sequence[str] = ()
@@ -116,11 +131,7 @@ class FigureTables:
                 wording = join_inlines(_("As published:"), " ", text(figure.wording))
                 shown.append(figure.wording)
             value = self.value(figure) or None
-            unit: Cell | None = (
-                None
-                if figure.unit is None and figure.rate_base is None
-                else ((text_piece(unit_words(figure)),),)
-            )
+            unit = self.unit(figure)
             period = self.figure_period(figure)
             area: Cell | None = (text(figure.area.name),) if figure.area is not None else None
             source: Cell | None = (text(figure.source),) if figure.source is not None else None
@@ -220,7 +231,7 @@ class FigureTables:
     def figure_period(self, figure: Figure) -> Cell | None:
         """The figure's period, or the one the statement states once for all figures."""
         if figure.period is not None:
-            return (self.period(figure.period),)
+            return self._period(figure.period)[2]
         defaults = self.statement.defaults
         if defaults is not None and defaults.period is not None:
             return (join_inlines(self.period(defaults.period), " ", _("(stated for all figures)")),)

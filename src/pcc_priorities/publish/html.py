@@ -227,8 +227,14 @@ class _Writer:
         if len(content) == 1 and type(content[0]) is Text:
             return self.text(content[0].text)
         parts: list[str] = []
+        escaped = self.escaped
         for piece in content:
-            if type(piece) is Text or isinstance(piece, Text):
+            if type(piece) is Text:  # the commonest piece: self.text, without the call
+                written = escaped.get(piece.text)
+                if written is None:
+                    written = escaped[piece.text] = _text(piece.text)
+                parts.append(written)
+            elif isinstance(piece, Text):
                 parts.append(self.text(piece.text))
             elif isinstance(piece, Abbr):
                 parts.append(
