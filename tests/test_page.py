@@ -404,3 +404,33 @@ def test_a_heading_titled_with_nothing_visible_gets_words(title: str) -> None:
     assert page.count(">Untitled part</h") == 2
     markdown = render_markdown(statement)
     assert markdown.count("Untitled part") >= 2
+
+
+def _headline_as_specified(section: p.PrioritySection) -> p.Figure | None:
+    """The documented choice of headline, written plainly.
+
+    The named figure; else the first figure with a stated change and a value; else the
+    first with a stated change; else the first with a value.
+    """
+    from pcc_priorities.publish.summary import _stated_change, section_figures  # noqa: PLC0415
+
+    figures = section_figures(section)
+    named = [f for f in figures if section.headline is not None and f.id == section.headline]
+    changed = [f for f in figures if any(_stated_change(c) for c in f.comparisons)]
+    for choice in (
+        named,
+        [f for f in changed if f.value is not None],
+        changed,
+        [f for f in figures if f.value is not None],
+    ):
+        if choice:
+            return choice[0]
+    return None
+
+
+@settings(max_examples=60)
+@given(statements())
+def test_the_headline_is_the_documented_choice(statement: p.Statement) -> None:
+    """headline_figure picks, lazily, what the documented order of choices picks."""
+    for section in statement.sections:
+        assert headline_figure(section)[0] is _headline_as_specified(section)

@@ -73,12 +73,15 @@ def headline_figure(section: PrioritySection) -> tuple[Figure | None, bool]:
         for figure in figures:
             if figure.id == section.headline:
                 return figure, True
-    with_change = [f for f in figures if any(_stated_change(c) for c in f.comparisons)]
-    for figure in with_change:
-        if figure.value is not None:
-            return figure, False
-    if with_change:
-        return with_change[0], False
+    first_with_change: Figure | None = None
+    for figure in figures:  # the first with a stated change and a value, found lazily
+        if any(_stated_change(c) for c in figure.comparisons):
+            if figure.value is not None:
+                return figure, False
+            if first_with_change is None:
+                first_with_change = figure
+    if first_with_change is not None:
+        return first_with_change, False
     for figure in figures:
         if figure.value is not None:
             return figure, False
