@@ -129,6 +129,20 @@ _LOOKS = {
 }
 
 
+@lru_cache(maxsize=256)
+def _frame(left_chars: int, right: int) -> tuple[Decimal, Decimal, Decimal, int]:
+    """Where the bars start, the room they have, the chart's width and a line's characters.
+
+    From the longest value labels left and right of the zero line (charts share them).
+    Label widths are whole multiples of half a unit: the arithmetic is exact.
+    """
+    right_width = right * _CHAR + 6 if right else Decimal(0)
+    left_width = left_chars * _CHAR + 6 if left_chars else Decimal(0)
+    width = max(Decimal(_WIDTH), left_width + right_width + 2 * _PAD + 120)
+    chars = int((width - 2 * _PAD) / _CHAR)
+    return _PAD + left_width, width - 2 * _PAD - left_width - right_width, width, chars
+
+
 def chart_svg(chart: Chart, ident: str, *, described_by: str | None = None) -> str:
     """Return ``chart`` as an inline SVG bar chart.
 
@@ -143,17 +157,8 @@ def chart_svg(chart: Chart, ident: str, *, described_by: str | None = None) -> s
     high = max([zero_value, *(point.value for point in points)])
     right = max([0, *(len(p.value_words) for p in points if p.value >= 0)])
     left_chars = max([0, *(len(p.value_words) for p in points if p.value < 0)])
-    # Label widths are whole multiples of half a unit: the arithmetic below is exact.
-    right_width = right * _CHAR + 6 if right else Decimal(0)
-    left_width = left_chars * _CHAR + 6 if left_chars else Decimal(0)
-    width = max(Decimal(_WIDTH), left_width + right_width + 2 * _PAD + 120)
-    scale = _Scale(
-        _PAD + left_width,
-        width - 2 * _PAD - left_width - right_width,
-        low,
-        high - low if high != low else Decimal(1),
-    )
-    chars = int((width - 2 * _PAD) / _CHAR)
+    left, plot, width, chars = _frame(left_chars, right)
+    scale = _Scale(left, plot, low, high - low if high != low else Decimal(1))
     zero = scale.at(zero_value)
     hatch = f'fill="url(#{ident}-hatch)" stroke="currentColor" stroke-width="1.5"'
     body: list[str] = []
