@@ -12,6 +12,7 @@ from pcc_priorities.periods.period import ReportingPeriod
 from pcc_priorities.publish.inlines import (
     Joined,
     adds_to,
+    comma_separated,
     join_inlines,
     renderer_words,
 )
@@ -271,10 +272,7 @@ class FigureTables:
             pieces = list(words)
             if details:
                 pieces.append(text_piece(" ("))
-                for index, detail in enumerate(details):  # as comma_separated joins them
-                    if index:
-                        pieces.append(text_piece(", "))
-                    pieces.extend(detail)
+                pieces.extend(comma_separated(details))
                 pieces.append(text_piece(")"))
             if comparison.value is not None:
                 pieces.append(text_piece(f": {amount_words(comparison.value, unit)}"))
