@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import corpus  # noqa: E402
 
 import pcc_priorities as p  # noqa: E402
+from pcc_priorities.checks import Report  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "findings-sample.json"
 STATEMENTS = Path(__file__).resolve().parent / "statements"
@@ -96,17 +97,20 @@ def statements() -> Iterator[tuple[str, p.Statement]]:
         yield path.stem, p.load(path)
 
 
+def finding_lines(report: Report) -> list[str]:
+    """A report's findings as lines, in order: code, path, suppression and message."""
+    return [
+        f"{finding.code} {finding.path} {'(suppressed) ' if finding.suppressed else ''}"
+        f"{finding.message}"
+        for finding in report.findings
+    ]
+
+
 def reports() -> dict[str, list[str]]:
-    """Every statement's findings as lines: code, path, suppression and message."""
-    found = {}
-    for name, statement in statements():
-        report = p.check(statement, as_of=AS_OF)
-        found[name] = [
-            f"{finding.code} {finding.path} {'(suppressed) ' if finding.suppressed else ''}"
-            f"{finding.message}"
-            for finding in report.findings
-        ]
-    return found
+    """Every statement's findings as lines (:func:`finding_lines`)."""
+    return {
+        name: finding_lines(p.check(statement, as_of=AS_OF)) for name, statement in statements()
+    }
 
 
 def main() -> None:

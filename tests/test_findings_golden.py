@@ -24,6 +24,8 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import corpus  # noqa: E402
 
+from findings_sample import finding_lines  # noqa: E402
+
 
 def _statements() -> dict[str, tuple[p.Statement, date]]:
     found = {"west-mercia-2023-09": (p.load(ROOT / "examples" / "west-mercia-2023-09.json"),
@@ -37,15 +39,10 @@ def _statements() -> dict[str, tuple[p.Statement, date]]:
 
 
 def _reports() -> dict[str, list[str]]:
-    reports = {}
-    for name, (statement, as_of) in _statements().items():
-        report = p.check(statement, as_of=as_of)
-        reports[name] = [
-            f"{finding.code} {finding.path} {'(suppressed) ' if finding.suppressed else ''}"
-            f"{finding.message}"
-            for finding in report.findings
-        ]
-    return reports
+    return {
+        name: finding_lines(p.check(statement, as_of=as_of))
+        for name, (statement, as_of) in _statements().items()
+    }
 
 
 def test_findings_are_word_for_word_as_pinned() -> None:
